@@ -1,0 +1,82 @@
+import { dev } from '$app/environment';
+import { bundledMigrations } from '$lib/server/db/bundled-migrations';
+import { ConfigError, loadConfig } from '$lib/server/config';
+import { SESSION_COOKIE } from '$lib/server/auth/cookie';
+import { jobDefinitions } from '$lib/server/jobs/registry';
+import { log } from '$lib/server/log';
+import { startRuntime, stopRuntime } from '$lib/server/runtime';
+import { applySecurityHeaders } from '$lib/server/security-headers';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { randomUUID } from 'node:crypto';
+
+/** Fails start-up with one clear line, without a stack trace. */
+function refuseToStart(message: string): never {
+	process.stderr.write(`Spolu cannot start: ${message}\n`);
+	process.exit(1);
+}
+
+export const init: ServerInit = async () => {
+	let config;
+	try {
+		config = loadConfig();
+	} catch (e) {
+		if (e instanceof ConfigError) refuseToStart(e.message);
+		throw e;
+	}
+	try {
+		await startRuntime({ config, migrations: bundledMigrations(), jobs: jobDefinitions });
+	} catch (e) {
+		refuseToStart((e as Error).message);
+	}
+	// adapter-node emits this after SIGTERM/SIGINT, once requests in flight have finished.
+	process.once('sveltekit:shutdown', () => {
+		stopRuntime().catch((e: Error) => log.error('shutdown failed', { error: e.message }));
+	});
+};
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const session: Handle = ({ event, resolve }) => {
+	event.locals.user = null;
+	return resolve(event);
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	let response = await resolve(event);
+	const options = {
+		production: !dev,
+		personal: event.locals.user !== null || event.cookies.get(SESSION_COOKIE) !== undefined
+	};
+	try {
+		applySecurityHeaders(response.headers, options);
+	} catch {
+		// Headers of a fetched response are immutable; copy it.
+		response = new Response(response.body, response);
+		applySecurityHeaders(response.headers, options);
+	}
+	return response;
+};
+
+export const handle = sequence(securityHeaders, session, i18n);
+
+/** Unexpected errors are logged with a reference; the visitor sees the reference and nothing else. */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status === 404) return { message: 'Not Found' };
+	const id = randomUUID();
+	log.error('unexpected error', {
+		id,
+		status,
+		route: event.route.id ?? 'unknown',
+		error: error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown'
+	});
+	if (error instanceof Error && error.stack && dev) process.stderr.write(error.stack + '\n');
+	return { message: 'Internal Error', id };
+};

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { isCurrent, mainNavigation, navigationFor, type NavItem } from './navigation';
+
+const items: NavItem[] = [
+	{ href: '/', label: () => 'home' },
+	{ href: '/needs', label: () => 'needs', roles: ['social_worker'] },
+	{ href: '/votes', label: () => 'votes', roles: ['member', 'coordinator'] },
+	{ href: '/settings', label: () => 'settings', roles: ['coordinator'] }
+];
+const hrefs = (list: NavItem[]) => list.map((i) => i.href);
+
+describe('navigationFor', () => {
+	it('shows a signed-out visitor only the public items', () => {
+		expect(hrefs(navigationFor([], items))).toEqual(['/']);
+	});
+
+	it('shows a social worker their own area but not the club', () => {
+		expect(hrefs(navigationFor(['social_worker'], items))).toEqual(['/', '/needs']);
+	});
+
+	it('gives a person holding several roles the items of each, once and in order', () => {
+		expect(hrefs(navigationFor(['coordinator', 'member'], items))).toEqual(['/', '/votes', '/settings']);
+	});
+
+	it('offers the public pages to everyone', () => {
+		expect(hrefs(navigationFor([]))).toEqual(['/', '/how-it-works', '/privacy']);
+		expect(hrefs(navigationFor(['donor']))).toEqual(hrefs(mainNavigation.filter((i) => !i.roles)));
+	});
+});
+
+describe('isCurrent', () => {
+	it('marks the home item only on the home page', () => {
+		expect(isCurrent('/', '/')).toBe(true);
+		expect(isCurrent('/', '/privacy')).toBe(false);
+	});
+
+	it('marks a section for its sub-pages but not for a page sharing a prefix', () => {
+		expect(isCurrent('/needs', '/needs/12')).toBe(true);
+		expect(isCurrent('/needs', '/needsx')).toBe(false);
+	});
+});

@@ -1,0 +1,27 @@
+import { m } from '$lib/paraglide/messages';
+import type { Role } from '$lib/roles';
+
+export interface NavItem {
+	href: string;
+	label: () => string;
+	/** shown only to people holding one of these roles; everyone sees an item without roles */
+	roles?: readonly Role[];
+}
+
+/** The main navigation, in order. Each part of Spolu adds the pages of its roles here. */
+export const mainNavigation: NavItem[] = [
+	{ href: '/', label: () => m.nav_home() },
+	{ href: '/how-it-works', label: () => m.nav_how() },
+	{ href: '/privacy', label: () => m.nav_privacy() }
+];
+
+/** The items a person with `roles` (none when signed out) may see. */
+export function navigationFor(roles: readonly Role[], items: readonly NavItem[] = mainNavigation): NavItem[] {
+	return items.filter((item) => !item.roles || item.roles.some((r) => roles.includes(r)));
+}
+
+/** Whether `href` is the current page or a section containing it. */
+export function isCurrent(href: string, pathname: string): boolean {
+	if (href === '/') return pathname === '/';
+	return pathname === href || pathname.startsWith(href + '/');
+}

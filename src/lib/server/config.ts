@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * Spolu's configuration, read once from the environment at start-up.
+ * Variables read by adapter-node itself (PORT, HOST, ORIGIN, ...) are validated here too, so that a
+ * typo stops the server with one clear line instead of a confusing failure later.
+ */
+
+const flag = z.enum(['0', '1'], { error: 'must be 0 or 1' });
+
+const port = z
+	.string()
+	.regex(/^\d{1,5}$/, 'must be a whole number between 0 and 65535')
+	.refine((v) => Number(v) <= 65535, 'must be a whole number between 0 and 65535');
+
+const positiveInt = (max: number) =>
+	z
+		.string()
+		.regex(/^\d+$/, `must be a whole number between 1 and ${max}`)
+		.transform(Number)
+		.refine((v) => v >= 1 && v <= max, `must be a whole number between 1 and ${max}`);
+
+const databaseUrl = z
+	.string()
+	.refine((v) => /^postgres(ql)?:\/\/.+/.test(v) && URL.canParse(v), 'must be a postgres:// URL');
+
+const origin = z
+	.string()
+	.refine(
+		(v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol) && new URL(v).origin === v,
+		'must be an origin such as https://spolu.example.org (scheme and host, no path or trailing slash)'
+	);
+
+const bodySize = z.string().regex(/^(\d+[KMG]?|Infinity)$/i, 'must be a size such as 512K, 10M or Infinity');
+
+const schema = z.object({
+	NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
+	DATABASE_URL: databaseUrl.optional(),
+	DATABASE_POOL_MAX: positiveInt(100).default(10),
+	SPOLU_DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+	SPOLU_DEMO: flag.optional(),
+	SPOLU_JOBS: flag.default('1'),
+	SPOLU_JOBS_POLL_MS: positiveInt(600_000).default(2000),
+	LOG_LEVEL: z
+		.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' })
+		.default('info'),
+	// Read by adapter-node; validated here so that mistakes are reported clearly.
+	PORT: port.optional(),
+	HOST: z.string().min(1, 'must not be empty').optional(),
+	ORIGIN: origin.optional(),
+	ADDRESS_HEADER: z.string().min(1, 'must not be empty').optional(),
+	XFF_DEPTH: positiveInt(20).optional(),
+	PROTOCOL_HEADER: z.string().min(1, 'must not be empty').optional(),
+	HOST_HEADER: z.string().min(1, 'must not be empty').optional(),
+	BODY_SIZE_LIMIT: bodySize.optional(),
+	SHUTDOWN_TIMEOUT: positiveInt(3600).optional()
+});
+
+export type Config = {
+	databaseUrl: string | undefined;
+	databasePoolMax: number;
+	dataDir: string;
+	/** undefined: the default (demo data on a new embedded database only) */
+	demo: boolean | undefined;
+	jobs: { enabled: boolean; pollMs: number };
+	logLevel: 'debug' | 'info' | 'warn' | 'error';
+	production: boolean;
+};
+
+export class ConfigError extends Error {
+	override name = 'ConfigError';
+}
+
+/** Parses the environment; throws a ConfigError whose message is one line naming the variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+	// An empty value counts as unset, as in most deployment tools.
+	const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+	const result = schema.safeParse(present);
+	if (!result.success) {
+		const issue = result.error.issues[0]!;
+		const name = String(issue.path[0] ?? 'configuration');
+		const got = present[name];
+		const shown = got === undefined ? '' : ` (got "${got.length > 60 ? got.slice(0, 60) + '…' : got}")`;
+		// Never echo anything that could be a secret.
+		const safe = /URL|KEY|SECRET|PASSWORD/.test(name) ? '' : shown;
+		throw new ConfigError(`${name} ${issue.message}${safe}`);
+	}
+	const c = result.data;
+	return {
+		databaseUrl: c.DATABASE_URL,
+		databasePoolMax: c.DATABASE_POOL_MAX,
+		dataDir: c.SPOLU_DATA_DIR,
+		demo: c.SPOLU_DEMO === undefined ? undefined : c.SPOLU_DEMO === '1',
+		jobs: { enabled: c.SPOLU_JOBS === '1', pollMs: c.SPOLU_JOBS_POLL_MS },
+		logLevel: c.LOG_LEVEL,
+		production: c.NODE_ENV === 'production'
+	};
+}
+
+/** Reads `.env` (when present) into the environment, then parses it. Variables already set win. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+	if (env === process.env && existsSync('.env')) process.loadEnvFile('.env');
+	return parseConfig(env);
+}

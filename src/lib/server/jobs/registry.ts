@@ -1,0 +1,5 @@
+import { pruneJobs } from './maintenance';
+import type { JobDefinition } from './runner';
+
+/** Every kind of background work. Each part of the loop adds its jobs here (vote closing, e-mail, retention). */
+export const jobDefinitions: JobDefinition[] = [pruneJobs];

@@ -1,0 +1,106 @@
+import type { Config } from './config';
+import { createClient, type Db } from './db/client';
+import { startEmbedded, type EmbeddedDatabase } from './db/embedded';
+import { migrate, type Migration } from './db/migrate';
+import { initialiseDatabase } from './demo';
+import { JobRunner, type JobDefinition } from './jobs/runner';
+import { log, setLogLevel } from './log';
+
+/**
+ * What one Spolu process holds: the database client, the embedded database when there is no server,
+ * and the job runner. Kept on globalThis so that a module reload in `vite dev` reuses it instead of
+ * opening the embedded database a second time.
+ */
+export interface Runtime {
+	sql: Db;
+	embedded: EmbeddedDatabase | undefined;
+	jobs: JobRunner | undefined;
+	demo: boolean;
+}
+
+const holder = globalThis as unknown as { __spolu?: { runtime?: Runtime; starting?: Promise<Runtime> } };
+const slot = (holder.__spolu ??= {});
+
+export interface StartOptions {
+	config: Config;
+	migrations: Migration[];
+	jobs: JobDefinition[];
+}
+
+export function startRuntime(options: StartOptions): Promise<Runtime> {
+	slot.starting ??= start(options).catch((e) => {
+		slot.starting = undefined;
+		throw e;
+	});
+	return slot.starting;
+}
+
+async function start({ config, migrations, jobs }: StartOptions): Promise<Runtime> {
+	setLogLevel(config.logLevel);
+	let embedded: EmbeddedDatabase | undefined;
+	let url = config.databaseUrl;
+	if (!url) {
+		embedded = await startEmbedded(config.dataDir);
+		url = embedded.url;
+		log.info('embedded database started', { dir: config.dataDir });
+	}
+	// The embedded server serves exactly one connection: one client, one connection.
+	const sql = createClient(url, { max: embedded ? 1 : config.databasePoolMax });
+	try {
+		const applied = await migrate(sql, migrations);
+		if (applied.length) log.info('migrations applied', { count: applied.length, last: applied.at(-1) });
+		const { demo } = await initialiseDatabase(sql, { loadDemo: config.demo ?? Boolean(embedded) });
+		let runner: JobRunner | undefined;
+		if (config.jobs.enabled) {
+			runner = new JobRunner(sql, { pollMs: config.jobs.pollMs });
+			for (const definition of jobs) runner.register(definition);
+			await runner.start();
+		}
+		slot.runtime = { sql, embedded, jobs: runner, demo };
+		return slot.runtime;
+	} catch (e) {
+		await sql.end({ timeout: 5 });
+		await embedded?.close();
+		throw e;
+	}
+}
+
+/** The running runtime; throws when called before start-up finished. */
+export function runtime(): Runtime {
+	if (!slot.runtime) throw new Error('Spolu has not started yet');
+	return slot.runtime;
+}
+
+/** The database client of this process. */
+export const db = (): Db => runtime().sql;
+
+/** Stops jobs, closes the database client and, in embedded mode, flushes and closes PGlite. */
+export async function stopRuntime() {
+	const r = slot.runtime;
+	if (!r) return;
+	slot.runtime = undefined;
+	slot.starting = undefined;
+	await r.jobs?.stop();
+	await r.sql.end({ timeout: 5 });
+	await r.embedded?.close();
+	log.info('stopped');
+}
+
+/** True when the database answers within `timeoutMs`. */
+export async function databaseIsUp(timeoutMs = 2000): Promise<boolean> {
+	const r = slot.runtime;
+	if (!r) return false;
+	let timer: NodeJS.Timeout | undefined;
+	try {
+		return await Promise.race([
+			r.sql`select 1 as ok`.then(() => true),
+			new Promise<boolean>((resolve) => {
+				timer = setTimeout(() => resolve(false), timeoutMs);
+			})
+		]);
+	} catch {
+		return false;
+	} finally {
+		clearTimeout(timer);
+	}
+}
