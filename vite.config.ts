@@ -38,6 +38,7 @@ export default defineConfig(({ command }) => {
 						name: 'integration',
 						include: ['src/**/*.integration.test.ts', 'tests/integration/**/*.test.ts'],
 						environment: 'node',
+						globalSetup: ['tests/support/pglite-templates.ts'],
 						testTimeout: 60_000,
 						hookTimeout: 60_000
 					}

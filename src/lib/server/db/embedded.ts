@@ -13,6 +13,8 @@ export interface EmbeddedDatabase {
 	url: string;
 	/** The data directory, or undefined for an in-memory database */
 	dataDir: string | undefined;
+	/** A copy of the whole database, for `startEmbedded(undefined, dump)` */
+	dump(): Promise<Blob>;
 	close(): Promise<void>;
 }
 
@@ -55,8 +57,12 @@ function lockDataDir(dir: string): () => void {
 	throw new DataDirInUseError(`could not lock the embedded database in ${dir}`);
 }
 
-/** Starts PGlite (in `dataDir`, or in memory when it is undefined) and serves it on 127.0.0.1. */
-export async function startEmbedded(dataDir?: string): Promise<EmbeddedDatabase> {
+/**
+ * Starts PGlite (in `dataDir`, or in memory when it is undefined) and serves it on 127.0.0.1.
+ * `from` is a data directory dump (`dumpEmbedded`) to start from instead of an empty cluster; tests use
+ * it to skip PGlite's initdb, which takes seconds.
+ */
+export async function startEmbedded(dataDir?: string, from?: Blob): Promise<EmbeddedDatabase> {
 	let unlock = () => {};
 	let pgDir: string | undefined;
 	if (dataDir) {
@@ -67,7 +73,7 @@ export async function startEmbedded(dataDir?: string): Promise<EmbeddedDatabase>
 	}
 	let db: PGlite | undefined;
 	try {
-		db = await PGlite.create(pgDir ? { dataDir: pgDir } : {});
+		db = await PGlite.create({ ...(pgDir ? { dataDir: pgDir } : {}), ...(from ? { loadDataDir: from } : {}) });
 		const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
 		await server.start();
 		const conn = server.getServerConn();
@@ -75,6 +81,7 @@ export async function startEmbedded(dataDir?: string): Promise<EmbeddedDatabase>
 		return {
 			url: `postgres://postgres@${conn}/postgres`,
 			dataDir: pgDir,
+			dump: () => db!.dumpDataDir('none') as Promise<Blob>,
 			async close() {
 				if (closed) return;
 				closed = true;

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config';
+
+const messageOf = (env: Record<string, string>) => {
+	try {
+		parseConfig(env);
+	} catch (e) {
+		expect(e).toBeInstanceOf(ConfigError);
+		return (e as Error).message;
+	}
+	throw new Error('expected a configuration error');
+};
+
+describe('parseConfig', () => {
+	it('runs on the embedded database in ./data with no variables set', () => {
+		expect(parseConfig({})).toEqual({
+			databaseUrl: undefined,
+			databasePoolMax: 10,
+			dataDir: './data',
+			demo: undefined,
+			jobs: { enabled: true, pollMs: 2000 },
+			logLevel: 'info',
+			production: false
+		});
+	});
+
+	it('reads every Spolu variable', () => {
+		const config = parseConfig({
+			DATABASE_URL: 'postgres://spolu:secret@db.internal:5432/spolu',
+			DATABASE_POOL_MAX: '20',
+			SPOLU_DATA_DIR: '/var/lib/spolu',
+			SPOLU_DEMO: '1',
+			SPOLU_JOBS: '0',
+			SPOLU_JOBS_POLL_MS: '500',
+			LOG_LEVEL: 'warn',
+			NODE_ENV: 'production'
+		});
+		expect(config).toEqual({
+			databaseUrl: 'postgres://spolu:secret@db.internal:5432/spolu',
+			databasePoolMax: 20,
+			dataDir: '/var/lib/spolu',
+			demo: true,
+			jobs: { enabled: false, pollMs: 500 },
+			logLevel: 'warn',
+			production: true
+		});
+	});
+
+	it('treats an empty value as unset', () => {
+		expect(parseConfig({ DATABASE_URL: '', SPOLU_DEMO: '' })).toMatchObject({ databaseUrl: undefined, demo: undefined });
+	});
+
+	it.each([
+		[{ PORT: 'abc' }, 'PORT must be a whole number between 0 and 65535 (got "abc")'],
+		[{ PORT: '70000' }, 'PORT must be a whole number between 0 and 65535 (got "70000")'],
+		[{ SPOLU_DEMO: 'yes' }, 'SPOLU_DEMO must be 0 or 1 (got "yes")'],
+		[{ DATABASE_POOL_MAX: '0' }, 'DATABASE_POOL_MAX must be a whole number between 1 and 100 (got "0")'],
+		[{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be debug, info, warn or error (got "loud")'],
+		[{ ORIGIN: 'https://spolu.example.org/' }, 'ORIGIN must be an origin such as https://spolu.example.org'],
+		[{ BODY_SIZE_LIMIT: 'lots' }, 'BODY_SIZE_LIMIT must be a size such as 512K, 10M or Infinity (got "lots")']
+	])('names the malformed variable in one line: %j', (env, message) => {
+		const text = messageOf(env);
+		expect(text).toContain(message);
+		expect(text).not.toContain('\n');
+	});
+
+	it('names a malformed DATABASE_URL without repeating it, since it may hold a password', () => {
+		const text = messageOf({ DATABASE_URL: 'mysql://root:hunter2@db/spolu' });
+		expect(text).toBe('DATABASE_URL must be a postgres:// URL');
+	});
+});
