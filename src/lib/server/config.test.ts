@@ -19,8 +19,7 @@ describe('parseConfig', () => {
 			dataDir: './data',
 			demo: undefined,
 			jobs: { enabled: true, pollMs: 2000 },
-			logLevel: 'info',
-			production: false
+			logLevel: 'info'
 		});
 	});
 
@@ -41,13 +40,15 @@ describe('parseConfig', () => {
 			dataDir: '/var/lib/spolu',
 			demo: true,
 			jobs: { enabled: false, pollMs: 500 },
-			logLevel: 'warn',
-			production: true
+			logLevel: 'warn'
 		});
 	});
 
 	it('treats an empty value as unset', () => {
-		expect(parseConfig({ DATABASE_URL: '', SPOLU_DEMO: '' })).toMatchObject({ databaseUrl: undefined, demo: undefined });
+		expect(parseConfig({ DATABASE_URL: '', SPOLU_DEMO: '' })).toMatchObject({
+			databaseUrl: undefined,
+			demo: undefined
+		});
 	});
 
 	it.each([

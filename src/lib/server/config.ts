@@ -35,7 +35,6 @@ const origin = z
 const bodySize = z.string().regex(/^(\d+[KMG]?|Infinity)$/i, 'must be a size such as 512K, 10M or Infinity');
 
 const schema = z.object({
-	NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
 	DATABASE_URL: databaseUrl.optional(),
 	DATABASE_POOL_MAX: positiveInt(100).default(10),
 	SPOLU_DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
@@ -65,7 +64,6 @@ export type Config = {
 	demo: boolean | undefined;
 	jobs: { enabled: boolean; pollMs: number };
 	logLevel: 'debug' | 'info' | 'warn' | 'error';
-	production: boolean;
 };
 
 export class ConfigError extends Error {
@@ -93,8 +91,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		dataDir: c.SPOLU_DATA_DIR,
 		demo: c.SPOLU_DEMO === undefined ? undefined : c.SPOLU_DEMO === '1',
 		jobs: { enabled: c.SPOLU_JOBS === '1', pollMs: c.SPOLU_JOBS_POLL_MS },
-		logLevel: c.LOG_LEVEL,
-		production: c.NODE_ENV === 'production'
+		logLevel: c.LOG_LEVEL
 	};
 }
 

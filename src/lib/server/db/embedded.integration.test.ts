@@ -82,7 +82,9 @@ describe('the embedded database', () => {
 			expect(batches.filter((b) => b.rows !== 10)).toEqual([]);
 			// No gaps: batches commit in order.
 			expect(batches.map((b) => b.batch)).toEqual(batches.map((_, i) => i + 1));
-			const [jobs] = await sql<{ n: number }[]>`select count(*)::int as n from jobs where kind = 'crash.probe'`;
+			const [jobs] = await sql<
+				{ n: number }[]
+			>`select count(*)::int as n from jobs where kind = 'crash.probe'`;
 			expect(jobs!.n).toBe(batches.length);
 			// And it takes new writes.
 			await sql`insert into crash_probe (batch, n, filler) values (0, 0, '')`;

@@ -73,7 +73,10 @@ export async function startEmbedded(dataDir?: string, from?: Blob): Promise<Embe
 	}
 	let db: PGlite | undefined;
 	try {
-		db = await PGlite.create({ ...(pgDir ? { dataDir: pgDir } : {}), ...(from ? { loadDataDir: from } : {}) });
+		db = await PGlite.create({
+			...(pgDir ? { dataDir: pgDir } : {}),
+			...(from ? { loadDataDir: from } : {})
+		});
 		const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
 		await server.start();
 		const conn = server.getServerConn();

@@ -7,7 +7,10 @@ afterEach(async () => {
 	await db?.close();
 });
 
-const one: Migration = { name: '0001_people.sql', sql: 'create table people (id int primary key, name text);' };
+const one: Migration = {
+	name: '0001_people.sql',
+	sql: 'create table people (id int primary key, name text);'
+};
 const two: Migration = {
 	name: '0002_people_seed.sql',
 	sql: "insert into people values (1, 'a'); alter table people add column born int;"
@@ -23,7 +26,9 @@ describe('migrate', () => {
 	it('applies the files in order and records each one', async () => {
 		db = await createTestDatabase();
 		expect(await migrate(db.sql, [one, two])).toEqual(['0001_people.sql', '0002_people_seed.sql']);
-		const recorded = await db.sql<{ name: string }[]>`select name from schema_migrations order by applied_at, name`;
+		const recorded = await db.sql<
+			{ name: string }[]
+		>`select name from schema_migrations order by applied_at, name`;
 		expect(recorded.map((r) => r.name)).toEqual(['0001_people.sql', '0002_people_seed.sql']);
 		const [person] = await db.sql`select id, name, born from people`;
 		expect(person).toEqual({ id: 1, name: 'a', born: null });
@@ -44,10 +49,9 @@ describe('migrate', () => {
 		const [fromA, fromB] = await Promise.all([migrate(a, migrations), migrate(b, migrations)]);
 		// Between them, every migration was applied exactly once.
 		expect([...fromA, ...fromB].sort()).toEqual(migrations.map((m) => m.name));
-		const [{ n }] = (await db.sql<{ n: number }[]>`select count(*)::int as n from schema_migrations`) as [
-			{ n: number }
-		];
-		expect(n).toBe(migrations.length);
+		expect(await db.sql`select count(*)::int as n from schema_migrations`).toEqual([
+			{ n: migrations.length }
+		]);
 	});
 
 	it('stops at a failing migration with its name and the database error, keeping the ones before', async () => {
@@ -76,7 +80,9 @@ describe('migrate', () => {
 		db = await createTestDatabase();
 		await migrate(db.sql, [one]);
 		const edited = { ...one, sql: one.sql + ' -- changed' };
-		await expect(migrate(db.sql, [edited])).rejects.toThrow(/0001_people\.sql was changed after it was applied/);
+		await expect(migrate(db.sql, [edited])).rejects.toThrow(
+			/0001_people\.sql was changed after it was applied/
+		);
 	});
 
 	it("creates the project's schema on an empty database", async () => {

@@ -24,11 +24,13 @@ describe('initialiseDatabase', () => {
 	it('loads the demo data into a new database when asked, once', async () => {
 		db = await createTestDatabase({ migrate: true });
 		expect(await initialiseDatabase(db.sql, { loadDemo: true })).toEqual({ demo: true });
-		expect(await getClubSettings(db.sql)).toEqual({ name: 'Klub dárců Spolu', contactEmail: 'klub@example.org' });
+		expect(await getClubSettings(db.sql)).toEqual({
+			name: 'Klub dárců Spolu',
+			contactEmail: 'klub@example.org'
+		});
 		// The next start finds a demo database and seeds nothing again.
 		expect(await initialiseDatabase(db.sql, { loadDemo: true })).toEqual({ demo: true });
-		const [{ n }] = (await db.sql<{ n: number }[]>`select count(*)::int as n from club_settings`) as [{ n: number }];
-		expect(n).toBe(1);
+		expect(await db.sql`select count(*)::int as n from club_settings`).toEqual([{ n: 1 }]);
 	});
 
 	it('never loads demo data into a database that was started without it', async () => {
@@ -69,9 +71,9 @@ describe('initialiseDatabase', () => {
 				throw new Error('broken seed');
 			}
 		};
-		await expect(initialiseDatabase(db.sql, { loadDemo: true, parts: [...demoParts, failing] })).rejects.toThrow(
-			'broken seed'
-		);
+		await expect(
+			initialiseDatabase(db.sql, { loadDemo: true, parts: [...demoParts, failing] })
+		).rejects.toThrow('broken seed');
 		expect(await getClubSettings(db.sql)).toBeNull();
 		expect(await db.sql`select key from app_state`).toEqual([]);
 	});

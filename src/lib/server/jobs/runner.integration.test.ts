@@ -19,7 +19,10 @@ beforeEach(async () => {
 });
 
 /** A job that records each run; fails while `failUntilAttempt` is not reached. */
-function recorder(kind: string, options: { failUntilAttempt?: number; everyMs?: number; leaseMs?: number } = {}) {
+function recorder(
+	kind: string,
+	options: { failUntilAttempt?: number; everyMs?: number; leaseMs?: number } = {}
+) {
 	return {
 		kind,
 		everyMs: options.everyMs,
@@ -129,7 +132,9 @@ describe('the job runner', () => {
 	it('never runs one job twice when several instances poll at once', async () => {
 		const total = 40;
 		for (let i = 0; i < total; i++) await enqueueJob(sql, 'mail.send', { i });
-		const runners = [0, 1, 2].map(() => new JobRunner(db.connect({ max: 2 })).register(recorder('mail.send')));
+		const runners = [0, 1, 2].map(() =>
+			new JobRunner(db.connect({ max: 2 })).register(recorder('mail.send'))
+		);
 		const counts = await Promise.all(runners.map(drain));
 		expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
 		const [effects] = await sql<{ runs: number; jobs: number }[]>`
