@@ -22,6 +22,8 @@ export default defineConfig(({ command }) => {
 		server: { port: 3000 },
 		test: {
 			expect: { requireAssertions: true },
+			// Expected failures in the job tests would otherwise fill the output with warnings.
+			env: { LOG_LEVEL: 'error' },
 			projects: [
 				{
 					extends: true,
