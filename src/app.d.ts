@@ -1,4 +1,4 @@
-import type { Role } from '$lib/roles';
+import type { Session, SessionUser } from '$lib/server/auth/session';
 
 declare global {
 	namespace App {
@@ -8,8 +8,11 @@ declare global {
 			id?: string;
 		}
 		interface Locals {
-			/** the signed-in person, or null (accounts arrive with the sessions module) */
-			user: { id: string; roles: Role[] } | null;
+			/** the signed-in person with a complete session (second factor done where needed), or null */
+			user: SessionUser | null;
+			session: Session | null;
+			/** a session that still needs its second factor: it reaches nothing but the 2FA pages */
+			twoFactor: { step: 'verify' | 'enrol'; user: SessionUser; session: Session } | null;
 		}
 	}
 }

@@ -1,10 +1,12 @@
 import { dev } from '$app/environment';
 import { bundledMigrations } from '$lib/server/db/bundled-migrations';
 import { ConfigError, loadConfig } from '$lib/server/config';
-import { SESSION_COOKIE } from '$lib/server/auth/cookie';
+import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/cookie';
+import { validateSessionToken } from '$lib/server/auth/session';
+import { twoFactorStep } from '$lib/server/auth/two-factor-policy';
 import { jobDefinitions } from '$lib/server/jobs/registry';
 import { log } from '$lib/server/log';
-import { startRuntime, stopRuntime } from '$lib/server/runtime';
+import { runtime, startRuntime, stopRuntime } from '$lib/server/runtime';
 import { applySecurityHeaders } from '$lib/server/security-headers';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
@@ -44,8 +46,28 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
-const session: Handle = ({ event, resolve }) => {
+const session: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
+	event.locals.session = null;
+	event.locals.twoFactor = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (!token) return resolve(event);
+	const r = runtime();
+	const valid = await validateSessionToken(r.sql, token);
+	if (!valid) {
+		// Malformed, tampered, expired or ended: no session, and the browser forgets the cookie.
+		event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		return resolve(event);
+	}
+	if (valid.renewedUntil) {
+		event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(valid.renewedUntil));
+	}
+	const step = twoFactorStep(valid.user, valid.session, r.config.require2fa ?? !r.demo);
+	if (step) event.locals.twoFactor = { step, user: valid.user, session: valid.session };
+	else {
+		event.locals.user = valid.user;
+		event.locals.session = valid.session;
+	}
 	return resolve(event);
 };
 

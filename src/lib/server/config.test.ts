@@ -11,6 +11,8 @@ const messageOf = (env: Record<string, string>) => {
 	throw new Error('expected a configuration error');
 };
 
+const KEY = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
+
 describe('parseConfig', () => {
 	it('runs on the embedded database in ./data with no variables set', () => {
 		expect(parseConfig({})).toEqual({
@@ -19,13 +21,23 @@ describe('parseConfig', () => {
 			dataDir: './data',
 			demo: undefined,
 			jobs: { enabled: true, pollMs: 2000 },
-			logLevel: 'info'
+			logLevel: 'info',
+			encryptionKeys: undefined,
+			require2fa: undefined,
+			smtpUrl: undefined,
+			mailFrom: 'Spolu <spolu@localhost>',
+			origin: 'http://localhost:3000'
 		});
 	});
 
 	it('reads every Spolu variable', () => {
 		const config = parseConfig({
 			DATABASE_URL: 'postgres://spolu:secret@db.internal:5432/spolu',
+			DATA_ENCRYPTION_KEY: KEY,
+			SPOLU_REQUIRE_2FA: '0',
+			SMTP_URL: 'smtp://mail.internal:25',
+			MAIL_FROM: 'Klub <klub@example.org>',
+			ORIGIN: 'https://spolu.example.org',
 			DATABASE_POOL_MAX: '20',
 			SPOLU_DATA_DIR: '/var/lib/spolu',
 			SPOLU_DEMO: '1',
@@ -40,7 +52,12 @@ describe('parseConfig', () => {
 			dataDir: '/var/lib/spolu',
 			demo: true,
 			jobs: { enabled: false, pollMs: 500 },
-			logLevel: 'warn'
+			logLevel: 'warn',
+			encryptionKeys: expect.objectContaining({ current: 'k1' }),
+			require2fa: false,
+			smtpUrl: 'smtp://mail.internal:25',
+			mailFrom: 'Klub <klub@example.org>',
+			origin: 'https://spolu.example.org'
 		});
 	});
 
@@ -63,6 +80,12 @@ describe('parseConfig', () => {
 		const text = messageOf(env);
 		expect(text).toContain(message);
 		expect(text).not.toContain('\n');
+	});
+
+	it('requires an encryption key with a PostgreSQL server, and never repeats a malformed one', () => {
+		expect(messageOf({ DATABASE_URL: 'postgres://db/spolu' })).toMatch(/^DATA_ENCRYPTION_KEY is required/);
+		const text = messageOf({ DATA_ENCRYPTION_KEY: 'k1:c2hvcnQ=' });
+		expect(text).toBe('DATA_ENCRYPTION_KEY key k1 must be 32 bytes (44 base64 characters)');
 	});
 
 	it('names a malformed DATABASE_URL without repeating it, since it may hold a password', () => {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { KeyRingError, parseKeyRing, type KeyRing } from './privacy/encryption';
 
 /**
  * Spolu's configuration, read once from the environment at start-up.
@@ -41,6 +42,23 @@ const schema = z.object({
 	SPOLU_DEMO: flag.optional(),
 	SPOLU_JOBS: flag.default('1'),
 	SPOLU_JOBS_POLL_MS: positiveInt(600_000).default(2000),
+	DATA_ENCRYPTION_KEY: z
+		.string()
+		.transform((v, ctx) => {
+			try {
+				return parseKeyRing(v);
+			} catch (e) {
+				ctx.addIssue({ code: 'custom', message: (e as KeyRingError).message });
+				return z.NEVER;
+			}
+		})
+		.optional(),
+	SPOLU_REQUIRE_2FA: flag.optional(),
+	SMTP_URL: z
+		.string()
+		.refine((v) => /^smtps?:\/\/.+/.test(v) && URL.canParse(v), 'must be an smtp:// or smtps:// URL')
+		.optional(),
+	MAIL_FROM: z.string().min(3, 'must be an address such as Spolu <spolu@example.org>').optional(),
 	LOG_LEVEL: z
 		.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' })
 		.default('info'),
@@ -64,6 +82,14 @@ export type Config = {
 	demo: boolean | undefined;
 	jobs: { enabled: boolean; pollMs: number };
 	logLevel: 'debug' | 'info' | 'warn' | 'error';
+	/** undefined: generate one in the embedded database's directory */
+	encryptionKeys: KeyRing | undefined;
+	/** undefined: on, except in demo mode */
+	require2fa: boolean | undefined;
+	smtpUrl: string | undefined;
+	mailFrom: string;
+	/** the public address, for links in e-mails */
+	origin: string;
 };
 
 export class ConfigError extends Error {
@@ -85,13 +111,23 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		throw new ConfigError(`${name} ${issue.message}${safe}`);
 	}
 	const c = result.data;
+	if (c.DATABASE_URL && !c.DATA_ENCRYPTION_KEY) {
+		throw new ConfigError(
+			'DATA_ENCRYPTION_KEY is required with DATABASE_URL (generate one with: npm run --silent key)'
+		);
+	}
 	return {
 		databaseUrl: c.DATABASE_URL,
 		databasePoolMax: c.DATABASE_POOL_MAX,
 		dataDir: c.SPOLU_DATA_DIR,
 		demo: c.SPOLU_DEMO === undefined ? undefined : c.SPOLU_DEMO === '1',
 		jobs: { enabled: c.SPOLU_JOBS === '1', pollMs: c.SPOLU_JOBS_POLL_MS },
-		logLevel: c.LOG_LEVEL
+		logLevel: c.LOG_LEVEL,
+		encryptionKeys: c.DATA_ENCRYPTION_KEY,
+		require2fa: c.SPOLU_REQUIRE_2FA === undefined ? undefined : c.SPOLU_REQUIRE_2FA === '1',
+		smtpUrl: c.SMTP_URL,
+		mailFrom: c.MAIL_FROM ?? 'Spolu <spolu@localhost>',
+		origin: c.ORIGIN ?? `http://localhost:${c.PORT ?? '3000'}`
 	};
 }
 

@@ -1,3 +1,5 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Config } from './config';
 import { createClient, type Db } from './db/client';
 import { startEmbedded, type EmbeddedDatabase } from './db/embedded';
@@ -5,6 +7,7 @@ import { migrate, type Migration } from './db/migrate';
 import { initialiseDatabase } from './demo';
 import { JobRunner, type JobDefinition } from './jobs/runner';
 import { log, setLogLevel } from './log';
+import { generateKey, parseKeyRing, type KeyRing } from './privacy/encryption';
 
 /**
  * What one Spolu process holds: the database client, the embedded database when there is no server,
@@ -12,6 +15,8 @@ import { log, setLogLevel } from './log';
  * opening the embedded database a second time.
  */
 export interface Runtime {
+	config: Config;
+	keys: KeyRing;
 	sql: Db;
 	embedded: EmbeddedDatabase | undefined;
 	jobs: JobRunner | undefined;
@@ -39,6 +44,7 @@ async function start({ config, migrations, jobs }: StartOptions): Promise<Runtim
 	setLogLevel(config.logLevel);
 	let embedded: EmbeddedDatabase | undefined;
 	let url = config.databaseUrl;
+	const keys = config.encryptionKeys ?? embeddedKeyRing(config.dataDir);
 	if (!url) {
 		embedded = await startEmbedded(config.dataDir);
 		url = embedded.url;
@@ -56,13 +62,24 @@ async function start({ config, migrations, jobs }: StartOptions): Promise<Runtim
 			for (const definition of jobs) runner.register(definition);
 			await runner.start();
 		}
-		slot.runtime = { sql, embedded, jobs: runner, demo };
+		slot.runtime = { config, keys, sql, embedded, jobs: runner, demo };
 		return slot.runtime;
 	} catch (e) {
 		await sql.end({ timeout: 5 });
 		await embedded?.close();
 		throw e;
 	}
+}
+
+/**
+ * Without DATA_ENCRYPTION_KEY (only allowed on the embedded database) the key lives beside the data,
+ * generated on first start: enough for trying Spolu, and the README tells production to set the key.
+ */
+function embeddedKeyRing(dataDir: string): KeyRing {
+	mkdirSync(resolve(dataDir), { recursive: true, mode: 0o700 });
+	const file = join(resolve(dataDir), 'encryption.key');
+	if (!existsSync(file)) writeFileSync(file, generateKey() + '\n', { mode: 0o600, flag: 'wx' });
+	return parseKeyRing(readFileSync(file, 'utf8').trim());
 }
 
 /** The running runtime; throws when called before start-up finished. */

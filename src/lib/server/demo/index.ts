@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../db/client';
 import { log } from '../log';
+import { accountsDemo } from './accounts';
 import { clubDemo } from './club';
 
 /**
@@ -12,7 +13,7 @@ export interface DemoPart {
 	seed(tx: Tx): Promise<void>;
 }
 
-export const demoParts: DemoPart[] = [clubDemo];
+export const demoParts: DemoPart[] = [clubDemo, accountsDemo];
 
 const LOCK_KEY = 7_352_002;
 

@@ -1,0 +1,66 @@
+import { m } from '$lib/paraglide/messages';
+import { cookieMaxAge, cookieName } from '$lib/paraglide/runtime';
+import { safeRedirectPath } from '$lib/safe-redirect';
+import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/cookie';
+import { signIn } from '$lib/server/auth/sign-in';
+import { redirectIfSignedIn } from '$lib/server/http/guards';
+import { parseForm, readForm } from '$lib/server/http/forms';
+import { db } from '$lib/server/runtime';
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+
+const schema = z.object({
+	email: z
+		.string({ error: () => m.form_required() })
+		.trim()
+		.min(1, { error: () => m.form_required() })
+		.max(254, { error: () => m.form_too_long({ max: 254 }) })
+		.pipe(z.email({ error: () => m.form_email_invalid() })),
+	password: z
+		.string({ error: () => m.form_required() })
+		.min(1, { error: () => m.form_required() })
+		.max(1000, { error: () => m.form_too_long({ max: 1000 }) }),
+	redirectTo: z.string().optional()
+});
+
+export const load = ((event) => {
+	redirectIfSignedIn(event);
+	return { redirectTo: safeRedirectPath(event.url.searchParams.get('redirectTo')) };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	default: async (event) => {
+		redirectIfSignedIn(event);
+		const input = parseForm(schema, await readForm(event.request));
+		if (!input.ok) return fail(400, { values: input.values, errors: input.errors });
+		const { email, password, redirectTo } = input.data;
+		const result = await signIn(db(), { email, password, address: event.getClientAddress() });
+		if (!result.ok) {
+			const values = { email };
+			if (result.reason === 'throttled') {
+				const seconds = Math.max(1, Math.ceil(result.retryAfterMs / 1000));
+				event.setHeaders({ 'Retry-After': String(seconds) });
+				return fail(429, { values, errors: { _form: m.sign_in_throttled({ seconds }) } });
+			}
+			const messages = {
+				invalid: m.sign_in_invalid,
+				pending_email: m.sign_in_pending_email,
+				pending_approval: m.sign_in_pending_approval,
+				deactivated: m.sign_in_deactivated
+			};
+			return fail(result.reason === 'invalid' ? 400 : 403, {
+				values,
+				errors: { _form: messages[result.reason]() }
+			});
+		}
+		event.cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(result.expiresAt));
+		event.cookies.set(cookieName, result.locale, {
+			path: '/',
+			maxAge: cookieMaxAge,
+			sameSite: 'lax',
+			httpOnly: false
+		});
+		redirect(303, result.twoFactorPending ? '/2fa' : safeRedirectPath(redirectTo));
+	}
+} satisfies Actions;
