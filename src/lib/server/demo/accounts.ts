@@ -12,10 +12,13 @@ export const accountsDemo: DemoPart = {
 			insert into organisations (name, kind, region)
 			values ('Intervenční centrum Praha', 'intervention_centre', 'CZ010')
 			returning id`;
+		const [brno] = await tx<{ id: string }[]>`
+			insert into organisations (name, kind, region)
+			values ('OSPOD Brno-střed', 'child_protection', 'CZ064')
+			returning id`;
 		await tx`
 			insert into organisations (name, kind, region)
-			values ('OSPOD Brno-střed', 'child_protection', 'CZ064'),
-				('Rodinné centrum Sluníčko, z. s.', 'ngo', 'CZ080')`;
+			values ('Rodinné centrum Sluníčko, z. s.', 'ngo', 'CZ080')`;
 		const passwordHash = await hashPassword(DEMO_PASSWORD);
 		const people = [
 			{ email: 'koordinator@example.org', name: 'Jana Dvořáková', roles: ['coordinator', 'member'] },
@@ -24,6 +27,12 @@ export const accountsDemo: DemoPart = {
 				name: 'Petra Nováková',
 				roles: ['social_worker'],
 				organisationId: praha!.id
+			},
+			{
+				email: 'ospod@example.org',
+				name: 'Lenka Marešová',
+				roles: ['social_worker'],
+				organisationId: brno!.id
 			},
 			{ email: 'clen1@example.org', name: 'Tomáš Svoboda', roles: ['member'] },
 			{ email: 'clen2@example.org', name: 'Eva Černá', roles: ['member'] },
