@@ -1,0 +1,120 @@
+import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { apiAs, personas, type Persona } from '../support/e2e-accounts';
+
+/**
+ * The access matrix: every route so far, for every persona, as a page, as `__data.json` (what client
+ * navigation loads) and as direct action posts, with the outcome each must get. Later parts add their
+ * routes here. Action posts carry an empty form: a persona who may act gets past the guard to the
+ * form check (400); one who may not is stopped before it.
+ */
+
+type Who = Persona | 'anonymous';
+const everyone: Who[] = ['anonymous', ...(Object.keys(personas) as Persona[])];
+
+/** Who may use a route. */
+type Access = 'public' | 'signed-out' | 'signed-in' | 'coordinator';
+
+interface Route {
+	path: string;
+	access: Access;
+	/** named actions (`?/name`), or 'default' */
+	actions?: string[];
+	/** plain endpoints and pages without a load of their own have no __data.json worth checking */
+	data?: boolean;
+}
+
+const routes: Route[] = [
+	{ path: '/', access: 'public' },
+	{ path: '/how-it-works', access: 'public', data: false },
+	{ path: '/privacy', access: 'public', data: false },
+	{ path: '/login', access: 'signed-out', actions: ['default'] }
+];
+
+type Outcome = 'ok' | 'invalid' | 'to-login' | 'to-home' | 'unauthorized' | 'forbidden';
+
+function expected(route: Route, who: Who, via: 'page' | 'data' | 'action'): Outcome {
+	const signedIn = who !== 'anonymous';
+	switch (route.access) {
+		case 'public':
+			return via === 'action' ? 'invalid' : 'ok';
+		case 'signed-out':
+			if (signedIn) return 'to-home';
+			return via === 'action' ? 'invalid' : 'ok';
+		case 'signed-in':
+			if (!signedIn) return via === 'action' ? 'unauthorized' : 'to-login';
+			return via === 'action' ? 'invalid' : 'ok';
+		case 'coordinator':
+			if (!signedIn) return via === 'action' ? 'unauthorized' : 'to-login';
+			if (who !== 'coordinator') return 'forbidden';
+			return via === 'action' ? 'invalid' : 'ok';
+	}
+}
+
+function outcomeOfStatus(response: APIResponse): Outcome | `status ${number}` {
+	const status = response.status();
+	const location = response.headers()['location'] ?? '';
+	if (status === 303 || status === 302 || status === 307) {
+		if (location.startsWith('/login')) return 'to-login';
+		if (location === '/') return 'to-home';
+	}
+	if (status === 200) return 'ok';
+	if (status === 400) return 'invalid';
+	if (status === 401) return 'unauthorized';
+	if (status === 403) return 'forbidden';
+	return `status ${status}`;
+}
+
+async function outcomeOfData(response: APIResponse): Promise<Outcome | string> {
+	if (response.status() !== 200) return `status ${response.status()}`;
+	const body = (await response.json()) as {
+		type: string;
+		location?: string;
+		nodes?: ({ type: string; status?: number } | null)[];
+	};
+	if (body.type === 'redirect') {
+		if (body.location?.startsWith('/login')) return 'to-login';
+		if (body.location === '/') return 'to-home';
+		return `redirect ${body.location}`;
+	}
+	const error = body.nodes?.find((n) => n?.type === 'error');
+	if (error)
+		return error.status === 403
+			? 'forbidden'
+			: error.status === 401
+				? 'unauthorized'
+				: `error ${error.status}`;
+	return 'ok';
+}
+
+const contexts = new Map<Who, APIRequestContext>();
+test.beforeAll(async ({ baseURL }) => {
+	for (const who of everyone) contexts.set(who, await apiAs(baseURL!, who));
+});
+test.afterAll(async () => {
+	for (const c of contexts.values()) await c.dispose();
+});
+
+for (const route of routes) {
+	test(`access to ${route.path}`, async () => {
+		const seen: Record<string, string> = {};
+		const want: Record<string, string> = {};
+		for (const who of everyone) {
+			const api = contexts.get(who)!;
+			const page = await api.get(route.path, { maxRedirects: 0 });
+			seen[`${who} page`] = outcomeOfStatus(page);
+			want[`${who} page`] = expected(route, who, 'page');
+			if (route.data !== false) {
+				const dataPath = `${route.path === '/' ? '' : route.path}/__data.json`;
+				seen[`${who} data`] = await outcomeOfData(await api.get(dataPath, { maxRedirects: 0 }));
+				want[`${who} data`] = expected(route, who, 'data');
+			}
+			for (const action of route.actions ?? []) {
+				const url = action === 'default' ? route.path : `${route.path}?/${action}`;
+				const response = await api.post(url, { form: {}, maxRedirects: 0 });
+				seen[`${who} ${action}`] = outcomeOfStatus(response);
+				want[`${who} ${action}`] = expected(route, who, 'action');
+			}
+		}
+		expect(seen).toEqual(want);
+	});
+}
