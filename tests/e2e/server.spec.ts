@@ -69,6 +69,16 @@ test.describe('start-up refusals', () => {
 		]);
 	});
 
+	test('a PostgreSQL server without DATA_ENCRYPTION_KEY stops start-up with one line', async ({ spolu }) => {
+		const result = await spolu.startExpectingExit({
+			env: { DATABASE_URL: 'postgres://spolu@127.0.0.1:1/spolu', DATA_ENCRYPTION_KEY: undefined }
+		});
+		expect(result.code).toBe(1);
+		expect(lines(result.stderr)).toEqual([
+			'Spolu cannot start: DATA_ENCRYPTION_KEY is required with DATABASE_URL (generate one with: npm run --silent key)'
+		]);
+	});
+
 	test('an invalid DATABASE_URL is named but its value is never printed', async ({ spolu }) => {
 		for (const value of ['nonsense', 'postgres://spolu:s3cret-Passw0rd@db.example:99999/spolu']) {
 			const result = await spolu.startExpectingExit({ env: { DATABASE_URL: value } });

@@ -68,7 +68,7 @@ export interface Exit {
 
 export interface AppOptions {
 	/**
-	 * Variables on top of the defaults (PORT, HOST, ORIGIN, SPOLU_DATA_DIR, LOG_LEVEL=warn,
+	 * Variables on top of the defaults (PORT, HOST, ORIGIN, SPOLU_DATA_DIR, DATA_ENCRYPTION_KEY, LOG_LEVEL=warn,
 	 * SPOLU_JOBS_POLL_MS=500); `undefined` removes a default. Nothing else is inherited from the
 	 * environment of the test run except PATH, HOME and TMPDIR.
 	 */
@@ -270,6 +270,8 @@ export class SpoluLauncher {
 			HOST: '127.0.0.1',
 			ORIGIN: `http://localhost:${port}`,
 			SPOLU_DATA_DIR: dataDir,
+			// A fixed test key: DATABASE_URL requires one.
+			DATA_ENCRYPTION_KEY: `test:${Buffer.alloc(32, 1).toString('base64')}`,
 			SPOLU_JOBS_POLL_MS: '500',
 			LOG_LEVEL: 'warn',
 			...options.env
