@@ -6,7 +6,7 @@ import { validateSessionToken } from '$lib/server/auth/session';
 import { twoFactorStep } from '$lib/server/auth/two-factor-policy';
 import { jobDefinitions } from '$lib/server/jobs/registry';
 import { log } from '$lib/server/log';
-import { runtime, startRuntime, stopRuntime } from '$lib/server/runtime';
+import { runtime, startRuntime, stopRuntime, twoFactorRequired } from '$lib/server/runtime';
 import { applySecurityHeaders } from '$lib/server/security-headers';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
@@ -62,7 +62,7 @@ const session: Handle = async ({ event, resolve }) => {
 	if (valid.renewedUntil) {
 		event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(valid.renewedUntil));
 	}
-	const step = twoFactorStep(valid.user, valid.session, r.config.require2fa ?? !r.demo);
+	const step = twoFactorStep(valid.user, valid.session, twoFactorRequired());
 	if (step) event.locals.twoFactor = { step, user: valid.user, session: valid.session };
 	else {
 		event.locals.user = valid.user;

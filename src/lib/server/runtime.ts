@@ -88,6 +88,9 @@ export function runtime(): Runtime {
 	return slot.runtime;
 }
 
+/** Whether staff must use a second factor: SPOLU_REQUIRE_2FA, by default on except in demo mode. */
+export const twoFactorRequired = (): boolean => runtime().config.require2fa ?? !runtime().demo;
+
 /** The database client of this process. */
 export const db = (): Db => runtime().sql;
 

@@ -1,3 +1,4 @@
+import type { Role } from '$lib/roles';
 import { audit } from '../audit';
 import type { Db } from '../db/client';
 import { dummyPasswordHash, verifyPassword } from './password';
@@ -6,7 +7,14 @@ import { clearThrottle, policies, recordAttempt, throttleWait } from './throttle
 import { findUserByEmail } from './users';
 
 export type SignInResult =
-	| { ok: true; token: string; expiresAt: Date; twoFactorPending: boolean; locale: 'cs' | 'en' }
+	| {
+			ok: true;
+			token: string;
+			expiresAt: Date;
+			twoFactorPending: boolean;
+			locale: 'cs' | 'en';
+			roles: Role[];
+	  }
 	| { ok: false; reason: 'invalid' | 'pending_email' | 'pending_approval' | 'deactivated' }
 	| { ok: false; reason: 'throttled'; retryAfterMs: number };
 
@@ -68,7 +76,8 @@ export async function signIn(
 			token,
 			expiresAt: sessionExpiry(session),
 			twoFactorPending: user.totpEnabled,
-			locale: user.locale
+			locale: user.locale,
+			roles: user.roles
 		};
 	});
 }

@@ -5,7 +5,8 @@ import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/cookie';
 import { signIn } from '$lib/server/auth/sign-in';
 import { redirectIfSignedIn } from '$lib/server/http/guards';
 import { parseForm, readForm } from '$lib/server/http/forms';
-import { db } from '$lib/server/runtime';
+import { db, twoFactorRequired } from '$lib/server/runtime';
+import { twoFactorStep } from '$lib/server/auth/two-factor-policy';
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
@@ -61,6 +62,14 @@ export const actions = {
 			sameSite: 'lax',
 			httpOnly: false
 		});
-		redirect(303, result.twoFactorPending ? '/2fa' : safeRedirectPath(redirectTo));
+		const step = twoFactorStep(
+			{ roles: result.roles, totpEnabled: result.twoFactorPending },
+			{ twoFactorVerified: !result.twoFactorPending },
+			twoFactorRequired()
+		);
+		redirect(
+			303,
+			step === 'verify' ? '/2fa' : step === 'enrol' ? '/2fa/setup' : safeRedirectPath(redirectTo)
+		);
 	}
 } satisfies Actions;
