@@ -56,13 +56,13 @@ async function start({ config, migrations, jobs }: StartOptions): Promise<Runtim
 		const applied = await migrate(sql, migrations);
 		if (applied.length) log.info('migrations applied', { count: applied.length, last: applied.at(-1) });
 		const { demo } = await initialiseDatabase(sql, { loadDemo: config.demo ?? Boolean(embedded) });
-		let runner: JobRunner | undefined;
-		if (config.jobs.enabled) {
-			runner = new JobRunner(sql, { pollMs: config.jobs.pollMs });
+		const runner = config.jobs.enabled ? new JobRunner(sql, { pollMs: config.jobs.pollMs }) : undefined;
+		// Published before the first job runs: jobs read the runtime (configuration, keys).
+		slot.runtime = { config, keys, sql, embedded, jobs: runner, demo };
+		if (runner) {
 			for (const definition of jobs) runner.register(definition);
 			await runner.start();
 		}
-		slot.runtime = { config, keys, sql, embedded, jobs: runner, demo };
 		return slot.runtime;
 	} catch (e) {
 		await sql.end({ timeout: 5 });

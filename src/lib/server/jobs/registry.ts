@@ -1,5 +1,6 @@
+import { mailSendJob } from '../mail/send-job';
 import { pruneJobs } from './maintenance';
 import type { JobDefinition } from './runner';
 
 /** Every kind of background work. Each part of the loop adds its jobs here (vote closing, e-mail, retention). */
-export const jobDefinitions: JobDefinition[] = [pruneJobs];
+export const jobDefinitions: JobDefinition[] = [pruneJobs, mailSendJob];

@@ -1,6 +1,7 @@
 /**
  * E-mail templates in Czech and English, each with a plain-text and an HTML body. Parameters are
- * escaped for HTML here; templates never receive protected client data.
+ * escaped for HTML here; templates never receive protected client data. Links are absolute: build them
+ * with `mailLink` from the configured origin.
  */
 export type Locale = 'cs' | 'en';
 
@@ -11,16 +12,20 @@ export interface RenderedMail {
 }
 
 type Params = Record<string, string>;
-type Template = Record<
-	Locale,
-	(p: Params) => { subject: string; lines: string[]; link?: { url: string; label: string } }
->;
+type Rendered = { subject: string; lines: string[]; link?: { url: string; label: string } };
+interface Template {
+	/** parameters the template cannot do without; rendering without one is a programming error */
+	params: readonly string[];
+	cs: (p: Params) => Rendered;
+	en: (p: Params) => Rendered;
+}
 
 const escapeHtml = (s: string) =>
 	s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export const templates = {
 	invitation: {
+		params: ['inviter', 'role', 'url'],
 		cs: (p) => ({
 			subject: 'Pozvánka do Spolu',
 			lines: [
@@ -39,18 +44,139 @@ export const templates = {
 			],
 			link: { url: p.url!, label: 'Accept the invitation' }
 		})
+	},
+	verify_email: {
+		params: ['url'],
+		cs: (p) => ({
+			subject: 'Potvrďte svou e-mailovou adresu ve Spolu',
+			lines: [
+				'Dobrý den,',
+				'Děkujeme za registraci do Spolu. Účet aktivujete potvrzením své e-mailové adresy odkazem níže.',
+				'Odkaz platí 48 hodin a lze ho použít jen jednou. Pokud jste se do Spolu neregistrovali, zprávu prosím ignorujte – účet bez potvrzení zůstane neaktivní.'
+			],
+			link: { url: p.url!, label: 'Potvrdit e-mailovou adresu' }
+		}),
+		en: (p) => ({
+			subject: 'Confirm your e-mail address for Spolu',
+			lines: [
+				'Hello,',
+				'Thank you for signing up to Spolu. Confirm your e-mail address with the link below to activate your account.',
+				'The link is valid for 48 hours and works once. If you did not sign up to Spolu, please ignore this message – the account stays inactive without confirmation.'
+			],
+			link: { url: p.url!, label: 'Confirm the e-mail address' }
+		})
+	},
+	reset_password: {
+		params: ['url'],
+		cs: (p) => ({
+			subject: 'Obnovení hesla do Spolu',
+			lines: [
+				'Dobrý den,',
+				'Někdo (nejspíš vy) požádal o obnovení hesla k vašemu účtu ve Spolu. Nové heslo si nastavíte odkazem níže.',
+				'Odkaz platí 1 hodinu a lze ho použít jen jednou. Po změně hesla budete odhlášeni ze všech zařízení.',
+				'Pokud jste o obnovení nežádali, zprávu ignorujte – vaše heslo zůstane beze změny.'
+			],
+			link: { url: p.url!, label: 'Nastavit nové heslo' }
+		}),
+		en: (p) => ({
+			subject: 'Reset your Spolu password',
+			lines: [
+				'Hello,',
+				'Someone (probably you) asked to reset the password of your Spolu account. Set a new password with the link below.',
+				'The link is valid for 1 hour and works once. After the change you will be signed out on every device.',
+				'If you did not ask for this, ignore this message – your password stays unchanged.'
+			],
+			link: { url: p.url!, label: 'Set a new password' }
+		})
+	},
+	account_exists: {
+		params: ['signInUrl', 'resetUrl'],
+		cs: (p) => ({
+			subject: 'Účet ve Spolu už máte',
+			lines: [
+				'Dobrý den,',
+				'Někdo (nejspíš vy) se právě pokusil zaregistrovat do Spolu s vaší e-mailovou adresou. Účet s touto adresou už ale existuje, proto jsme žádný nový nezaložili.',
+				`Přihlásit se můžete na adrese ${p.signInUrl}. Pokud si heslo nepamatujete, nastavte si nové odkazem níže.`,
+				'Pokud jste to nebyli vy, zprávu ignorujte – na vašem účtu se nic nezměnilo.'
+			],
+			link: { url: p.resetUrl!, label: 'Obnovit heslo' }
+		}),
+		en: (p) => ({
+			subject: 'You already have a Spolu account',
+			lines: [
+				'Hello,',
+				'Someone (probably you) just tried to sign up to Spolu with your e-mail address. An account with this address already exists, so no new one was created.',
+				`You can sign in at ${p.signInUrl}. If you do not remember your password, set a new one with the link below.`,
+				'If this was not you, ignore this message – nothing has changed on your account.'
+			],
+			link: { url: p.resetUrl!, label: 'Reset the password' }
+		})
+	},
+	access_requested: {
+		params: ['requester', 'organisation', 'url'],
+		cs: (p) => ({
+			subject: 'Nová žádost o přístup do Spolu',
+			lines: [
+				'Dobrý den,',
+				`${p.requester} (${p.organisation}) žádá o přístup do Spolu jako sociální pracovník/pracovnice.`,
+				'Žádost prosím ověřte a schvalte nebo zamítněte ve Spolu.'
+			],
+			link: { url: p.url!, label: 'Zobrazit žádosti o přístup' }
+		}),
+		en: (p) => ({
+			subject: 'New request for access to Spolu',
+			lines: [
+				'Hello,',
+				`${p.requester} (${p.organisation}) asks for access to Spolu as a social worker.`,
+				'Please verify the request and approve or decline it in Spolu.'
+			],
+			link: { url: p.url!, label: 'See the access requests' }
+		})
+	},
+	access_approved: {
+		params: ['url'],
+		cs: (p) => ({
+			subject: 'Váš přístup do Spolu byl schválen',
+			lines: [
+				'Dobrý den,',
+				'Koordinátor klubu ověřil vaši žádost a váš účet ve Spolu je aktivní. Přihlaste se e-mailovou adresou a heslem, které jste si zvolili.',
+				'Při prvním přihlášení si nastavíte dvoufázové ověření, které chrání údaje vašich klientů.'
+			],
+			link: { url: p.url!, label: 'Přihlásit se' }
+		}),
+		en: (p) => ({
+			subject: 'Your access to Spolu has been approved',
+			lines: [
+				'Hello,',
+				'The club coordinator verified your request and your Spolu account is active. Sign in with the e-mail address and password you chose.',
+				"When you first sign in, you will set up two-step verification, which protects your clients' data."
+			],
+			link: { url: p.url!, label: 'Sign in' }
+		})
 	}
 } satisfies Record<string, Template>;
 
 export type TemplateName = keyof typeof templates;
+
+export const templateNames = Object.keys(templates) as TemplateName[];
+
+export const isTemplateName = (name: string): name is TemplateName => Object.hasOwn(templates, name);
 
 const footer: Record<Locale, string> = {
 	cs: 'Tuto zprávu poslal Spolu automaticky. Pokud jste ji nečekali, můžete ji ignorovat.',
 	en: 'Spolu sent this message automatically. If you did not expect it, you can ignore it.'
 };
 
+/** An absolute link for an e-mail: `origin` is the configured public address (ORIGIN). */
+export function mailLink(origin: string, path: string): string {
+	return new URL(path, origin.endsWith('/') ? origin : origin + '/').toString();
+}
+
 export function renderMail(name: TemplateName, locale: Locale, params: Params): RenderedMail {
-	const t = (templates[name] as Template)[locale](params);
+	const template: Template = templates[name];
+	const missing = template.params.filter((p) => !params[p]);
+	if (missing.length) throw new Error(`mail template ${name} needs ${missing.join(', ')}`);
+	const t = template[locale](params);
 	const text = [
 		...t.lines,
 		...(t.link ? ['', `${t.link.label}: ${t.link.url}`] : []),

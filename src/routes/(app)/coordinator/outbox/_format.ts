@@ -1,0 +1,21 @@
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+
+/** Dates in the club's time zone, so the server's rendering and the browser's agree. */
+export const formatTime = (date: Date) =>
+	new Intl.DateTimeFormat(getLocale(), {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		timeZone: 'Europe/Prague'
+	}).format(date);
+
+const templateNames: Record<string, () => string> = {
+	invitation: m.outbox_template_invitation,
+	verify_email: m.outbox_template_verify_email,
+	reset_password: m.outbox_template_reset_password,
+	account_exists: m.outbox_template_account_exists,
+	access_requested: m.outbox_template_access_requested,
+	access_approved: m.outbox_template_access_approved
+};
+
+export const templateName = (template: string) => templateNames[template]?.() ?? template;

@@ -1,0 +1,56 @@
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { PASSWORD_MIN } from '$lib/server/auth/password';
+import { signUpDonor } from '$lib/server/auth/signup';
+import { waitSeconds } from '$lib/server/auth/throttle';
+import { parseForm, readForm } from '$lib/server/http/forms';
+import { redirectIfSignedIn } from '$lib/server/http/guards';
+import { db, runtime } from '$lib/server/runtime';
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { emailField, newPasswordField, passwordProblemMessage } from '../reset-password/_form-texts';
+import type { Actions, PageServerLoad } from './$types';
+
+const schema = z.object({
+	name: z
+		.string({ error: () => m.form_required() })
+		.trim()
+		.min(1, { error: () => m.form_required() })
+		.max(200, { error: () => m.form_too_long({ max: 200 }) }),
+	email: emailField,
+	password: newPasswordField,
+	locale: z.enum(['cs', 'en'], { error: () => m.signup_language_invalid() })
+});
+
+export const load = ((event) => {
+	redirectIfSignedIn(event);
+	return { passwordMin: PASSWORD_MIN, locale: getLocale() };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	default: async (event) => {
+		redirectIfSignedIn(event);
+		const input = parseForm(schema, await readForm(event.request));
+		if (!input.ok) return fail(400, { values: input.values, errors: input.errors });
+		const { name, email, password, locale } = input.data;
+		const values = { name, email, locale };
+		const result = await signUpDonor(db(), {
+			name,
+			email,
+			password,
+			locale,
+			address: event.getClientAddress(),
+			origin: runtime().config.origin
+		});
+		if (!result.ok) {
+			if (result.reason === 'password') {
+				return fail(400, { values, errors: { password: passwordProblemMessage(result.problem) } });
+			}
+			const seconds = waitSeconds(result.retryAfterMs);
+			event.setHeaders({ 'Retry-After': String(seconds) });
+			return fail(429, { values, errors: { _form: m.signup_throttled({ seconds }) } });
+		}
+		// The same answer whether the address was new or already had an account.
+		return { sent: true, email };
+	}
+} satisfies Actions;
