@@ -21,18 +21,37 @@ interface Route {
 	actions?: string[];
 	/** plain endpoints and pages without a load of their own have no __data.json worth checking */
 	data?: boolean;
+	/** for routes whose rule is none of the above */
+	expect?: (who: Who, via: 'page' | 'data' | 'action') => Outcome;
 }
+
+/** The second-factor page: only for sessions whose second factor is pending (none in this matrix). */
+const twoFactorPage = (who: Who): Outcome => (who === 'anonymous' ? 'to-login' : 'to-home');
+/** Enrolment: a pending session, or a signed-in person turning 2FA on from the profile. */
+const twoFactorSetup = (who: Who, via: 'page' | 'data' | 'action'): Outcome =>
+	who === 'anonymous' ? 'to-login' : via === 'action' ? 'invalid' : 'ok';
 
 const routes: Route[] = [
 	{ path: '/', access: 'public' },
 	{ path: '/how-it-works', access: 'public', data: false },
 	{ path: '/privacy', access: 'public', data: false },
-	{ path: '/login', access: 'signed-out', actions: ['default'] }
+	{ path: '/login', access: 'signed-out', actions: ['default'] },
+	{ path: '/signup', access: 'signed-out', actions: ['default'] },
+	{ path: '/reset-password', access: 'signed-out', actions: ['default'] },
+	{
+		path: '/profile',
+		access: 'signed-in',
+		actions: ['name', 'language', 'password', 'disableTwoFactor', 'recoveryCodes']
+	},
+	{ path: '/2fa', access: 'signed-in', actions: ['default'], expect: twoFactorPage },
+	{ path: '/2fa/setup', access: 'signed-in', actions: ['default'], expect: twoFactorSetup },
+	{ path: '/coordinator/outbox', access: 'coordinator' }
 ];
 
 type Outcome = 'ok' | 'invalid' | 'to-login' | 'to-home' | 'unauthorized' | 'forbidden';
 
 function expected(route: Route, who: Who, via: 'page' | 'data' | 'action'): Outcome {
+	if (route.expect) return route.expect(who, via);
 	const signedIn = who !== 'anonymous';
 	switch (route.access) {
 		case 'public':
