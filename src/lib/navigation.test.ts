@@ -22,9 +22,23 @@ describe('navigationFor', () => {
 		expect(hrefs(navigationFor(['coordinator', 'member'], items))).toEqual(['/', '/votes', '/settings']);
 	});
 
-	it('offers the public pages to everyone', () => {
+	it('offers the public pages to everyone and the club administration to coordinators only', () => {
 		expect(hrefs(navigationFor([]))).toEqual(['/', '/how-it-works', '/privacy']);
-		expect(hrefs(navigationFor(['donor']))).toEqual(hrefs(mainNavigation.filter((i) => !i.roles)));
+		expect(hrefs(navigationFor(['donor', 'member', 'social_worker']))).toEqual([
+			'/',
+			'/how-it-works',
+			'/privacy'
+		]);
+		expect(hrefs(navigationFor(['coordinator']))).toEqual([
+			'/',
+			'/how-it-works',
+			'/privacy',
+			'/coordinator/people',
+			'/coordinator/organisations',
+			'/coordinator/outbox',
+			'/coordinator/audit'
+		]);
+		expect(mainNavigation.length).toBe(7);
 	});
 });
 

@@ -12,7 +12,11 @@ export interface NavItem {
 export const mainNavigation: NavItem[] = [
 	{ href: '/', label: () => m.nav_home() },
 	{ href: '/how-it-works', label: () => m.nav_how() },
-	{ href: '/privacy', label: () => m.nav_privacy() }
+	{ href: '/privacy', label: () => m.nav_privacy() },
+	{ href: '/coordinator/people', label: () => m.people_nav(), roles: ['coordinator'] },
+	{ href: '/coordinator/organisations', label: () => m.org_nav(), roles: ['coordinator'] },
+	{ href: '/coordinator/outbox', label: () => m.outbox_title(), roles: ['coordinator'] },
+	{ href: '/coordinator/audit', label: () => m.audit_nav(), roles: ['coordinator'] }
 ];
 
 /** The items a person with `roles` (none when signed out) may see. */

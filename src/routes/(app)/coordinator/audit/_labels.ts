@@ -1,0 +1,52 @@
+import { m } from '$lib/paraglide/messages';
+
+/** Readable names of audit actions; an action added later without a name shows as it is stored. */
+const actions: Record<string, () => string> = {
+	'auth.sign_in': m.audit_action_auth_sign_in,
+	'auth.sign_in_failed': m.audit_action_auth_sign_in_failed,
+	'auth.sign_out': m.audit_action_auth_sign_out,
+	'auth.throttled': m.audit_action_auth_throttled,
+	'auth.password_changed': m.audit_action_auth_password_changed,
+	'auth.password_reset_requested': m.audit_action_auth_password_reset_requested,
+	'auth.password_reset': m.audit_action_auth_password_reset,
+	'auth.two_factor_enabled': m.audit_action_auth_two_factor_enabled,
+	'auth.two_factor_disabled': m.audit_action_auth_two_factor_disabled,
+	'auth.two_factor_failed': m.audit_action_auth_two_factor_failed,
+	'auth.recovery_code_used': m.audit_action_auth_recovery_code_used,
+	'auth.email_verified': m.audit_action_auth_email_verified,
+	'access.denied': m.audit_action_access_denied,
+	'user.signed_up': m.audit_action_user_signed_up,
+	'user.access_requested': m.audit_action_user_access_requested,
+	'user.approved': m.audit_action_user_approved,
+	'user.roles_changed': m.audit_action_user_roles_changed,
+	'user.deactivated': m.audit_action_user_deactivated,
+	'user.reactivated': m.audit_action_user_reactivated,
+	'user.profile_changed': m.audit_action_user_profile_changed,
+	'invitation.created': m.audit_action_invitation_created,
+	'invitation.accepted': m.audit_action_invitation_accepted,
+	'organisation.created': m.audit_action_organisation_created,
+	'organisation.changed': m.audit_action_organisation_changed
+};
+
+const groups: [string, () => string][] = [
+	['auth.', m.audit_group_auth],
+	['user.', m.audit_group_user],
+	['invitation.', m.audit_group_invitation],
+	['organisation.', m.audit_group_organisation]
+];
+
+const targets: Record<string, () => string> = {
+	user: m.audit_target_user,
+	organisation: m.audit_target_organisation,
+	invitation: m.audit_target_invitation
+};
+
+export const actionName = (action: string) => actions[action]?.() ?? action;
+
+export const targetTypeName = (type: string) => targets[type]?.() ?? type;
+
+/** The action filter: whole groups first, then each action. */
+export const actionOptions = () => [
+	...groups.map(([value, label]) => ({ value, label: label() })),
+	...Object.entries(actions).map(([value, label]) => ({ value, label: label() }))
+];

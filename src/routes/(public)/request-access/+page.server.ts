@@ -1,0 +1,114 @@
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { regions } from '$lib/regions';
+import { requestAccess } from '$lib/server/accounts/access-requests';
+import { listOrganisations, organisationKinds } from '$lib/server/accounts/organisations';
+import { PASSWORD_MAX, PASSWORD_MIN, type PasswordProblem } from '$lib/server/auth/password';
+import { waitSeconds } from '$lib/server/auth/throttle';
+import { formValues, parseForm, readForm } from '$lib/server/http/forms';
+import { redirectIfSignedIn } from '$lib/server/http/guards';
+import { db, runtime } from '$lib/server/runtime';
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The organisation select's value for "my organisation is not on the list". */
+const NEW = 'new';
+
+const text = (max: number) =>
+	z
+		.string({ error: () => m.form_required() })
+		.trim()
+		.min(1, { error: () => m.form_required() })
+		.max(max, { error: () => m.form_too_long({ max }) });
+
+const schema = z
+	.object({
+		name: text(200),
+		email: text(254).pipe(z.email({ error: () => m.form_email_invalid() })),
+		password: z
+			.string({ error: () => m.form_required() })
+			.min(1, { error: () => m.form_required() })
+			.max(1000, { error: () => m.access_password_too_long() }),
+		organisationId: z
+			.string({ error: () => m.people_choose_option() })
+			.min(1, { error: () => m.people_choose_option() })
+			.max(100),
+		newOrganisationName: z
+			.string()
+			.trim()
+			.max(200, { error: () => m.form_too_long({ max: 200 }) })
+			.optional(),
+		newOrganisationKind: z.string().max(40).optional(),
+		newOrganisationRegion: z.string().max(10).optional()
+	})
+	.superRefine((v, ctx) => {
+		if (v.organisationId !== NEW) return;
+		const name = v.newOrganisationName ?? '';
+		if (!name) ctx.addIssue({ code: 'custom', path: ['newOrganisationName'], message: m.form_required() });
+		else if ([...name].length < 2) {
+			ctx.addIssue({ code: 'custom', path: ['newOrganisationName'], message: m.org_name_short() });
+		}
+		if (!(organisationKinds as readonly string[]).includes(v.newOrganisationKind ?? '')) {
+			ctx.addIssue({ code: 'custom', path: ['newOrganisationKind'], message: m.people_choose_option() });
+		}
+		if (!(regions as readonly string[]).includes(v.newOrganisationRegion ?? '')) {
+			ctx.addIssue({ code: 'custom', path: ['newOrganisationRegion'], message: m.people_choose_option() });
+		}
+	});
+
+const passwordMessages: Record<PasswordProblem, () => string> = {
+	too_short: m.access_password_too_short,
+	too_long: m.access_password_too_long,
+	common: m.access_password_common
+};
+
+export const load = (async (event) => {
+	redirectIfSignedIn(event);
+	const organisations = await listOrganisations(db(), { approvedOnly: true });
+	return {
+		organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
+		passwordMin: PASSWORD_MIN,
+		passwordMax: PASSWORD_MAX
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	default: async (event) => {
+		redirectIfSignedIn(event);
+		const form = await readForm(event.request);
+		const input = parseForm(schema, form);
+		if (!input.ok) return fail(400, { values: input.values, errors: input.errors });
+		const data = input.data;
+		const isNew = data.organisationId === NEW;
+		const result = await requestAccess(db(), {
+			name: data.name,
+			email: data.email,
+			password: data.password,
+			locale: getLocale(),
+			organisationId: isNew ? null : data.organisationId,
+			newOrganisation: isNew
+				? {
+						name: data.newOrganisationName!,
+						kind: data.newOrganisationKind as (typeof organisationKinds)[number],
+						region: data.newOrganisationRegion as (typeof regions)[number]
+					}
+				: null,
+			address: event.getClientAddress(),
+			origin: runtime().config.origin
+		});
+		if (!result.ok) {
+			const values = formValues(form);
+			if (result.reason === 'password') {
+				return fail(400, { values, errors: { password: passwordMessages[result.problem]() } });
+			}
+			if (result.reason === 'throttled') {
+				event.setHeaders({ 'Retry-After': String(waitSeconds(result.retryAfterMs)) });
+				return fail(429, { values, errors: { _form: m.access_throttled() } });
+			}
+			return fail(400, { values, errors: { organisationId: m.access_org_not_found() } });
+		}
+		// The same answer whether the address was new or already had an account.
+		return { sent: true };
+	}
+} satisfies Actions;
