@@ -72,11 +72,10 @@ const session: Handle = async ({ event, resolve }) => {
 };
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
+	// Read before the session hook may delete a stale cookie: any request carrying one is personal.
+	const carriesSession = event.cookies.get(SESSION_COOKIE) !== undefined;
 	let response = await resolve(event);
-	const options = {
-		production: !dev,
-		personal: event.locals.user !== null || event.cookies.get(SESSION_COOKIE) !== undefined
-	};
+	const options = { production: !dev, personal: carriesSession || event.locals.user !== null };
 	try {
 		applySecurityHeaders(response.headers, options);
 	} catch {
