@@ -1,6 +1,6 @@
 import { audit } from '../audit';
 import { checkPassword, hashPassword, type PasswordProblem } from '../auth/password';
-import { recordAttempt, throttleWait, type Policy } from '../auth/throttle';
+import { recordAttempt, refuseWhileThrottled, type Policy } from '../auth/throttle';
 import { insertUser, normaliseEmail } from '../auth/users';
 import type { Db, Queryable } from '../db/client';
 import { queueMail } from '../mail/outbox';
@@ -60,16 +60,13 @@ export async function requestAccess(db: Db, input: AccessRequest): Promise<Acces
 	if (problem) return { ok: false, reason: 'password', problem };
 	const now = input.now ?? new Date();
 	const keys = [`access-request:address:${input.address}`, `access-request:account:${email}`];
-	const wait = await throttleWait(db, keys, now);
-	if (wait > 0) {
-		await audit(db, {
-			actorId: null,
-			action: 'auth.throttled',
-			address: input.address,
-			details: { step: 'access-request' }
-		});
-		return { ok: false, reason: 'throttled', retryAfterMs: wait };
-	}
+	const throttled = await refuseWhileThrottled(db, keys, {
+		actorId: null,
+		address: input.address,
+		step: 'access-request',
+		now
+	});
+	if (throttled) return throttled;
 	const passwordHash = await hashPassword(input.password);
 	return db.begin(async (tx) => {
 		await recordAttempt(tx, keys[0]!, accessRequestPolicies.address, now);

@@ -6,7 +6,7 @@ import { mailLink } from '../mail/templates';
 import type { KeyRing } from '../privacy/encryption';
 import { checkPassword, hashPassword, type PasswordProblem } from './password';
 import { invalidateUserSessions } from './session';
-import { policies, recordAttempt, throttleWait } from './throttle';
+import { policies, recordAttempt, refuseWhileThrottled, throttleWait } from './throttle';
 import { verifyTwoFactorCode } from './totp';
 import { findUserById, findUserByEmail, normaliseEmail } from './users';
 
@@ -34,16 +34,13 @@ export async function requestPasswordReset(
 ): Promise<ResetRequestResult> {
 	const now = input.now ?? new Date();
 	const keys = [accountKey(input.email), addressKey(input.address)];
-	const wait = await throttleWait(db, keys, now);
-	if (wait > 0) {
-		await audit(db, {
-			actorId: null,
-			action: 'auth.throttled',
-			address: input.address,
-			details: { step: 'password-reset' }
-		});
-		return { ok: false, reason: 'throttled', retryAfterMs: wait };
-	}
+	const throttled = await refuseWhileThrottled(db, keys, {
+		actorId: null,
+		address: input.address,
+		step: 'password-reset',
+		now
+	});
+	if (throttled) return throttled;
 	await db.begin(async (tx) => {
 		await recordAttempt(tx, keys[0]!, policies.resetAccount, now);
 		await recordAttempt(tx, keys[1]!, policies.resetAddress, now);

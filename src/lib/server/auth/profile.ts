@@ -2,7 +2,7 @@ import { audit } from '../audit';
 import type { Db } from '../db/client';
 import { checkPassword, hashPassword, verifyPassword, type PasswordProblem } from './password';
 import { invalidateUserSessions } from './session';
-import { clearThrottle, policies, recordAttempt, throttleWait } from './throttle';
+import { clearThrottle, policies, recordAttempt, refuseWhileThrottled } from './throttle';
 import { findUserById } from './users';
 
 /** What a person changes about their own account: name, language, password. */
@@ -65,16 +65,13 @@ export async function changePassword(
 ): Promise<PasswordChangeResult> {
 	const now = input.now ?? new Date();
 	const keys = [accountKey(input.userId), addressKey(input.address)];
-	const wait = await throttleWait(db, keys, now);
-	if (wait > 0) {
-		await audit(db, {
-			actorId: input.userId,
-			action: 'auth.throttled',
-			address: input.address,
-			details: { step: 'password-change' }
-		});
-		return { ok: false, reason: 'throttled', retryAfterMs: wait };
-	}
+	const throttled = await refuseWhileThrottled(db, keys, {
+		actorId: input.userId,
+		address: input.address,
+		step: 'password-change',
+		now
+	});
+	if (throttled) return throttled;
 	const user = await findUserById(db, input.userId);
 	if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
 		await db.begin(async (tx) => {

@@ -3,7 +3,7 @@ import { audit } from '../audit';
 import type { Db } from '../db/client';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { createSession, invalidateSession, sessionExpiry } from './session';
-import { clearThrottle, policies, recordAttempt, throttleWait } from './throttle';
+import { clearThrottle, policies, recordAttempt, refuseWhileThrottled } from './throttle';
 import { findUserByEmail } from './users';
 
 export type SignInResult =
@@ -32,16 +32,13 @@ export async function signIn(
 ): Promise<SignInResult> {
 	const now = input.now ?? new Date();
 	const keys = [accountKey(input.email), addressKey(input.address)];
-	const wait = await throttleWait(db, keys, now);
-	if (wait > 0) {
-		await audit(db, {
-			actorId: null,
-			action: 'auth.throttled',
-			address: input.address,
-			details: { step: 'sign-in' }
-		});
-		return { ok: false, reason: 'throttled', retryAfterMs: wait };
-	}
+	const throttled = await refuseWhileThrottled(db, keys, {
+		actorId: null,
+		address: input.address,
+		step: 'sign-in',
+		now
+	});
+	if (throttled) return throttled;
 	const user = await findUserByEmail(db, input.email);
 	const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
 	if (!user || !valid) {

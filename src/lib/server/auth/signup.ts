@@ -4,7 +4,7 @@ import { checkEmailToken, createEmailToken, useEmailTokens } from '../mail/email
 import { queueMail } from '../mail/outbox';
 import { mailLink, type Locale } from '../mail/templates';
 import { checkPassword, hashPassword, type PasswordProblem } from './password';
-import { recordAttempt, throttleWait, type Policy } from './throttle';
+import { recordAttempt, refuseWhileThrottled, type Policy } from './throttle';
 import { findUserByEmail, findUserById, insertUser, normaliseEmail } from './users';
 
 /*
@@ -42,16 +42,13 @@ export async function signUpDonor(db: Db, input: SignUpInput): Promise<SignUpRes
 	const problem = checkPassword(input.password);
 	if (problem) return { ok: false, reason: 'password', problem };
 	const keys = [accountKey(input.email), addressKey(input.address)];
-	const wait = await throttleWait(db, keys, now);
-	if (wait > 0) {
-		await audit(db, {
-			actorId: null,
-			action: 'auth.throttled',
-			address: input.address,
-			details: { step: 'signup' }
-		});
-		return { ok: false, reason: 'throttled', retryAfterMs: wait };
-	}
+	const throttled = await refuseWhileThrottled(db, keys, {
+		actorId: null,
+		address: input.address,
+		step: 'signup',
+		now
+	});
+	if (throttled) return throttled;
 	// Hashed whether or not the address is taken, so the time taken does not tell either.
 	const passwordHash = await hashPassword(input.password);
 	const email = normaliseEmail(input.email);

@@ -1,3 +1,4 @@
+import { audit } from '../audit';
 import type { Queryable } from '../db/client';
 
 /*
@@ -67,3 +68,22 @@ export async function clearThrottle(db: Queryable, key: string): Promise<void> {
 
 /** Whole seconds to show a person, rounded up. */
 export const waitSeconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+
+export type Throttled = { ok: false; reason: 'throttled'; retryAfterMs: number };
+
+/** Refuses an attempt while any of `keys` is blocked, and writes the refusal to the audit log. */
+export async function refuseWhileThrottled(
+	db: Queryable,
+	keys: string[],
+	who: { actorId: string | null; address: string; step: string; now?: Date }
+): Promise<Throttled | null> {
+	const wait = await throttleWait(db, keys, who.now);
+	if (wait <= 0) return null;
+	await audit(db, {
+		actorId: who.actorId,
+		action: 'auth.throttled',
+		address: who.address,
+		details: { step: who.step }
+	});
+	return { ok: false, reason: 'throttled', retryAfterMs: wait };
+}

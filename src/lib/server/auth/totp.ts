@@ -18,7 +18,7 @@ import {
 	markSessionTwoFactorVerified,
 	sessionExpiry
 } from './session';
-import { clearThrottle, policies, recordAttempt, throttleWait } from './throttle';
+import { clearThrottle, policies, recordAttempt, refuseWhileThrottled } from './throttle';
 import { findUserById } from './users';
 
 /*
@@ -263,15 +263,12 @@ const accountKey = (userId: string) => `two-factor:account:${userId}`;
 const addressKey = (address: string) => `two-factor:address:${address}`;
 
 async function waitBeforeCode(db: Db, who: Caller, step: Step): Promise<Throttled | null> {
-	const wait = await throttleWait(db, [accountKey(who.userId), addressKey(who.address)], who.now);
-	if (wait <= 0) return null;
-	await audit(db, {
+	return refuseWhileThrottled(db, [accountKey(who.userId), addressKey(who.address)], {
 		actorId: who.userId,
-		action: 'auth.throttled',
 		address: who.address,
-		details: { step: `two-factor:${step}` }
+		step: `two-factor:${step}`,
+		now: who.now
 	});
-	return { ok: false, reason: 'throttled', retryAfterMs: wait };
 }
 
 async function recordCodeFailure(db: Db, who: Caller, step: Step, reason: string) {
