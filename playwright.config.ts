@@ -35,7 +35,7 @@ export default defineConfig({
 	retries: 0,
 	workers: 2,
 	reporter: 'list',
-	timeout: 30_000,
+	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	use: {
 		baseURL: E2E_ORIGIN,
@@ -70,7 +70,7 @@ export default defineConfig({
 		cwd: dataDir,
 		url: `http://127.0.0.1:${PORT}/healthz`,
 		reuseExistingServer: false,
-		timeout: 60_000,
+		timeout: 120_000,
 		stdout: 'ignore',
 		stderr: 'pipe',
 		gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },

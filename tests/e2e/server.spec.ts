@@ -8,7 +8,7 @@ import { expect, test, type AppProcess } from '../support/e2e-server';
  * What an operator sees of the server process: start-up refusals, an external database, a second
  * instance on one data directory, graceful shutdown and a crash. Each test starts its own `node build`.
  */
-test.describe.configure({ mode: 'serial', timeout: 90_000 });
+test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
 const HOME_TITLE = 'Rychlá a bezpečná pomoc pro děti a rodiny zasažené domácím násilím';
 const CLUB = 'Provozuje Klub dárců Spolu';

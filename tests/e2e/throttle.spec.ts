@@ -5,7 +5,7 @@ import { expect, test } from '../support/e2e-server';
  * other tests out): the answer is 429 with how long to wait, and a forged X-Forwarded-For changes nothing,
  * since Spolu only trusts it when ADDRESS_HEADER says so.
  */
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 180_000 });
 
 test('repeated wrong passwords get 429 saying how long to wait, and a forged X-Forwarded-For resets nothing', async ({
 	spolu,

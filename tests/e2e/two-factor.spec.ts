@@ -7,7 +7,7 @@ import { DEMO_PASSWORD, personas } from '../support/e2e-accounts';
  * Two-factor sign-in where it is required (SPOLU_REQUIRE_2FA=1, on its own server): a coordinator must
  * enrol before reaching anything, then signs in with a code that works once, or a recovery code.
  */
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 180_000 });
 
 test('a coordinator enrols, then needs a fresh code or a recovery code at every sign-in', async ({
 	spolu,

@@ -122,7 +122,7 @@ export class AppProcess {
 	}
 
 	/** Resolves once adapter-node prints "Listening on"; rejects (with the output) if the process exits first. */
-	async listening(timeoutMs = 30_000): Promise<void> {
+	async listening(timeoutMs = 90_000): Promise<void> {
 		await new Promise<void>((resolve, reject) => {
 			const check = () => {
 				if (this.out.includes('Listening on')) {
@@ -303,7 +303,7 @@ export class SpoluLauncher {
 	/** Spawns `node build`, expecting it to refuse to start: resolves with the exit and the output. */
 	async startExpectingExit(
 		options: AppOptions = {},
-		timeoutMs = 30_000
+		timeoutMs = 90_000
 	): Promise<Exit & { stdout: string; stderr: string; listened: boolean }> {
 		const app = await this.spawn(options);
 		const exit = await app.waitForExit(timeoutMs);
