@@ -1,10 +1,11 @@
 import { m } from '$lib/paraglide/messages';
 import { cookieMaxAge, cookieName, locales } from '$lib/paraglide/runtime';
-import { PASSWORD_MAX, PASSWORD_MIN } from '$lib/server/auth/password';
+import { PASSWORD_MIN } from '$lib/server/auth/password';
 import { changeLocale, changeName, changePassword } from '$lib/server/auth/profile';
 import { waitSeconds } from '$lib/server/auth/throttle';
 import { disableTwoFactor, recoveryCodesLeft, regenerateRecoveryCodes } from '$lib/server/auth/totp';
 import { needsTwoFactor } from '$lib/server/auth/two-factor-policy';
+import { passwordProblemMessage } from '$lib/server/http/fields';
 import { parseForm, readForm } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guards';
 import { runtime } from '$lib/server/runtime';
@@ -99,9 +100,9 @@ export const actions = {
 		if (result.reason === 'throttled') return throttled(event, 'password', result.retryAfterMs);
 		const errors = {
 			wrong_password: { currentPassword: m.profile_wrong_password() },
-			too_short: { newPassword: m.profile_password_too_short({ min: PASSWORD_MIN }) },
-			too_long: { newPassword: m.profile_password_too_long({ max: PASSWORD_MAX }) },
-			common: { newPassword: m.profile_password_common() }
+			too_short: { newPassword: passwordProblemMessage('too_short') },
+			too_long: { newPassword: passwordProblemMessage('too_long') },
+			common: { newPassword: passwordProblemMessage('common') }
 		}[result.reason];
 		return fail(400, { action: 'password', errors });
 	},

@@ -4,6 +4,7 @@ import { safeRedirectPath } from '$lib/safe-redirect';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/cookie';
 import { signIn } from '$lib/server/auth/sign-in';
 import { redirectIfSignedIn } from '$lib/server/http/guards';
+import { emailField, passwordField } from '$lib/server/http/fields';
 import { parseForm, readForm } from '$lib/server/http/forms';
 import { db, twoFactorRequired } from '$lib/server/runtime';
 import { twoFactorStep } from '$lib/server/auth/two-factor-policy';
@@ -12,16 +13,8 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 const schema = z.object({
-	email: z
-		.string({ error: () => m.form_required() })
-		.trim()
-		.min(1, { error: () => m.form_required() })
-		.max(254, { error: () => m.form_too_long({ max: 254 }) })
-		.pipe(z.email({ error: () => m.form_email_invalid() })),
-	password: z
-		.string({ error: () => m.form_required() })
-		.min(1, { error: () => m.form_required() })
-		.max(1000, { error: () => m.form_too_long({ max: 1000 }) }),
+	email: emailField,
+	password: passwordField,
 	redirectTo: z.string().optional()
 });
 

@@ -3,8 +3,9 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { regions } from '$lib/regions';
 import { requestAccess } from '$lib/server/accounts/access-requests';
 import { listOrganisations, organisationKinds } from '$lib/server/accounts/organisations';
-import { PASSWORD_MAX, PASSWORD_MIN, type PasswordProblem } from '$lib/server/auth/password';
+import { PASSWORD_MAX, PASSWORD_MIN } from '$lib/server/auth/password';
 import { waitSeconds } from '$lib/server/auth/throttle';
+import { emailField, passwordField, passwordProblemMessage, requiredText } from '$lib/server/http/fields';
 import { formValues, parseForm, readForm } from '$lib/server/http/forms';
 import { redirectIfSignedIn } from '$lib/server/http/guards';
 import { db, runtime } from '$lib/server/runtime';
@@ -15,21 +16,11 @@ import type { Actions, PageServerLoad } from './$types';
 /** The organisation select's value for "my organisation is not on the list". */
 const NEW = 'new';
 
-const text = (max: number) =>
-	z
-		.string({ error: () => m.form_required() })
-		.trim()
-		.min(1, { error: () => m.form_required() })
-		.max(max, { error: () => m.form_too_long({ max }) });
-
 const schema = z
 	.object({
-		name: text(200),
-		email: text(254).pipe(z.email({ error: () => m.form_email_invalid() })),
-		password: z
-			.string({ error: () => m.form_required() })
-			.min(1, { error: () => m.form_required() })
-			.max(1000, { error: () => m.access_password_too_long() }),
+		name: requiredText(200),
+		email: emailField,
+		password: passwordField,
 		organisationId: z
 			.string({ error: () => m.people_choose_option() })
 			.min(1, { error: () => m.people_choose_option() })
@@ -56,12 +47,6 @@ const schema = z
 			ctx.addIssue({ code: 'custom', path: ['newOrganisationRegion'], message: m.people_choose_option() });
 		}
 	});
-
-const passwordMessages: Record<PasswordProblem, () => string> = {
-	too_short: m.access_password_too_short,
-	too_long: m.access_password_too_long,
-	common: m.access_password_common
-};
 
 export const load = (async (event) => {
 	redirectIfSignedIn(event);
@@ -100,7 +85,7 @@ export const actions = {
 		if (!result.ok) {
 			const values = formValues(form);
 			if (result.reason === 'password') {
-				return fail(400, { values, errors: { password: passwordMessages[result.problem]() } });
+				return fail(400, { values, errors: { password: passwordProblemMessage(result.problem) } });
 			}
 			if (result.reason === 'throttled') {
 				event.setHeaders({ 'Retry-After': String(waitSeconds(result.retryAfterMs)) });

@@ -6,7 +6,7 @@ import { redirectIfSignedIn } from '$lib/server/http/guards';
 import { db, runtime } from '$lib/server/runtime';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { emailField } from './_form-texts';
+import { emailField } from '$lib/server/http/fields';
 import type { Actions, PageServerLoad } from './$types';
 
 const schema = z.object({ email: emailField });

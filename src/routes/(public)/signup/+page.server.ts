@@ -8,15 +8,11 @@ import { redirectIfSignedIn } from '$lib/server/http/guards';
 import { db, runtime } from '$lib/server/runtime';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { emailField, newPasswordField, passwordProblemMessage } from '../reset-password/_form-texts';
+import { emailField, newPasswordField, passwordProblemMessage, requiredText } from '$lib/server/http/fields';
 import type { Actions, PageServerLoad } from './$types';
 
 const schema = z.object({
-	name: z
-		.string({ error: () => m.form_required() })
-		.trim()
-		.min(1, { error: () => m.form_required() })
-		.max(200, { error: () => m.form_too_long({ max: 200 }) }),
+	name: requiredText(200),
 	email: emailField,
 	password: newPasswordField,
 	locale: z.enum(['cs', 'en'], { error: () => m.signup_language_invalid() })

@@ -6,8 +6,9 @@ import {
 	findInvitation
 } from '$lib/server/accounts/invitations';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/cookie';
-import { PASSWORD_MAX, PASSWORD_MIN, type PasswordProblem } from '$lib/server/auth/password';
+import { PASSWORD_MAX, PASSWORD_MIN } from '$lib/server/auth/password';
 import { needsTwoFactor } from '$lib/server/auth/two-factor-policy';
+import { passwordField, passwordProblemMessage, requiredText } from '$lib/server/http/fields';
 import { parseForm, readForm } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guards';
 import { db, runtime } from '$lib/server/runtime';
@@ -22,22 +23,9 @@ import type { Actions, PageServerLoad } from './$types';
  */
 
 const schema = z.object({
-	name: z
-		.string({ error: () => m.form_required() })
-		.trim()
-		.min(1, { error: () => m.form_required() })
-		.max(200, { error: () => m.form_too_long({ max: 200 }) }),
-	password: z
-		.string({ error: () => m.form_required() })
-		.min(1, { error: () => m.form_required() })
-		.max(1000, { error: () => m.access_password_too_long() })
+	name: requiredText(200),
+	password: passwordField
 });
-
-const passwordMessages: Record<PasswordProblem, () => string> = {
-	too_short: m.access_password_too_short,
-	too_long: m.access_password_too_long,
-	common: m.access_password_common
-};
 
 function refuse(reason: 'not_found' | 'used' | 'expired'): never {
 	error(reason === 'not_found' ? 404 : 410, reason === 'not_found' ? 'Not Found' : 'Gone');
@@ -93,7 +81,7 @@ export const actions = {
 		if (!result.ok) {
 			const values = { name: input.data.name };
 			if (result.reason === 'password') {
-				return fail(400, { values, errors: { password: passwordMessages[result.problem]() } });
+				return fail(400, { values, errors: { password: passwordProblemMessage(result.problem) } });
 			}
 			if (result.reason === 'account_exists') {
 				return fail(409, { values, errors: { _form: m.invite_account_exists() } });

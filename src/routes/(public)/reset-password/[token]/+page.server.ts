@@ -6,7 +6,7 @@ import { parseForm, readForm } from '$lib/server/http/forms';
 import { db, runtime } from '$lib/server/runtime';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { newPasswordField, passwordProblemMessage } from '../_form-texts';
+import { newPasswordField, passwordProblemMessage } from '$lib/server/http/fields';
 import type { Actions, PageServerLoad } from './$types';
 
 /*
