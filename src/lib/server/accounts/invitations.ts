@@ -1,4 +1,4 @@
-import { roleName } from '$lib/components/people-labels';
+import { roleName } from '$lib/labels';
 import type { Role } from '$lib/roles';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';

@@ -1,13 +1,4 @@
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
-
-/** Dates in the club's time zone, so the server's rendering and the browser's agree. */
-export const formatTime = (date: Date) =>
-	new Intl.DateTimeFormat(getLocale(), {
-		dateStyle: 'medium',
-		timeStyle: 'short',
-		timeZone: 'Europe/Prague'
-	}).format(date);
 
 const templateNames: Record<string, () => string> = {
 	invitation: m.outbox_template_invitation,
