@@ -28,7 +28,9 @@ export type AuditAction =
 	| 'invitation.created'
 	| 'invitation.accepted'
 	| 'organisation.created'
-	| 'organisation.changed';
+	| 'organisation.changed'
+	| 'need.personal_data_confirmed'
+	| 'need.attachment_read';
 
 export interface AuditEntry {
 	actorId: string | null;

@@ -153,8 +153,70 @@ export const templates = {
 			],
 			link: { url: p.url!, label: 'Sign in' }
 		})
+	},
+	need_update: {
+		// The e-mail says what happened and links to the need; the text of messages and reasons stays in
+		// Spolu behind sign-in, so a forwarded or intercepted e-mail carries nothing about the family.
+		params: ['number', 'title', 'event', 'url'],
+		cs: (p) => ({
+			subject: `Potřeba č. ${p.number}: ${needEventText.cs[p.event!] ?? 'změna'}`,
+			lines: [
+				'Dobrý den,',
+				`u potřeby č. ${p.number} „${p.title}“: ${needEventText.cs[p.event!] ?? 'změna'}.`,
+				needEventHint.cs[p.event!] ?? 'Podrobnosti najdete ve Spolu.'
+			],
+			link: { url: p.url!, label: 'Otevřít potřebu' }
+		}),
+		en: (p) => ({
+			subject: `Need no. ${p.number}: ${needEventText.en[p.event!] ?? 'a change'}`,
+			lines: [
+				'Hello,',
+				`need no. ${p.number} “${p.title}”: ${needEventText.en[p.event!] ?? 'a change'}.`,
+				needEventHint.en[p.event!] ?? 'You will find the details in Spolu.'
+			],
+			link: { url: p.url!, label: 'Open the need' }
+		})
 	}
 } satisfies Record<string, Template>;
+
+/** What happened to a need, as the subject and first line of `need_update` say it. */
+const needEventText: Record<Locale, Record<string, string>> = {
+	cs: {
+		submitted: 'nová potřeba k posouzení',
+		info_requested: 'koordinátor klubu se ptá na doplnění',
+		answered: 'sociální pracovník odpověděl na dotaz',
+		message: 'nová zpráva',
+		ready: 'potřeba je připravena k hlasování klubu',
+		rejected: 'klub potřebu nepřijal',
+		duplicate: 'potřeba byla označena jako duplicitní',
+		withdrawn: 'potřeba byla stažena'
+	},
+	en: {
+		submitted: 'a new need to review',
+		info_requested: 'the club coordinator asks for more information',
+		answered: 'the social worker answered the question',
+		message: 'a new message',
+		ready: 'the need is ready for the club’s vote',
+		rejected: 'the club did not accept the need',
+		duplicate: 'the need was marked as a duplicate',
+		withdrawn: 'the need was withdrawn'
+	}
+};
+
+const needEventHint: Record<Locale, Record<string, string>> = {
+	cs: {
+		info_requested:
+			'Dotaz a možnost odpovědět najdete po přihlášení u potřeby. Do odpovědi nepište jména ani jiné údaje, podle kterých by šlo rodinu poznat.',
+		rejected: 'Zdůvodnění najdete po přihlášení u potřeby.',
+		duplicate: 'Odkaz na původní potřebu najdete po přihlášení.'
+	},
+	en: {
+		info_requested:
+			'You will find the question and can answer it on the need once signed in. Do not write names or anything else that could identify the family.',
+		rejected: 'You will find the reason on the need once signed in.',
+		duplicate: 'You will find a link to the original need once signed in.'
+	}
+};
 
 export type TemplateName = keyof typeof templates;
 

@@ -1,0 +1,159 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../db/client';
+import { createTestDatabase, type TestDatabase } from '../db/test-db';
+import { addAttachment, readAttachment, removeAttachment } from './attachments';
+import { completeNeed, createPeople, type People } from './test-factory';
+import { createNeed, rejectNeed, submitNeed } from './transitions';
+import { viewNeed } from './view';
+
+let db: TestDatabase;
+let sql: Db;
+let p: People;
+let dataDir: string;
+
+beforeAll(async () => {
+	db = await createTestDatabase({ migrate: true });
+	sql = db.sql;
+});
+afterAll(async () => {
+	await db.close();
+});
+beforeEach(async () => {
+	await sql`truncate organisations, users, audit_log, outbox, jobs, needs, need_events cascade`;
+	p = await createPeople(sql);
+	dataDir = await mkdtemp(join(tmpdir(), 'spolu-attachments-'));
+	return () => rm(dataDir, { recursive: true, force: true });
+});
+
+async function need() {
+	const created = await createNeed(sql, p.worker, completeNeed());
+	if (!created.ok) throw new Error(created.reason);
+	return created.id;
+}
+const storedFiles = async () => {
+	try {
+		const dirs = await readdir(join(dataDir, 'attachments'));
+		return (await Promise.all(dirs.map((d) => readdir(join(dataDir, 'attachments', d))))).flat();
+	} catch {
+		return [];
+	}
+};
+const photoWithGps = () =>
+	sharp({ create: { width: 40, height: 30, channels: 3, background: '#8a8' } })
+		.jpeg()
+		.withExif({
+			IFD0: { Make: 'Telefon', Model: 'X1' },
+			IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '50/1 5/1 0/1' }
+		})
+		.toBuffer();
+
+describe('attachments', () => {
+	it('stores a photo without its metadata, under a random name, and lists it for the organisation', async () => {
+		const id = await need();
+		const bytes = await photoWithGps();
+		expect((await sharp(bytes).metadata()).exif).toBeDefined();
+		const result = await addAttachment(sql, dataDir, p.worker, id, {
+			bytes,
+			name: 'IMG_2041 byt Nováková.jpg',
+			type: 'image/jpeg',
+			kind: 'quote'
+		});
+		expect(result.ok).toBe(true);
+		const files = await storedFiles();
+		expect(files).toHaveLength(1);
+		expect(files[0]).toMatch(/^[0-9a-f]{32}$/);
+
+		const file = await readAttachment(sql, dataDir, p.colleague, id, result.ok ? result.id : '');
+		expect(file?.mediaType).toBe('image/jpeg');
+		const meta = await sharp(file!.bytes).metadata();
+		expect(meta.exif).toBeUndefined();
+		expect(file!.bytes.includes(Buffer.from('Telefon'))).toBe(false);
+
+		const page = await viewNeed(sql, p.worker, id);
+		expect(page?.view !== 'member' && page?.attachments.map((a) => [a.kind, a.mediaType])).toEqual([
+			['quote', 'image/jpeg']
+		]);
+		expect(page?.view !== 'member' && page?.attachments[0]).not.toHaveProperty('storageKey');
+	});
+
+	it('refuses a file that is not what it claims, and keeps nothing of it', async () => {
+		const id = await need();
+		const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: '#000' } })
+			.png()
+			.toBuffer();
+		for (const upload of [
+			{ bytes: png, name: 'faktura.pdf', type: 'application/pdf' },
+			{ bytes: Buffer.from('MZ\x90\x00 not a document'), name: 'faktura.pdf', type: 'application/pdf' },
+			{ bytes: new Uint8Array(0), name: 'prazdny.pdf', type: 'application/pdf' }
+		]) {
+			const result = await addAttachment(sql, dataDir, p.worker, id, { ...upload, kind: 'invoice' });
+			expect(result.ok).toBe(false);
+		}
+		expect(await sql`select 1 from need_attachments`).toHaveLength(0);
+		expect(await storedFiles()).toHaveLength(0);
+	});
+
+	it('gives the file to the organisation and, once submitted, the coordinator; audits every read', async () => {
+		const id = await need();
+		const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
+		const added = await addAttachment(sql, dataDir, p.worker, id, {
+			bytes: pdf,
+			name: 'nabidka.pdf',
+			type: 'application/pdf',
+			kind: 'quote'
+		});
+		const attachmentId = added.ok ? added.id : '';
+		expect(await readAttachment(sql, dataDir, p.coordinator, id, attachmentId)).toBeNull();
+		await submitNeed(sql, p.worker, id);
+		expect((await readAttachment(sql, dataDir, p.coordinator, id, attachmentId))?.bytes.equals(pdf)).toBe(
+			true
+		);
+		for (const outsider of [p.otherWorker, p.member, p.donor]) {
+			expect(await readAttachment(sql, dataDir, outsider, id, attachmentId), outsider.name).toBeNull();
+		}
+		// an attachment id with another need's id is not found either
+		const other = await need();
+		expect(await readAttachment(sql, dataDir, p.worker, other, attachmentId)).toBeNull();
+		const reads = await sql<{ actorId: string }[]>`
+			select actor_id as "actorId" from audit_log where action = 'need.attachment_read' order by id`;
+		expect(reads.map((r) => r.actorId)).toEqual([p.coordinator.id]);
+	});
+
+	it('removes an attachment and its file; only the organisation, only before the decision', async () => {
+		const id = await need();
+		const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+		const added = await addAttachment(sql, dataDir, p.worker, id, {
+			bytes: pdf,
+			name: 'a.pdf',
+			type: '',
+			kind: 'other'
+		});
+		const attachmentId = added.ok ? added.id : '';
+		await submitNeed(sql, p.worker, id);
+		expect(await removeAttachment(sql, dataDir, p.coordinator, id, attachmentId)).toEqual({
+			ok: false,
+			reason: 'forbidden'
+		});
+		expect(await removeAttachment(sql, dataDir, p.colleague, id, attachmentId)).toEqual({ ok: true });
+		expect(await storedFiles()).toHaveLength(0);
+		expect(await readAttachment(sql, dataDir, p.worker, id, attachmentId)).toBeNull();
+		const kinds = (
+			await sql<{ kind: string }[]>`select kind from need_events where need_id = ${id} order by id`
+		).map((e) => e.kind);
+		expect(kinds).toEqual(['created', 'attachment_added', 'submitted', 'attachment_removed']);
+
+		await rejectNeed(sql, p.coordinator, id, 'Mimo zaměření klubu.');
+		const late = await addAttachment(sql, dataDir, p.worker, id, {
+			bytes: pdf,
+			name: 'b.pdf',
+			type: '',
+			kind: 'other'
+		});
+		expect(late).toEqual({ ok: false, reason: 'wrong_state' });
+		expect(await storedFiles()).toHaveLength(0);
+	});
+});

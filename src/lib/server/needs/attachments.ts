@@ -1,0 +1,134 @@
+import type { AttachmentKind } from '$lib/needs';
+import { audit } from '../audit';
+import type { Db } from '../db/client';
+import { attachmentStates, canReadAttachments, isOwnOrganisation, needView, type NeedActor } from './access';
+import {
+	deleteAttachmentFile,
+	prepareAttachment,
+	readAttachmentFile,
+	storeAttachmentFile,
+	type PrepareRefusal
+} from './attachment-files';
+import { insertEvent, selectNeed } from './queries';
+import { isUuid } from './transitions';
+
+/*
+ * Private attachments of a need (quotes, invoices). The file is cleaned and stored under a random name
+ * outside the web root first, then recorded with its timeline event in one transaction; if that fails the
+ * file is removed again, so no row points to a missing file and no file lingers without a row.
+ */
+
+export type AttachmentResult =
+	| { ok: true; id: string }
+	| { ok: false; reason: 'not_found' | 'forbidden' | 'wrong_state' | PrepareRefusal };
+
+export async function addAttachment(
+	db: Db,
+	dataDir: string,
+	actor: NeedActor,
+	needId: string,
+	upload: { bytes: Uint8Array; name: string; type: string; kind: AttachmentKind }
+): Promise<AttachmentResult> {
+	if (!isUuid(needId)) return { ok: false, reason: 'not_found' };
+	// checked before the file is read into sharp, and again under the lock below
+	const before = await selectNeed(db, needId);
+	if (!before || !needView(actor, before)) return { ok: false, reason: 'not_found' };
+	if (!isOwnOrganisation(actor, before)) return { ok: false, reason: 'forbidden' };
+	if (!attachmentStates.has(before.status)) return { ok: false, reason: 'wrong_state' };
+
+	const prepared = await prepareAttachment(upload.bytes, upload.name, upload.type);
+	if (!prepared.ok) return prepared;
+	const key = await storeAttachmentFile(dataDir, prepared.bytes);
+	try {
+		return await db
+			.begin(async (tx) => {
+				const need = await selectNeed(tx, needId, true);
+				if (!need || !attachmentStates.has(need.status))
+					return { ok: false as const, reason: 'wrong_state' as const };
+				const [row] = await tx<{ id: string }[]>`
+				insert into need_attachments (need_id, uploaded_by, kind, file_name, media_type, size_bytes, storage_key)
+				values (${needId}, ${actor.id}, ${upload.kind}, ${prepared.fileName}, ${prepared.mediaType},
+					${prepared.bytes.length}, ${key})
+				returning id`;
+				await insertEvent(tx, {
+					needId,
+					actorId: actor.id,
+					kind: 'attachment_added',
+					data: { fileName: prepared.fileName, kind: upload.kind }
+				});
+				return { ok: true as const, id: row!.id };
+			})
+			.then(async (result) => {
+				if (!result.ok) await deleteAttachmentFile(dataDir, key);
+				return result;
+			});
+	} catch (e) {
+		await deleteAttachmentFile(dataDir, key);
+		throw e;
+	}
+}
+
+export async function removeAttachment(
+	db: Db,
+	dataDir: string,
+	actor: NeedActor,
+	needId: string,
+	attachmentId: string
+): Promise<{ ok: true } | { ok: false; reason: 'not_found' | 'forbidden' | 'wrong_state' }> {
+	if (!isUuid(needId) || !isUuid(attachmentId)) return { ok: false, reason: 'not_found' };
+	const result = await db.begin(async (tx) => {
+		const need = await selectNeed(tx, needId, true);
+		if (!need || !needView(actor, need)) return { ok: false as const, reason: 'not_found' as const };
+		if (!isOwnOrganisation(actor, need)) return { ok: false as const, reason: 'forbidden' as const };
+		if (!attachmentStates.has(need.status)) return { ok: false as const, reason: 'wrong_state' as const };
+		const [row] = await tx<{ storage_key: string; file_name: string }[]>`
+			update need_attachments set removed_at = now(), removed_by = ${actor.id}
+			where id = ${attachmentId} and need_id = ${needId} and removed_at is null
+			returning storage_key, file_name`;
+		if (!row) return { ok: false as const, reason: 'not_found' as const };
+		await insertEvent(tx, {
+			needId,
+			actorId: actor.id,
+			kind: 'attachment_removed',
+			data: { fileName: row.file_name }
+		});
+		return { ok: true as const, key: row.storage_key };
+	});
+	if (!result.ok) return result;
+	await deleteAttachmentFile(dataDir, result.key);
+	return { ok: true };
+}
+
+export interface AttachmentDownload {
+	bytes: Buffer;
+	fileName: string;
+	mediaType: string;
+}
+
+/** The file for those allowed to read it; each read is audited (quotes and invoices may show identities). */
+export async function readAttachment(
+	db: Db,
+	dataDir: string,
+	actor: NeedActor,
+	needId: string,
+	attachmentId: string
+): Promise<AttachmentDownload | null> {
+	if (!isUuid(needId) || !isUuid(attachmentId)) return null;
+	const need = await selectNeed(db, needId);
+	if (!need || !canReadAttachments(needView(actor, need))) return null;
+	const [row] = await db<{ storage_key: string; file_name: string; media_type: string }[]>`
+		select storage_key, file_name, media_type from need_attachments
+		where id = ${attachmentId} and need_id = ${needId} and removed_at is null`;
+	if (!row) return null;
+	const bytes = await readAttachmentFile(dataDir, row.storage_key);
+	if (!bytes) return null;
+	await audit(db, {
+		actorId: actor.id,
+		action: 'need.attachment_read',
+		targetType: 'need',
+		targetId: needId,
+		address: actor.address,
+		details: { attachment: attachmentId }
+	});
+	return { bytes, fileName: row.file_name, mediaType: row.media_type };
+}

@@ -1,0 +1,125 @@
+import type { Queryable } from '../db/client';
+import {
+	attachmentStates,
+	canReadAttachments,
+	editableStates,
+	isCoordinator,
+	needView,
+	threadStates,
+	triageStates,
+	withdrawableStates,
+	type NeedActor,
+	type NeedView
+} from './access';
+import { findInNeed, type Finding } from './anonymisation';
+import { isUuid } from './transitions';
+import {
+	selectAttachments,
+	selectConfirmations,
+	selectEvents,
+	selectNeed,
+	type Need,
+	type NeedAttachment,
+	type NeedEvent
+} from './queries';
+
+/** What club members read of a need: the anonymised fields only — no organisation, people or thread. */
+export type AnonymisedNeed = Pick<
+	Need,
+	| 'id'
+	| 'number'
+	| 'status'
+	| 'category'
+	| 'title'
+	| 'situation'
+	| 'impact'
+	| 'adults'
+	| 'children'
+	| 'region'
+	| 'district'
+	| 'urgency'
+	| 'neededBy'
+	| 'items'
+	| 'funding'
+	| 'total'
+	| 'secured'
+>;
+
+export function anonymised(need: Need): AnonymisedNeed {
+	const { id, number, status, category, title, situation, impact, adults, children, region, district } = need;
+	const { urgency, neededBy, items, funding, total, secured } = need;
+	return {
+		id,
+		number,
+		status,
+		category,
+		title,
+		situation,
+		impact,
+		adults,
+		children,
+		region,
+		district,
+		urgency,
+		neededBy,
+		items,
+		funding,
+		total,
+		secured
+	};
+}
+
+export interface Capabilities {
+	edit: boolean;
+	submit: boolean;
+	withdraw: boolean;
+	startReview: boolean;
+	requestInfo: boolean;
+	markReady: boolean;
+	reject: boolean;
+	message: boolean;
+	addAttachment: boolean;
+}
+
+export type NeedPage =
+	| { view: 'member'; need: AnonymisedNeed }
+	| {
+			view: Exclude<NeedView, 'member'>;
+			need: Need;
+			events: NeedEvent[];
+			attachments: Omit<NeedAttachment, 'storageKey'>[];
+			findings: Finding[];
+			can: Capabilities;
+	  };
+
+/** The need as the asking person may see it, or null when it does not exist for them. */
+export async function viewNeed(db: Queryable, actor: NeedActor, id: string): Promise<NeedPage | null> {
+	if (!isUuid(id)) return null;
+	const need = await selectNeed(db, id);
+	if (!need) return null;
+	const view = needView(actor, need);
+	if (!view) return null;
+	if (view === 'member') return { view, need: anonymised(need) };
+	const own = view === 'organisation';
+	const coordinator = isCoordinator(actor) && need.status !== 'draft';
+	const triage = coordinator && triageStates.has(need.status);
+	const attachments = canReadAttachments(view) ? await selectAttachments(db, id) : [];
+	return {
+		view,
+		need,
+		events: await selectEvents(db, id),
+		attachments: attachments.map(({ storageKey: _, ...a }) => a),
+		findings: findInNeed(need, await selectConfirmations(db, id)),
+		can: {
+			edit: own && editableStates.has(need.status),
+			submit: own && need.status === 'draft',
+			withdraw: own && withdrawableStates.has(need.status),
+			startReview: coordinator && need.status === 'submitted',
+			requestInfo: coordinator && (need.status === 'submitted' || need.status === 'in_review'),
+			markReady: coordinator && (need.status === 'submitted' || need.status === 'in_review'),
+			reject: coordinator && (triage || need.status === 'ready'),
+			message: (own || coordinator) && threadStates.has(need.status) && need.status !== 'draft',
+			addAttachment: own && attachmentStates.has(need.status)
+		}
+	};
+}
