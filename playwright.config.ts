@@ -84,7 +84,8 @@ export default defineConfig({
 			SPOLU_DEMO: '',
 			SPOLU_JOBS: '1',
 			SPOLU_JOBS_POLL_MS: '500',
-			LOG_LEVEL: 'warn'
+			LOG_LEVEL: 'warn',
+			BODY_SIZE_LIMIT: '11M'
 		}
 	}
 });

@@ -11,4 +11,7 @@ if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
 		`ORIGIN is not set; serving ${process.env.ORIGIN} (set ORIGIN to the public address)\n`
 	);
 }
+// Requests are small except attachments (at most 10 MB each, checked again by the upload itself);
+// adapter-node's default of 512 kB would refuse every larger quote or invoice with 413.
+process.env.BODY_SIZE_LIMIT ??= '11M';
 await import('../build/index.js');

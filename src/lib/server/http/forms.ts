@@ -1,3 +1,4 @@
+import { error } from '@sveltejs/kit';
 import type { z } from 'zod';
 
 /**
@@ -36,11 +37,20 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData): Parse
 	return { ok: false, values: formValues(form), errors };
 }
 
-/** Reads the request body as a form; a body that is not one counts as an empty form. */
+const statusOf = (e: unknown): number | undefined => {
+	const err = e as { status?: number; cause?: { status?: number } } | null;
+	return err?.status ?? err?.cause?.status;
+};
+
+/**
+ * Reads the request body as a form; a body that is not one counts as an empty form. A body beyond
+ * BODY_SIZE_LIMIT is answered 413, as adapter-node means it to be.
+ */
 export async function readForm(request: Request): Promise<FormData> {
 	try {
 		return await request.formData();
-	} catch {
+	} catch (e) {
+		if (statusOf(e) === 413) error(413, 'Payload Too Large');
 		return new FormData();
 	}
 }

@@ -1,0 +1,177 @@
+import { attachmentKinds } from '$lib/needs';
+import { m } from '$lib/paraglide/messages';
+import { actorOf } from '$lib/server/http/actor';
+import { requiredText } from '$lib/server/http/fields';
+import { formValues, parseForm, readForm } from '$lib/server/http/forms';
+import { requireRole } from '$lib/server/http/guards';
+import { addAttachment, removeAttachment } from '$lib/server/needs/attachments';
+import * as needs from '$lib/server/needs/transitions';
+import { viewNeed } from '$lib/server/needs/view';
+import { db, runtime } from '$lib/server/runtime';
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import { problemText, refusalStatus, refusalText } from '../_messages';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Who may have a need to look at at all; which need, and what they may do with it, the domain decides. */
+const needRoles = ['social_worker', 'coordinator', 'member'] as const;
+
+export const load = (async (event) => {
+	const user = requireRole(event, ...needRoles);
+	const page = await viewNeed(db(), actorOf(event, user), event.params.id);
+	if (!page) error(404, 'Not found');
+	return { page };
+}) satisfies PageServerLoad;
+
+type Action =
+	| 'submit'
+	| 'withdraw'
+	| 'review'
+	| 'ask'
+	| 'ready'
+	| 'reject'
+	| 'duplicate'
+	| 'message'
+	| 'upload'
+	| 'remove';
+
+/** Turns a refusal into the action's answer; a need the person cannot see is a 404 like on the page. */
+function refused(
+	action: Action,
+	result: Extract<needs.Result, { ok: false }>,
+	values: Record<string, string> = {}
+) {
+	if (result.reason === 'not_found') error(404, 'Not found');
+	return fail(refusalStatus(result.reason), {
+		action,
+		values,
+		message: refusalText(result.reason),
+		problems: (result.problems ?? []).map(problemText),
+		findings: result.findings ?? []
+	});
+}
+
+const invalid = (action: Action, input: { values: Record<string, string>; errors: Record<string, string> }) =>
+	fail(400, { action, values: input.values, errors: input.errors });
+
+/** The person acting, checked first in every action: no role for needs, no further look. */
+const actorIn = (event: RequestEvent<{ id: string }>) => actorOf(event, requireRole(event, ...needRoles));
+
+function answer(action: Action, result: needs.Result) {
+	if (!result.ok) return refused(action, result);
+	return { action, done: true };
+}
+
+const reasonSchema = z.object({
+	reason: z
+		.string()
+		.trim()
+		.max(2000, { error: () => m.form_too_long({ max: 2000 }) })
+		.default('')
+});
+const requiredReason = z.object({ reason: requiredText(2000) });
+const messageSchema = z.object({
+	body: requiredText(4000),
+	confirm_not_personal: z.literal('yes').optional()
+});
+const duplicateSchema = z.object({
+	original: z.coerce
+		.number({ error: () => m.need_error_need_number() })
+		.int({ error: () => m.need_error_need_number() })
+		.min(1, { error: () => m.need_error_need_number() })
+		.max(2_000_000_000, { error: () => m.need_error_need_number() }),
+	note: z
+		.string()
+		.trim()
+		.max(2000, { error: () => m.form_too_long({ max: 2000 }) })
+		.default('')
+});
+const uploadSchema = z.object({ kind: z.enum(attachmentKinds, { error: () => m.attachment_error_kind() }) });
+
+export const actions = {
+	submit: async (event) => answer('submit', await needs.submitNeed(db(), actorIn(event), event.params.id)),
+	review: async (event) => answer('review', await needs.startReview(db(), actorIn(event), event.params.id)),
+	ready: async (event) => answer('ready', await needs.markReady(db(), actorIn(event), event.params.id)),
+	withdraw: async (event) => {
+		const actor = actorIn(event);
+		const input = parseForm(reasonSchema, await readForm(event.request));
+		if (!input.ok) return invalid('withdraw', input);
+		return answer('withdraw', await needs.withdrawNeed(db(), actor, event.params.id, input.data.reason));
+	},
+	ask: async (event) => {
+		const actor = actorIn(event);
+		const input = parseForm(z.object({ question: requiredText(4000) }), await readForm(event.request));
+		if (!input.ok) return invalid('ask', input);
+		return answer('ask', await needs.requestClarification(db(), actor, event.params.id, input.data.question));
+	},
+	reject: async (event) => {
+		const actor = actorIn(event);
+		const input = parseForm(requiredReason, await readForm(event.request));
+		if (!input.ok) return invalid('reject', input);
+		return answer('reject', await needs.rejectNeed(db(), actor, event.params.id, input.data.reason));
+	},
+	duplicate: async (event) => {
+		const actor = actorIn(event);
+		const input = parseForm(duplicateSchema, await readForm(event.request));
+		if (!input.ok) return invalid('duplicate', input);
+		const { original, note } = input.data;
+		return answer('duplicate', await needs.markDuplicate(db(), actor, event.params.id, original, note));
+	},
+	message: async (event) => {
+		const actor = actorIn(event);
+		const input = parseForm(messageSchema, await readForm(event.request));
+		if (!input.ok) return invalid('message', input);
+		const { body, confirm_not_personal } = input.data;
+		const result = await needs.postMessage(
+			db(),
+			actor,
+			event.params.id,
+			body,
+			confirm_not_personal === 'yes'
+		);
+		if (!result.ok) return refused('message', result, { body });
+		return { action: 'message' as const, done: true };
+	},
+	upload: async (event) => {
+		const actor = actorIn(event);
+		const form = await readForm(event.request);
+		const input = parseForm(uploadSchema, form);
+		if (!input.ok) return invalid('upload', input);
+		const file = form.get('file');
+		if (!(file instanceof File) || file.size === 0) {
+			return fail(400, {
+				action: 'upload' as const,
+				values: formValues(form),
+				errors: { file: m.attachment_refusal_empty() }
+			});
+		}
+		const result = await addAttachment(db(), runtime().config.dataDir, actor, event.params.id, {
+			bytes: new Uint8Array(await file.arrayBuffer()),
+			name: file.name,
+			type: file.type,
+			kind: input.data.kind
+		});
+		if (!result.ok) {
+			if (result.reason === 'not_found') error(404, 'Not found');
+			return fail(refusalStatus(result.reason), {
+				action: 'upload' as const,
+				values: formValues(form),
+				errors: { file: refusalText(result.reason) }
+			});
+		}
+		return { action: 'upload' as const, done: true };
+	},
+	remove: async (event) => {
+		const actor = actorIn(event);
+		const input = parseForm(z.object({ attachment: z.string().max(100) }), await readForm(event.request));
+		if (!input.ok) return invalid('remove', input);
+		const result = await removeAttachment(
+			db(),
+			runtime().config.dataDir,
+			actor,
+			event.params.id,
+			input.data.attachment
+		);
+		return answer('remove', result);
+	}
+} satisfies Actions;

@@ -1,0 +1,44 @@
+import { m } from '$lib/paraglide/messages';
+import type { PrepareRefusal } from '$lib/server/needs/attachment-files';
+import type { Refusal, SubmissionProblem } from '$lib/server/needs/transitions';
+
+/* The need pages' words for what the domain refused. */
+
+export const problemText = (p: SubmissionProblem): string =>
+	({
+		situation_short: () => m.need_problem_situation_short(),
+		impact_short: () => m.need_problem_impact_short(),
+		no_items: () => m.need_problem_no_items(),
+		nothing_to_fund: () => m.need_problem_nothing_to_fund(),
+		no_household: () => m.need_problem_no_household(),
+		funding_exceeds_total: () => m.need_problem_funding_exceeds_total(),
+		needed_by_past: () => m.need_problem_needed_by_past()
+	})[p]();
+
+export const refusalText = (r: Refusal | PrepareRefusal): string =>
+	({
+		not_found: () => m.need_refusal_not_found(),
+		forbidden: () => m.need_refusal_forbidden(),
+		wrong_state: () => m.need_refusal_wrong_state(),
+		incomplete: () => m.need_refusal_incomplete(),
+		personal_data: () => m.need_refusal_personal_data(),
+		duplicate_target: () => m.need_refusal_duplicate_target(),
+		no_organisation: () => m.need_refusal_no_organisation(),
+		empty: () => m.attachment_refusal_empty(),
+		too_large: () => m.attachment_refusal_too_large(),
+		unsupported_type: () => m.attachment_refusal_unsupported_type(),
+		mismatch: () => m.attachment_refusal_mismatch(),
+		unreadable: () => m.attachment_refusal_unreadable()
+	})[r]();
+
+/** The HTTP status an action answers a refusal with. */
+export const refusalStatus = (r: Refusal | PrepareRefusal): 400 | 403 | 404 | 409 | 413 =>
+	r === 'not_found'
+		? 404
+		: r === 'forbidden' || r === 'no_organisation'
+			? 403
+			: r === 'too_large'
+				? 413
+				: r === 'wrong_state' || r === 'duplicate_target'
+					? 409
+					: 400;
