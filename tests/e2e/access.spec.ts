@@ -25,7 +25,44 @@ interface Route {
 	expect?: (who: Who, via: 'page' | 'data' | 'action') => Outcome;
 	/** per action, where actions of one route differ */
 	actionExpect?: Record<string, (who: Who) => Outcome>;
+	/**
+	 * per action, a valid form: then what stops a persona is the object-level rule (whose need, which
+	 * state), not the form check. Resources are chosen so that no allowed action changes anything.
+	 */
+	forms?: Record<string, Record<string, string>>;
 }
+
+const socialWorkers: Who[] = ['socialWorker', 'otherSocialWorker'];
+/** Pages for social workers only (their organisation's needs). */
+const socialWorkerOnly = (who: Who, via: 'page' | 'data' | 'action'): Outcome => {
+	if (who === 'anonymous') return via === 'action' ? 'unauthorized' : 'to-login';
+	if (!socialWorkers.includes(who)) return 'forbidden';
+	return via === 'action' ? 'invalid' : 'ok';
+};
+/**
+ * A need of the social worker's organisation (Intervenční centrum Praha). Members, the other
+ * organisation and anyone without a need role learn nothing: 404, or 403 before any lookup.
+ */
+const needOf =
+	(seenBy: Who[]) =>
+	(who: Who, via: 'page' | 'data' | 'action'): Outcome => {
+		if (who === 'anonymous') return via === 'action' ? 'unauthorized' : 'to-login';
+		if (who === 'donor') return 'forbidden';
+		return seenBy.includes(who) ? 'ok' : 'not-found';
+	};
+/** On a rejected need every transition is refused: by state (409) for those who may act, by role (403) for the others. */
+const onRejectedNeed = (actsAs: 'organisation' | 'coordinator') => (who: Who) => {
+	const outcome = needOf(['socialWorker', 'coordinator'])(who, 'action');
+	if (outcome !== 'ok') return outcome;
+	return (who === 'socialWorker') === (actsAs === 'organisation') ? 'conflict' : 'forbidden';
+};
+const validNeedForm = {
+	category: 'other',
+	title: 'Zkouška přístupu',
+	region: 'CZ010',
+	adults: '1',
+	urgency: 'normal'
+};
 
 /** The second-factor page: only for sessions whose second factor is pending (none in this matrix). */
 const twoFactorPage = (who: Who): Outcome => (who === 'anonymous' ? 'to-login' : 'to-home');
@@ -60,6 +97,48 @@ const routes: Route[] = [
 	{ path: '/coordinator/organisations', access: 'coordinator', actions: ['create', 'approve'] },
 	{ path: '/coordinator/organisations/:organisation', access: 'coordinator', actions: ['default'] },
 	{ path: '/coordinator/audit', access: 'coordinator' },
+	{ path: '/coordinator/needs', access: 'coordinator' },
+	{ path: '/needs', access: 'signed-in', expect: socialWorkerOnly },
+	{ path: '/needs/new', access: 'signed-in', actions: ['save'], expect: socialWorkerOnly },
+	// a draft is its organisation's alone, the coordinator included
+	{ path: '/needs/:draftNeed', access: 'signed-in', expect: needOf(['socialWorker']) },
+	{
+		path: '/needs/:rejectedNeed',
+		access: 'signed-in',
+		expect: needOf(['socialWorker', 'coordinator']),
+		actions: ['submit', 'withdraw', 'review', 'ask', 'ready', 'reject', 'duplicate', 'message', 'remove'],
+		forms: {
+			ask: { question: 'Je kauce vratná?' },
+			reject: { reason: 'Mimo zaměření klubu.' },
+			duplicate: { original: '1' },
+			message: { body: 'Dobrý den, posíláme doplnění.' },
+			remove: { attachment: '00000000-0000-4000-8000-000000000000' }
+		},
+		actionExpect: {
+			submit: onRejectedNeed('organisation'),
+			withdraw: onRejectedNeed('organisation'),
+			review: onRejectedNeed('coordinator'),
+			ask: onRejectedNeed('coordinator'),
+			ready: onRejectedNeed('coordinator'),
+			reject: onRejectedNeed('coordinator'),
+			duplicate: onRejectedNeed('coordinator'),
+			// the thread is closed once a need is decided, for both sides
+			message: (who) => (who === 'coordinator' ? 'conflict' : onRejectedNeed('organisation')(who)),
+			remove: onRejectedNeed('organisation')
+		}
+	},
+	{
+		path: '/needs/:rejectedNeed/edit',
+		access: 'signed-in',
+		actions: ['save'],
+		forms: { save: validNeedForm },
+		// only its organisation's social workers edit a need, and not once it is decided
+		expect: (who, via) => {
+			if (who === 'anonymous') return via === 'action' ? 'unauthorized' : 'to-login';
+			if (!socialWorkers.includes(who)) return 'forbidden';
+			return who === 'socialWorker' ? 'conflict' : 'not-found';
+		}
+	},
 	{ path: '/request-access', access: 'signed-out', actions: ['default'] },
 	{
 		path: `/invitation/${'a'.repeat(32)}`,
@@ -136,7 +215,12 @@ async function outcomeOfData(response: APIResponse): Promise<Outcome | string> {
 	}
 	const error = body.nodes?.find((n) => n?.type === 'error');
 	if (error) {
-		const byStatus: Record<number, Outcome> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not-found' };
+		const byStatus: Record<number, Outcome> = {
+			401: 'unauthorized',
+			403: 'forbidden',
+			404: 'not-found',
+			409: 'conflict'
+		};
 		return byStatus[error.status ?? 0] ?? `error ${error.status}`;
 	}
 	return 'ok';
@@ -154,6 +238,13 @@ test.beforeAll(async ({ baseURL }) => {
 	const organisation = (await (await coordinator.get('/coordinator/organisations')).text()).match(
 		/\/coordinator\/organisations\/([0-9a-f-]{36})/
 	)?.[1];
+	const needs = (await (await contexts.get('socialWorker')!.get('/needs')).text()).split('<tr');
+	const needIn = (state: string) =>
+		needs.find((row) => row.includes(state))?.match(/\/needs\/([0-9a-f-]{36})/)?.[1];
+	ids.draftNeed = needIn('Rozpracovaná')!;
+	ids.rejectedNeed = needIn('Nepřijatá')!;
+	expect(ids.draftNeed, 'a draft need of the social worker').toBeTruthy();
+	expect(ids.rejectedNeed, 'a rejected need of the social worker').toBeTruthy();
 	expect(own, 'the coordinator in the people list').toBeTruthy();
 	expect(organisation, 'an organisation in the list').toBeTruthy();
 	ids.self = own!;
@@ -180,7 +271,7 @@ for (const route of routes) {
 			}
 			for (const action of route.actions ?? []) {
 				const url = action === 'default' ? path : `${path}?/${action}`;
-				const response = await api.post(url, { form: {}, maxRedirects: 0 });
+				const response = await api.post(url, { form: route.forms?.[action] ?? {}, maxRedirects: 0 });
 				seen[`${who} ${action}`] = outcomeOfStatus(response);
 				want[`${who} ${action}`] = route.actionExpect?.[action]?.(who) ?? expected(route, who, 'action');
 			}

@@ -33,6 +33,33 @@ describe('initialiseDatabase', () => {
 		expect(await db.sql`select count(*)::int as n from club_settings`).toEqual([{ n: 1 }]);
 	});
 
+	it('has needs in every state up to the vote, each with a history that matches its state', async () => {
+		db = await createTestDatabase({ migrate: true });
+		await initialiseDatabase(db.sql, { loadDemo: true });
+		const states = await db.sql<{ status: string; count: number }[]>`
+			select status, count(*)::int as count from needs group by status order by status`;
+		expect(Object.fromEntries(states.map((s) => [s.status, s.count]))).toEqual({
+			draft: 3,
+			submitted: 3,
+			in_review: 2,
+			info_requested: 2,
+			ready: 2,
+			rejected: 2,
+			withdrawn: 1
+		});
+		// the latest state change on each timeline is the need's state
+		const mismatched = await db.sql`
+			select n.number from needs n
+			where n.status <> coalesce((select e.to_status from need_events e
+				where e.need_id = n.id and e.to_status is not null order by e.id desc limit 1), 'draft')`;
+		expect(mismatched).toEqual([]);
+		const [duplicate] = await db.sql<{ of: number }[]>`
+			select d.number as of from needs n join needs d on d.id = n.duplicate_of`;
+		expect(duplicate).toBeDefined();
+		const threads = await db.sql`select 1 from need_events where kind in ('info_requested', 'answered')`;
+		expect(threads.length).toBeGreaterThan(4);
+	});
+
 	it('never loads demo data into a database that was started without it', async () => {
 		db = await createTestDatabase({ migrate: true });
 		expect(await initialiseDatabase(db.sql, { loadDemo: false })).toEqual({ demo: false });

@@ -2,6 +2,7 @@ import type { Db, Tx } from '../db/client';
 import { log } from '../log';
 import { accountsDemo } from './accounts';
 import { clubDemo } from './club';
+import { needsDemo } from './needs';
 
 /**
  * Demo data lets a newcomer try every role at once. Each part of the loop adds a DemoPart; parts are
@@ -13,7 +14,7 @@ export interface DemoPart {
 	seed(tx: Tx): Promise<void>;
 }
 
-export const demoParts: DemoPart[] = [clubDemo, accountsDemo];
+export const demoParts: DemoPart[] = [clubDemo, accountsDemo, needsDemo];
 
 const LOCK_KEY = 7_352_002;
 

@@ -2,7 +2,8 @@
  * Texts of the demo needs: what social workers of the two demo organisations have submitted, in every
  * state of review. Data only; the demo seed turns them into needs. Every text is anonymised the way a
  * real submission must be — no names, addresses, schools or employers, nothing below a district — so the
- * demo also shows newcomers how to write one.
+ * demo also shows newcomers how to write one. Shop links point to a shop's search rather than to a product
+ * page, which would soon be gone.
  */
 export type DemoNeedStatus =
 	'draft' | 'submitted' | 'in_review' | 'info_requested' | 'ready' | 'rejected' | 'duplicate' | 'withdrawn';
@@ -82,13 +83,13 @@ export const demoNeedTexts: DemoNeedText[] = [
 				description: 'Dětský spací pytel',
 				quantity: 1,
 				unitPriceKc: 899,
-				link: 'https://www.decathlon.cz/p/detsky-spaci-pytel-mh100-10-c/_/R-p-337420'
+				link: 'https://www.decathlon.cz/search?Ntt=detsky+spaci+pytel+mh100+10+c'
 			},
 			{
 				description: 'Samonafukovací karimatka',
 				quantity: 1,
 				unitPriceKc: 649,
-				link: 'https://www.decathlon.cz/p/samonafukovaci-karimatka-mt100-180-cm/_/R-p-330658'
+				link: 'https://www.decathlon.cz/search?Ntt=samonafukovaci+karimatka+mt100+180+cm'
 			}
 		],
 		otherFunding: [{ source: 'Vlastní podíl rodiny', amountKc: 1000 }]
@@ -114,13 +115,13 @@ export const demoNeedTexts: DemoNeedText[] = [
 				description: 'Dětská zimní bunda',
 				quantity: 3,
 				unitPriceKc: 1299,
-				link: 'https://www.decathlon.cz/p/detska-zimni-bunda-sh500-u-warm/_/R-p-308237'
+				link: 'https://www.decathlon.cz/search?Ntt=detska+zimni+bunda+sh500+u+warm'
 			},
 			{
 				description: 'Dětské zimní boty do sněhu',
 				quantity: 3,
 				unitPriceKc: 999,
-				link: 'https://www.decathlon.cz/p/detske-zimni-boty-sh500-x-warm/_/R-p-338194'
+				link: 'https://www.decathlon.cz/search?Ntt=detske+zimni+boty+sh500+x+warm'
 			},
 			{ description: 'Čepice, šála a rukavice (sada)', quantity: 3, unitPriceKc: 349 },
 			{ description: 'Funkční spodní prádlo (triko a spodky)', quantity: 3, unitPriceKc: 399 }
@@ -148,7 +149,7 @@ export const demoNeedTexts: DemoNeedText[] = [
 				description: 'Mobilní telefon se systémem Android (základní model, 128 GB)',
 				quantity: 1,
 				unitPriceKc: 3990,
-				link: 'https://www.alza.cz/samsung-galaxy-a16-4gb-128gb-black-d12598731.htm'
+				link: 'https://www.alza.cz/search.htm?exps=samsung+galaxy+a16+4gb+128gb+black'
 			},
 			{ description: 'Ochranné pouzdro a tvrzené sklo', quantity: 1, unitPriceKc: 390 },
 			{ description: 'Předplacená SIM karta s kreditem', quantity: 1, unitPriceKc: 300 }
@@ -206,13 +207,13 @@ export const demoNeedTexts: DemoNeedText[] = [
 				description: 'Rám patrové postele, borovice, 90×200 cm',
 				quantity: 1,
 				unitPriceKc: 5990,
-				link: 'https://www.ikea.com/cz/cs/p/mydal-ram-palandy-borovice-30103556/'
+				link: 'https://www.ikea.com/cz/cs/search/?q=mydal+ram+palandy+borovice'
 			},
 			{
 				description: 'Pěnová matrace, 90×200 cm',
 				quantity: 2,
 				unitPriceKc: 1990,
-				link: 'https://www.ikea.com/cz/cs/p/asvang-penova-matrace-stredne-tvrda-svetle-modra-30485245/'
+				link: 'https://www.ikea.com/cz/cs/search/?q=asvang+penova+matrace+stredne+tvrda+svetle+modra'
 			},
 			{ description: 'Přikrývka a polštář (sada)', quantity: 2, unitPriceKc: 599 },
 			{ description: 'Povlečení', quantity: 2, unitPriceKc: 399 }
@@ -261,7 +262,7 @@ export const demoNeedTexts: DemoNeedText[] = [
 				description: 'Pračka s předním plněním, 7 kg, energetická třída A',
 				quantity: 1,
 				unitPriceKc: 8490,
-				link: 'https://www.alza.cz/beko-b3wfu57215wb-d7841036.htm'
+				link: 'https://www.alza.cz/search.htm?exps=beko+b3wfu57215wb'
 			},
 			{ description: 'Doprava, vynesení a zapojení', quantity: 1, unitPriceKc: 690 }
 		],
@@ -289,7 +290,7 @@ export const demoNeedTexts: DemoNeedText[] = [
 				description: 'Notebook 15,6" (Intel Core i5, 16 GB RAM, 512 GB SSD)',
 				quantity: 1,
 				unitPriceKc: 14990,
-				link: 'https://www.alza.cz/lenovo-ideapad-slim-3-15iah8-d7712385.htm'
+				link: 'https://www.alza.cz/search.htm?exps=lenovo+ideapad+slim+3+15iah8'
 			},
 			{ description: 'Brašna na notebook', quantity: 1, unitPriceKc: 490 },
 			{ description: 'Bezdrátová myš', quantity: 1, unitPriceKc: 299 }
@@ -322,7 +323,7 @@ export const demoNeedTexts: DemoNeedText[] = [
 				description: 'Cvičební úbor a sálová obuv',
 				quantity: 1,
 				unitPriceKc: 790,
-				link: 'https://www.decathlon.cz/p/detska-salova-obuv-ess-100/_/R-p-301974'
+				link: 'https://www.decathlon.cz/search?Ntt=detska+salova+obuv+ess+100'
 			},
 			{
 				description: 'Škola v přírodě (5 dní, ubytování, strava, program)',
@@ -430,7 +431,7 @@ export const demoNeedTexts: DemoNeedText[] = [
 				description: 'Kombinovaná lednice s mrazákem dole, výška 180 cm',
 				quantity: 1,
 				unitPriceKc: 9990,
-				link: 'https://www.alza.cz/gorenje-nrk6182pw4-d6457910.htm'
+				link: 'https://www.alza.cz/search.htm?exps=gorenje+nrk6182pw4'
 			},
 			{ description: 'Doprava a vynesení do patra', quantity: 1, unitPriceKc: 590 }
 		],
@@ -492,7 +493,7 @@ export const demoNeedTexts: DemoNeedText[] = [
 				description: 'Rám patrové postele, borovice, 90×200 cm',
 				quantity: 1,
 				unitPriceKc: 5990,
-				link: 'https://www.ikea.com/cz/cs/p/mydal-ram-palandy-borovice-30103556/'
+				link: 'https://www.ikea.com/cz/cs/search/?q=mydal+ram+palandy+borovice'
 			},
 			{ description: 'Pěnová matrace, 90×200 cm', quantity: 2, unitPriceKc: 1990 }
 		],
@@ -533,7 +534,7 @@ export const demoNeedTexts: DemoNeedText[] = [
 				description: 'Dětské plavky a plavecké brýle',
 				quantity: 1,
 				unitPriceKc: 548,
-				link: 'https://www.decathlon.cz/p/chlapecke-plavky-boxerky-100-basic/_/R-p-302151'
+				link: 'https://www.decathlon.cz/search?Ntt=chlapecke+plavky+boxerky+100+basic'
 			}
 		],
 		otherFunding: [],
