@@ -22,23 +22,21 @@ describe('navigationFor', () => {
 		expect(hrefs(navigationFor(['coordinator', 'member'], items))).toEqual(['/', '/votes', '/settings']);
 	});
 
-	it('offers the public pages to everyone and the club administration to coordinators only', () => {
+	it('offers the public pages to everyone, needs to social workers and the club administration to coordinators only', () => {
 		expect(hrefs(navigationFor([]))).toEqual(['/', '/how-it-works', '/privacy']);
-		expect(hrefs(navigationFor(['donor', 'member', 'social_worker']))).toEqual([
-			'/',
-			'/how-it-works',
-			'/privacy'
-		]);
+		expect(hrefs(navigationFor(['donor', 'member']))).toEqual(['/', '/how-it-works', '/privacy']);
+		expect(hrefs(navigationFor(['social_worker']))).toEqual(['/', '/how-it-works', '/privacy', '/needs']);
 		expect(hrefs(navigationFor(['coordinator']))).toEqual([
 			'/',
 			'/how-it-works',
 			'/privacy',
+			'/coordinator/needs',
 			'/coordinator/people',
 			'/coordinator/organisations',
 			'/coordinator/outbox',
 			'/coordinator/audit'
 		]);
-		expect(mainNavigation.length).toBe(7);
+		expect(mainNavigation.length).toBe(9);
 	});
 });
 

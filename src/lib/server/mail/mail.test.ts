@@ -11,7 +11,10 @@ const params = {
 	signInUrl: 'https://spolu.example.org/login',
 	resetUrl: 'https://spolu.example.org/reset-password',
 	requester: 'Petra Nováková',
-	organisation: 'Intervenční centrum Praha'
+	organisation: 'Intervenční centrum Praha',
+	number: '12',
+	title: 'Postel pro syna',
+	event: 'info_requested'
 };
 
 describe('e-mail templates', () => {
