@@ -97,7 +97,7 @@ create trigger need_events_append_only before update or delete on need_events
 -- A fragment the guard flagged and the social worker confirmed as not personal data (audited).
 create table need_pii_confirmations (
 	need_id uuid not null references needs (id) on delete cascade,
-	field text not null check (field ~ '^[a-z_]+(\.[0-9]+)?$'),
+	field text not null check (field ~ '^[a-z_]+(\.[0-9]{1,2}\.[a-z_]+)?$'),
 	kind text not null,
 	fragment text not null check (length(fragment) between 1 and 200),
 	confirmed_by uuid not null references users (id),

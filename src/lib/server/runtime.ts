@@ -94,6 +94,9 @@ export const twoFactorRequired = (): boolean => runtime().config.require2fa ?? !
 /** The database client of this process. */
 export const db = (): Db => runtime().sql;
 
+/** Where need attachments are kept, and the keys they are encrypted with. */
+export const attachmentStore = () => ({ dataDir: runtime().config.dataDir, keys: runtime().keys });
+
 /** Stops jobs, closes the database client and, in embedded mode, flushes and closes PGlite. */
 export async function stopRuntime() {
 	const r = slot.runtime;

@@ -48,7 +48,12 @@ const statusOf = (e: unknown): number | undefined => {
  */
 export async function readForm(request: Request): Promise<FormData> {
 	try {
-		return await request.formData();
+		const form = await request.formData();
+		// NUL never means anything in a form, and PostgreSQL refuses it in text: gone here, for every form
+		const clean = new FormData();
+		for (const [key, value] of form)
+			clean.append(key, typeof value === 'string' ? value.replaceAll('\0', '') : value);
+		return clean;
 	} catch (e) {
 		if (statusOf(e) === 413) error(413, 'Payload Too Large');
 		return new FormData();

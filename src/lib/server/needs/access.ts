@@ -43,10 +43,11 @@ export const isCoordinator = (actor: NeedActor) => actor.roles.includes('coordin
 
 export function needView(
 	actor: NeedActor,
-	need: { organisationId: string; status: NeedStatus }
+	need: { organisationId: string; status: NeedStatus; submittedAt: Date | null }
 ): NeedView | null {
 	if (isOwnOrganisation(actor, need)) return 'organisation';
-	if (isCoordinator(actor) && need.status !== 'draft') return 'coordinator';
+	// never submitted (a draft, or a draft withdrawn): the guard's findings were never enforced on it
+	if (isCoordinator(actor) && need.submittedAt !== null) return 'coordinator';
 	if (actor.roles.includes('member') && memberStates.has(need.status)) return 'member';
 	return null;
 }

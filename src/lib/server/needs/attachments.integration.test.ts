@@ -1,11 +1,12 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
-import { addAttachment, readAttachment, removeAttachment } from './attachments';
+import { parseKeyRing } from '../privacy/encryption';
+import { addAttachment, readAttachment, removeAttachment, type AttachmentStore } from './attachments';
 import { completeNeed, createPeople, type People } from './test-factory';
 import { createNeed, rejectNeed, submitNeed } from './transitions';
 import { viewNeed } from './view';
@@ -14,6 +15,8 @@ let db: TestDatabase;
 let sql: Db;
 let p: People;
 let dataDir: string;
+let store: AttachmentStore;
+const keys = parseKeyRing(`t1:${Buffer.alloc(32, 5).toString('base64')}`);
 
 beforeAll(async () => {
 	db = await createTestDatabase({ migrate: true });
@@ -26,6 +29,7 @@ beforeEach(async () => {
 	await sql`truncate organisations, users, audit_log, outbox, jobs, needs, need_events cascade`;
 	p = await createPeople(sql);
 	dataDir = await mkdtemp(join(tmpdir(), 'spolu-attachments-'));
+	store = { dataDir, keys };
 	return () => rm(dataDir, { recursive: true, force: true });
 });
 
@@ -56,7 +60,7 @@ describe('attachments', () => {
 		const id = await need();
 		const bytes = await photoWithGps();
 		expect((await sharp(bytes).metadata()).exif).toBeDefined();
-		const result = await addAttachment(sql, dataDir, p.worker, id, {
+		const result = await addAttachment(sql, store, p.worker, id, {
 			bytes,
 			name: 'IMG_2041 byt Nováková.jpg',
 			type: 'image/jpeg',
@@ -66,17 +70,22 @@ describe('attachments', () => {
 		const files = await storedFiles();
 		expect(files).toHaveLength(1);
 		expect(files[0]).toMatch(/^[0-9a-f]{32}$/);
+		// encrypted at rest: the stored file is not a JPEG at all
+		const onDisk = await readFile(join(dataDir, 'attachments', files[0]!.slice(0, 2), files[0]!));
+		expect(onDisk.subarray(0, 3).toString()).toBe('t1:');
+		expect(onDisk.includes(Buffer.from([0xff, 0xd8, 0xff]))).toBe(false);
 
-		const file = await readAttachment(sql, dataDir, p.colleague, id, result.ok ? result.id : '');
+		const file = await readAttachment(sql, store, p.colleague, id, result.ok ? result.id : '');
 		expect(file?.mediaType).toBe('image/jpeg');
 		const meta = await sharp(file!.bytes).metadata();
 		expect(meta.exif).toBeUndefined();
 		expect(file!.bytes.includes(Buffer.from('Telefon'))).toBe(false);
 
 		const page = await viewNeed(sql, p.worker, id);
-		expect(page?.view !== 'member' && page?.attachments.map((a) => [a.kind, a.mediaType])).toEqual([
-			['quote', 'image/jpeg']
-		]);
+		// the upload's name held a surname: it gives way to a plain one
+		expect(
+			page?.view !== 'member' && page?.attachments.map((a) => [a.kind, a.mediaType, a.fileName])
+		).toEqual([['quote', 'image/jpeg', 'priloha.jpg']]);
 		expect(page?.view !== 'member' && page?.attachments[0]).not.toHaveProperty('storageKey');
 	});
 
@@ -90,7 +99,7 @@ describe('attachments', () => {
 			{ bytes: Buffer.from('MZ\x90\x00 not a document'), name: 'faktura.pdf', type: 'application/pdf' },
 			{ bytes: new Uint8Array(0), name: 'prazdny.pdf', type: 'application/pdf' }
 		]) {
-			const result = await addAttachment(sql, dataDir, p.worker, id, { ...upload, kind: 'invoice' });
+			const result = await addAttachment(sql, store, p.worker, id, { ...upload, kind: 'invoice' });
 			expect(result.ok).toBe(false);
 		}
 		expect(await sql`select 1 from need_attachments`).toHaveLength(0);
@@ -100,24 +109,22 @@ describe('attachments', () => {
 	it('gives the file to the organisation and, once submitted, the coordinator; audits every read', async () => {
 		const id = await need();
 		const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
-		const added = await addAttachment(sql, dataDir, p.worker, id, {
+		const added = await addAttachment(sql, store, p.worker, id, {
 			bytes: pdf,
 			name: 'nabidka.pdf',
 			type: 'application/pdf',
 			kind: 'quote'
 		});
 		const attachmentId = added.ok ? added.id : '';
-		expect(await readAttachment(sql, dataDir, p.coordinator, id, attachmentId)).toBeNull();
+		expect(await readAttachment(sql, store, p.coordinator, id, attachmentId)).toBeNull();
 		await submitNeed(sql, p.worker, id);
-		expect((await readAttachment(sql, dataDir, p.coordinator, id, attachmentId))?.bytes.equals(pdf)).toBe(
-			true
-		);
+		expect((await readAttachment(sql, store, p.coordinator, id, attachmentId))?.bytes.equals(pdf)).toBe(true);
 		for (const outsider of [p.otherWorker, p.member, p.donor]) {
-			expect(await readAttachment(sql, dataDir, outsider, id, attachmentId), outsider.name).toBeNull();
+			expect(await readAttachment(sql, store, outsider, id, attachmentId), outsider.name).toBeNull();
 		}
 		// an attachment id with another need's id is not found either
 		const other = await need();
-		expect(await readAttachment(sql, dataDir, p.worker, other, attachmentId)).toBeNull();
+		expect(await readAttachment(sql, store, p.worker, other, attachmentId)).toBeNull();
 		const reads = await sql<{ actorId: string }[]>`
 			select actor_id as "actorId" from audit_log where action = 'need.attachment_read' order by id`;
 		expect(reads.map((r) => r.actorId)).toEqual([p.coordinator.id]);
@@ -126,7 +133,7 @@ describe('attachments', () => {
 	it('removes an attachment and its file; only the organisation, only before the decision', async () => {
 		const id = await need();
 		const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
-		const added = await addAttachment(sql, dataDir, p.worker, id, {
+		const added = await addAttachment(sql, store, p.worker, id, {
 			bytes: pdf,
 			name: 'a.pdf',
 			type: '',
@@ -134,20 +141,20 @@ describe('attachments', () => {
 		});
 		const attachmentId = added.ok ? added.id : '';
 		await submitNeed(sql, p.worker, id);
-		expect(await removeAttachment(sql, dataDir, p.coordinator, id, attachmentId)).toEqual({
+		expect(await removeAttachment(sql, store, p.coordinator, id, attachmentId)).toEqual({
 			ok: false,
 			reason: 'forbidden'
 		});
-		expect(await removeAttachment(sql, dataDir, p.colleague, id, attachmentId)).toEqual({ ok: true });
+		expect(await removeAttachment(sql, store, p.colleague, id, attachmentId)).toEqual({ ok: true });
 		expect(await storedFiles()).toHaveLength(0);
-		expect(await readAttachment(sql, dataDir, p.worker, id, attachmentId)).toBeNull();
+		expect(await readAttachment(sql, store, p.worker, id, attachmentId)).toBeNull();
 		const kinds = (
 			await sql<{ kind: string }[]>`select kind from need_events where need_id = ${id} order by id`
 		).map((e) => e.kind);
 		expect(kinds).toEqual(['created', 'attachment_added', 'submitted', 'attachment_removed']);
 
 		await rejectNeed(sql, p.coordinator, id, 'Mimo zaměření klubu.');
-		const late = await addAttachment(sql, dataDir, p.worker, id, {
+		const late = await addAttachment(sql, store, p.worker, id, {
 			bytes: pdf,
 			name: 'b.pdf',
 			type: '',

@@ -1,6 +1,8 @@
 import type { AttachmentKind } from '$lib/needs';
 import { audit } from '../audit';
 import type { Db } from '../db/client';
+import { decryptBytes, encryptBytes, type KeyRing } from '../privacy/encryption';
+import { findPersonalData } from '../privacy/pii';
 import { attachmentStates, canReadAttachments, isOwnOrganisation, needView, type NeedActor } from './access';
 import {
 	deleteAttachmentFile,
@@ -12,8 +14,18 @@ import {
 import { insertEvent, selectNeed } from './queries';
 import { isUuid } from './transitions';
 
+/** Where attachments live: files under `<dataDir>/attachments`, encrypted with the key ring. */
+export interface AttachmentStore {
+	dataDir: string;
+	keys: KeyRing;
+}
+
+// binds a stored file to its need: a file copied into another need's place does not decrypt
+const fileContext = (needId: string) => `need_attachments:${needId}`;
+
 /*
- * Private attachments of a need (quotes, invoices). The file is cleaned and stored under a random name
+ * Private attachments of a need (quotes, invoices). They may show an identity, so they are kept like
+ * protected data: encrypted at rest (AES-256-GCM) and every read audited. The file is cleaned and stored under a random name
  * outside the web root first, then recorded with its timeline event in one transaction; if that fails the
  * file is removed again, so no row points to a missing file and no file lingers without a row.
  */
@@ -24,7 +36,7 @@ export type AttachmentResult =
 
 export async function addAttachment(
 	db: Db,
-	dataDir: string,
+	store: AttachmentStore,
 	actor: NeedActor,
 	needId: string,
 	upload: { bytes: Uint8Array; name: string; type: string; kind: AttachmentKind }
@@ -38,7 +50,15 @@ export async function addAttachment(
 
 	const prepared = await prepareAttachment(upload.bytes, upload.name, upload.type);
 	if (!prepared.ok) return prepared;
-	const key = await storeAttachmentFile(dataDir, prepared.bytes);
+	// a name like "smlouva Nováková.pdf" is shown on the timeline: such a name gives way to a plain one
+	const fileName = findPersonalData(prepared.fileName).length
+		? `priloha.${prepared.extension}`
+		: prepared.fileName;
+	const { dataDir } = store;
+	const key = await storeAttachmentFile(
+		dataDir,
+		encryptBytes(store.keys, prepared.bytes, fileContext(needId))
+	);
 	try {
 		return await db
 			.begin(async (tx) => {
@@ -47,14 +67,14 @@ export async function addAttachment(
 					return { ok: false as const, reason: 'wrong_state' as const };
 				const [row] = await tx<{ id: string }[]>`
 				insert into need_attachments (need_id, uploaded_by, kind, file_name, media_type, size_bytes, storage_key)
-				values (${needId}, ${actor.id}, ${upload.kind}, ${prepared.fileName}, ${prepared.mediaType},
+				values (${needId}, ${actor.id}, ${upload.kind}, ${fileName}, ${prepared.mediaType},
 					${prepared.bytes.length}, ${key})
 				returning id`;
 				await insertEvent(tx, {
 					needId,
 					actorId: actor.id,
 					kind: 'attachment_added',
-					data: { fileName: prepared.fileName, kind: upload.kind }
+					data: { fileName, kind: upload.kind }
 				});
 				return { ok: true as const, id: row!.id };
 			})
@@ -70,12 +90,13 @@ export async function addAttachment(
 
 export async function removeAttachment(
 	db: Db,
-	dataDir: string,
+	store: AttachmentStore,
 	actor: NeedActor,
 	needId: string,
 	attachmentId: string
 ): Promise<{ ok: true } | { ok: false; reason: 'not_found' | 'forbidden' | 'wrong_state' }> {
 	if (!isUuid(needId) || !isUuid(attachmentId)) return { ok: false, reason: 'not_found' };
+	const { dataDir } = store;
 	const result = await db.begin(async (tx) => {
 		const need = await selectNeed(tx, needId, true);
 		if (!need || !needView(actor, need)) return { ok: false as const, reason: 'not_found' as const };
@@ -108,7 +129,7 @@ export interface AttachmentDownload {
 /** The file for those allowed to read it; each read is audited (quotes and invoices may show identities). */
 export async function readAttachment(
 	db: Db,
-	dataDir: string,
+	store: AttachmentStore,
 	actor: NeedActor,
 	needId: string,
 	attachmentId: string
@@ -120,8 +141,9 @@ export async function readAttachment(
 		select storage_key, file_name, media_type from need_attachments
 		where id = ${attachmentId} and need_id = ${needId} and removed_at is null`;
 	if (!row) return null;
-	const bytes = await readAttachmentFile(dataDir, row.storage_key);
-	if (!bytes) return null;
+	const stored = await readAttachmentFile(store.dataDir, row.storage_key);
+	if (!stored) return null;
+	const bytes = decryptBytes(store.keys, stored, fileContext(needId));
 	await audit(db, {
 		actorId: actor.id,
 		action: 'need.attachment_read',

@@ -96,6 +96,15 @@ describe('the need form', () => {
 		);
 	});
 
+	it('keeps a link typed with a capitalised scheme, lower-cased', () => {
+		const state = needFormState(completeNeed());
+		state.items[0]!.link = 'HTTPS://www.ikea.com/cz/cs/';
+		expect(checkNeedForm(state)).toMatchObject({
+			ok: true,
+			content: { items: [{ link: 'https://www.ikea.com/cz/cs/' }, {}] }
+		});
+	});
+
 	it('refuses a district of another region', () => {
 		const state = { ...needFormState(completeNeed()), district: 'Brno-město' };
 		expect(checkNeedForm(state)).toMatchObject({ ok: false, errors: { district: expect.any(String) } });

@@ -212,7 +212,13 @@ export function checkNeedForm(state: NeedFormState): NeedFormResult {
 		if (link && (link.length > 500 || !httpLink.safeParse(link).success)) {
 			errors[`items.${i}.link`] = m.need_error_link();
 		}
-		return { description, quantity, unitPrice: unitPrice ?? 0, link: link || null };
+		// the scheme lower-cased: "HTTPS://…" is a fine link, and the database checks for https?://
+		return {
+			description,
+			quantity,
+			unitPrice: unitPrice ?? 0,
+			link: link ? link.replace(/^https?/i, (s) => s.toLowerCase()) : null
+		};
 	});
 
 	const fundingRows = state.funding;

@@ -58,7 +58,7 @@ export interface TriageFilter {
 	urgency?: Urgency | null;
 }
 
-export const TRIAGE_PAGE_SIZE = 100;
+export const TRIAGE_PAGE_SIZE = 500;
 
 /**
  * The coordinator's queue: by default every need that waits for the club (submitted, in review, waiting
@@ -75,7 +75,7 @@ export async function listTriage(
 	return db<NeedSummary[]>`
 		select ${summaryColumns(db)}
 		from needs n join organisations o on o.id = n.organisation_id
-		where n.status in ${db(states)}
+		where n.status in ${db(states)} and n.submitted_at is not null
 			${filter.category ? db`and n.category = ${filter.category}` : db``}
 			${filter.region ? db`and n.region = ${filter.region}` : db``}
 			${filter.urgency ? db`and n.urgency = ${filter.urgency}` : db``}

@@ -98,6 +98,20 @@ describe('drafts', () => {
 		expect((await viewNeed(sql, p.worker, id))?.need.situation).toContain('777 123 456');
 	});
 
+	it('keeps a withdrawn draft from the club: no e-mail, no triage, not a duplicate original', async () => {
+		const id = await draft({ title: 'Postel pro Tomáše' });
+		expect(await withdrawNeed(sql, p.worker, id, 'Založeno omylem.')).toEqual({ ok: true });
+		expect(await viewNeed(sql, p.coordinator, id)).toBeNull();
+		expect(await mails()).toEqual([]);
+		expect(await listTriage(sql, p.coordinator, { state: 'withdrawn' })).toEqual([]);
+		const [row] = await sql<{ number: number }[]>`select number from needs where id = ${id}`;
+		const number = row!.number;
+		const copy = await submitted();
+		expect(await markDuplicate(sql, p.coordinator, copy, number, '')).toMatchObject({
+			reason: 'duplicate_target'
+		});
+	});
+
 	it('refuses to create a need for someone who is not a social worker of an organisation', async () => {
 		expect(await createNeed(sql, p.coordinator, completeNeed())).toMatchObject({
 			ok: false,
@@ -154,6 +168,36 @@ describe('submission', () => {
 			'personal_data_confirmed',
 			'submitted'
 		]);
+	});
+
+	it('takes a confirmation for a fragment in an item row', async () => {
+		const items = [
+			{ description: 'Postel od pana Kříže z bazaru', quantity: 1, unitPrice: 300_000, link: null }
+		];
+		const id = await draft({ items });
+		const page = await viewNeed(sql, p.worker, id);
+		const finding =
+			page?.view === 'organisation'
+				? page.findings.find((f) => f.field === 'items.0.description')
+				: undefined;
+		expect(finding).toBeDefined();
+		const confirmation = { field: finding!.field, kind: finding!.kind, fragment: finding!.fragment };
+		expect(await saveNeed(sql, p.worker, id, completeNeed({ items }), [confirmation])).toMatchObject({
+			ok: true
+		});
+		expect(await submitNeed(sql, p.worker, id)).toEqual({ ok: true });
+	});
+
+	it('writes nothing, confirmations included, when a change to a submitted need is refused', async () => {
+		const id = await submitted();
+		const situation = completeNeed().situation + ' Matka Oksana bydlí v ulici Husova 12.';
+		const result = await saveNeed(sql, p.worker, id, completeNeed({ situation }), [
+			{ field: 'situation', kind: 'name', fragment: 'Oksana' }
+		]);
+		expect(result).toMatchObject({ ok: false, reason: 'personal_data' });
+		expect(await sql`select 1 from need_pii_confirmations`).toHaveLength(0);
+		expect(await sql`select 1 from audit_log where action = 'need.personal_data_confirmed'`).toHaveLength(0);
+		expect((await events(id)).map((e) => e.kind)).toEqual(['created', 'submitted']);
 	});
 
 	it('ignores a confirmation for a fragment the guard did not find', async () => {
@@ -332,6 +376,15 @@ describe('triage', () => {
 		const decisions = (await events(id)).filter((e) => e.kind === 'ready' || e.kind === 'info_requested');
 		expect(decisions).toHaveLength(1);
 		if (other !== sql) await other.end();
+	});
+
+	it('refuses a withdrawal reason with personal data: the coordinator reads it', async () => {
+		const id = await submitted();
+		expect(await withdrawNeed(sql, p.worker, id, 'Paní Nováková si to rozmyslela.')).toMatchObject({
+			ok: false,
+			reason: 'personal_data'
+		});
+		expect(await status(id)).toBe('submitted');
 	});
 
 	it('lets the organisation withdraw an open need with its reason', async () => {

@@ -126,7 +126,8 @@ async function move(
 		body: options.body,
 		data: options.data
 	});
-	await notifyNeedEvent(tx, need, kind, actor);
+	// a need that never reached the club (a draft withdrawn) is nobody else's business
+	if (need.submittedAt !== null || to === 'submitted') await notifyNeedEvent(tx, need, kind, actor);
 }
 
 /** Stores the confirmations sent with a save that match a current finding, each audited once. */
@@ -200,13 +201,14 @@ export async function saveNeed(
 	return withNeed(db, actor, id, async ({ tx, need }) => {
 		if (!isOwnOrganisation(actor, need)) return refuse('forbidden');
 		if (!editableStates.has(need.status)) return refuse('wrong_state');
-		await recordConfirmations(tx, actor, id, findInNeed(content, []), confirmations);
-		const findings = findInNeed(content, await selectConfirmations(tx, id));
+		// judged with the confirmations sent along, which are written only if the save goes through
+		const findings = findInNeed(content, [...(await selectConfirmations(tx, id)), ...confirmations]);
 		if (need.status !== 'draft') {
 			const problems = submissionProblems(content, pragueDate(now));
 			if (problems.length) return refuse('incomplete', { problems, findings });
 			if (unconfirmed(findings).length) return refuse('personal_data', { findings });
 		}
+		await recordConfirmations(tx, actor, id, findings, confirmations);
 		await updateNeedContent(tx, id, content);
 		if (need.status !== 'draft') await insertEvent(tx, { needId: id, actorId: actor.id, kind: 'edited' });
 		return { ok: true, findings, draft: need.status === 'draft' };
@@ -233,6 +235,9 @@ export async function withdrawNeed(db: Db, actor: NeedActor, id: string, reason:
 	return withNeed(db, actor, id, async (locked) => {
 		if (!isOwnOrganisation(actor, locked.need)) return refuse('forbidden');
 		if (!withdrawableStates.has(locked.need.status)) return refuse('wrong_state');
+		// the coordinator reads the reason: it goes through the guard like every other text of a need
+		const findings = findInTexts([{ field: 'reason', text: reason }], []);
+		if (findings.length) return refuse('personal_data', { findings });
 		await move(locked, actor, 'withdrawn', 'withdrawn', { body: reason || null });
 		return { ok: true };
 	});
@@ -276,9 +281,9 @@ export async function markDuplicate(
 	return withNeed(db, actor, id, async (locked) => {
 		if (!isCoordinator(actor)) return refuse('forbidden');
 		if (![...triageStates, 'ready'].includes(locked.need.status)) return refuse('wrong_state');
-		const [original] = await locked.tx<{ id: string; status: NeedStatus }[]>`
-			select id, status from needs where number = ${originalNumber}`;
-		if (!original || original.id === id || original.status === 'draft') return refuse('duplicate_target');
+		const [original] = await locked.tx<{ id: string }[]>`
+			select id from needs where number = ${originalNumber} and submitted_at is not null`;
+		if (!original || original.id === id) return refuse('duplicate_target');
 		await move(locked, actor, 'rejected', 'duplicate', {
 			body: note || null,
 			data: { of: originalNumber },

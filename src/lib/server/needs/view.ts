@@ -101,7 +101,7 @@ export async function viewNeed(db: Queryable, actor: NeedActor, id: string): Pro
 	if (!view) return null;
 	if (view === 'member') return { view, need: anonymised(need) };
 	const own = view === 'organisation';
-	const coordinator = isCoordinator(actor) && need.status !== 'draft';
+	const coordinator = isCoordinator(actor) && need.submittedAt !== null;
 	const triage = coordinator && triageStates.has(need.status);
 	const attachments = canReadAttachments(view) ? await selectAttachments(db, id) : [];
 	return {

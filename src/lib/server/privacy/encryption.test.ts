@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decryptField, encryptField, generateKey, parseKeyRing } from './encryption';
+import {
+	decryptBytes,
+	decryptField,
+	encryptBytes,
+	encryptField,
+	generateKey,
+	parseKeyRing
+} from './encryption';
 
 const ring = parseKeyRing(`${generateKey('k2')},${generateKey('k1')}`);
 
@@ -39,4 +46,20 @@ describe('field encryption', () => {
 			expect(() => parseKeyRing(v)).toThrow();
 		}
 	);
+});
+
+describe('file encryption', () => {
+	const file = Buffer.from('%PDF-1.4 Nabídka pro rodinu %%EOF');
+
+	it('round-trips a file, holds none of its plaintext, and refuses another context or a flipped bit', () => {
+		const stored = encryptBytes(ring, file, 'need_attachments:a');
+		expect(stored.includes(Buffer.from('Nabídka'))).toBe(false);
+		expect(stored.subarray(0, 3).toString()).toBe('k2:');
+		expect(decryptBytes(ring, stored, 'need_attachments:a').equals(file)).toBe(true);
+		expect(() => decryptBytes(ring, stored, 'need_attachments:b')).toThrow();
+		const flipped = Buffer.from(stored);
+		flipped[flipped.length - 1]! ^= 1;
+		expect(() => decryptBytes(ring, flipped, 'need_attachments:a')).toThrow();
+		expect(() => decryptBytes(ring, file, 'need_attachments:a')).toThrow(/not an encrypted file|key/);
+	});
 });

@@ -7,7 +7,7 @@ import { requireRole } from '$lib/server/http/guards';
 import { addAttachment, removeAttachment } from '$lib/server/needs/attachments';
 import * as needs from '$lib/server/needs/transitions';
 import { viewNeed } from '$lib/server/needs/view';
-import { db, runtime } from '$lib/server/runtime';
+import { attachmentStore, db } from '$lib/server/runtime';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { problemText, refusalStatus, refusalText } from '../_messages';
@@ -96,7 +96,15 @@ export const actions = {
 		const actor = actorIn(event);
 		const input = parseForm(reasonSchema, await readForm(event.request));
 		if (!input.ok) return invalid('withdraw', input);
-		return answer('withdraw', await needs.withdrawNeed(db(), actor, event.params.id, input.data.reason));
+		const result = await needs.withdrawNeed(db(), actor, event.params.id, input.data.reason);
+		if (!result.ok && result.reason === 'personal_data') {
+			return fail(400, {
+				action: 'withdraw' as const,
+				values: { reason: input.data.reason },
+				errors: { reason: m.need_withdraw_personal_data() }
+			});
+		}
+		return answer('withdraw', result);
 	},
 	ask: async (event) => {
 		const actor = actorIn(event);
@@ -145,7 +153,7 @@ export const actions = {
 				errors: { file: m.attachment_refusal_empty() }
 			});
 		}
-		const result = await addAttachment(db(), runtime().config.dataDir, actor, event.params.id, {
+		const result = await addAttachment(db(), attachmentStore(), actor, event.params.id, {
 			bytes: new Uint8Array(await file.arrayBuffer()),
 			name: file.name,
 			type: file.type,
@@ -167,7 +175,7 @@ export const actions = {
 		if (!input.ok) return invalid('remove', input);
 		const result = await removeAttachment(
 			db(),
-			runtime().config.dataDir,
+			attachmentStore(),
 			actor,
 			event.params.id,
 			input.data.attachment

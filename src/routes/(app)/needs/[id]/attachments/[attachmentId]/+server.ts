@@ -2,7 +2,7 @@ import { actorOf } from '$lib/server/http/actor';
 import { requireRole } from '$lib/server/http/guards';
 import { readAttachment } from '$lib/server/needs/attachments';
 import { contentDisposition } from '$lib/server/needs/attachment-files';
-import { db, runtime } from '$lib/server/runtime';
+import { attachmentStore, db } from '$lib/server/runtime';
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 
@@ -11,7 +11,7 @@ export const GET: RequestHandler = async (event) => {
 	const user = requireRole(event, 'social_worker', 'coordinator', 'member');
 	const file = await readAttachment(
 		db(),
-		runtime().config.dataDir,
+		attachmentStore(),
 		actorOf(event, user),
 		event.params.id,
 		event.params.attachmentId
