@@ -45,6 +45,44 @@ export const needStatuses = [
 ] as const;
 export type NeedStatus = (typeof needStatuses)[number];
 
+/** A fragment the anonymisation guard found in a field of a need, as the pages show it. */
+export interface Finding {
+	/** 'title', 'situation', 'impact', 'items.2.description', 'items.2.link', 'funding.0.source', 'message' */
+	field: string;
+	kind: string;
+	start: number;
+	end: number;
+	fragment: string;
+	confirmed: boolean;
+}
+
+/** The need form's raw strings, kept so that a refused save shows exactly what was typed. */
+export interface ItemRow {
+	description: string;
+	quantity: string;
+	price: string;
+	link: string;
+}
+export interface FundingRow {
+	source: string;
+	amount: string;
+}
+export interface NeedFormState {
+	category: string;
+	title: string;
+	situation: string;
+	impact: string;
+	adults: string;
+	children: Record<AgeBand, string>;
+	region: string;
+	district: string;
+	urgency: string;
+	neededBy: string;
+	items: ItemRow[];
+	funding: FundingRow[];
+	confirm: string[];
+}
+
 export const attachmentKinds = ['quote', 'invoice', 'other'] as const;
 export type AttachmentKind = (typeof attachmentKinds)[number];
 

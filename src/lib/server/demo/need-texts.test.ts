@@ -2,22 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { findInNeed } from '../needs/anonymisation';
 import { findPersonalData } from '../privacy/pii';
 import { demoNeedTexts } from './need-texts';
+import { demoNeedContent } from './needs';
 
 describe('demo needs', () => {
 	it('hold nothing the anonymisation guard would flag, so they show how a need should be written', () => {
 		const flagged = demoNeedTexts.flatMap((t) => {
-			const content = {
-				title: t.title,
-				situation: t.situation,
-				impact: t.impact,
-				items: t.items.map((i) => ({
-					description: i.description,
-					quantity: i.quantity,
-					unitPrice: i.unitPriceKc * 100,
-					link: i.link ?? null
-				})),
-				funding: t.otherFunding.map((f) => ({ source: f.source, amount: f.amountKc * 100 }))
-			};
+			const content = demoNeedContent(t);
 			const messages = [...(t.thread ?? []).map((m) => m.text), t.reason ?? ''].flatMap((text) =>
 				findPersonalData(text).map((f) => ({ field: 'message', fragment: text.slice(f.start, f.end) }))
 			);

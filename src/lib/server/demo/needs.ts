@@ -1,7 +1,13 @@
 import type { NeedStatus } from '$lib/needs';
 import type { Region } from '$lib/regions';
 import type { Tx } from '../db/client';
-import { insertEvent, insertNeed, setNeedStatus, type NeedEventKind } from '../needs/queries';
+import {
+	insertEvent,
+	insertNeed,
+	setNeedStatus,
+	type NeedContent,
+	type NeedEventKind
+} from '../needs/queries';
 import type { DemoPart } from './index';
 import { demoNeedTexts, type DemoNeedText } from './need-texts';
 
@@ -12,6 +18,30 @@ import { demoNeedTexts, type DemoNeedText } from './need-texts';
  */
 
 const DAY = 24 * 60 * 60 * 1000;
+
+/** What a demo need says, as the need form would have stored it. */
+export function demoNeedContent(text: DemoNeedText, now = Date.now()): NeedContent {
+	return {
+		category: text.category,
+		title: text.title,
+		situation: text.situation,
+		impact: text.impact,
+		adults: text.adults,
+		children: text.children,
+		region: text.region as Region,
+		district: text.district,
+		urgency: text.urgency,
+		neededBy:
+			text.neededInDays === null ? null : new Date(now + text.neededInDays * DAY).toISOString().slice(0, 10),
+		items: text.items.map((i) => ({
+			description: i.description,
+			quantity: i.quantity,
+			unitPrice: i.unitPriceKc * 100,
+			link: i.link ?? null
+		})),
+		funding: text.otherFunding.map((f) => ({ source: f.source, amount: f.amountKc * 100 }))
+	};
+}
 
 async function userId(tx: Tx, email: string): Promise<string> {
 	const [row] = await tx<{ id: string }[]>`select id from users where email = ${email}`;
@@ -42,28 +72,9 @@ export const needsDemo: DemoPart = {
 			let at = new Date(now - (demoNeedTexts.length - index) * 2 * DAY);
 			const next = (hours: number) => (at = new Date(at.getTime() + hours * 60 * 60 * 1000));
 			const need = await insertNeed(tx, {
+				...demoNeedContent(text, now),
 				organisationId: organisations[text.organisation],
-				createdBy: worker,
-				category: text.category,
-				title: text.title,
-				situation: text.situation,
-				impact: text.impact,
-				adults: text.adults,
-				children: text.children,
-				region: text.region as Region,
-				district: text.district,
-				urgency: text.urgency,
-				neededBy:
-					text.neededInDays === null
-						? null
-						: new Date(now + text.neededInDays * DAY).toISOString().slice(0, 10),
-				items: text.items.map((i) => ({
-					description: i.description,
-					quantity: i.quantity,
-					unitPrice: i.unitPriceKc * 100,
-					link: i.link ?? null
-				})),
-				funding: text.otherFunding.map((f) => ({ source: f.source, amount: f.amountKc * 100 }))
+				createdBy: worker
 			});
 			ids.set(text.key, need);
 			let status = 'draft' as NeedStatus;

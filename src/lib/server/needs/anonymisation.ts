@@ -1,3 +1,4 @@
+import type { Finding as FindingView } from '$lib/needs';
 import { findPersonalData, type PersonalDataKind } from '../privacy/pii';
 import type { Confirmation, NeedContent } from './queries';
 
@@ -7,14 +8,8 @@ import type { Confirmation, NeedContent } from './queries';
  * confirms that the fragment is not personal data (kept per need, field and fragment, and audited).
  */
 
-export interface Finding {
-	/** 'title', 'situation', 'impact', 'items.2.description', 'items.2.link', 'funding.0.source', 'message' */
-	field: string;
+export interface Finding extends FindingView {
 	kind: PersonalDataKind;
-	start: number;
-	end: number;
-	fragment: string;
-	confirmed: boolean;
 }
 
 /** The free texts of a need by field name, in the order the form shows them. */

@@ -1,11 +1,21 @@
 import { isDistrictOf } from '$lib/districts';
 import { czkInputValue, parseCzk } from '$lib/money';
-import { ageBands, categories, urgencies, type AgeBand } from '$lib/needs';
+import {
+	ageBands,
+	categories,
+	urgencies,
+	type AgeBand,
+	type FundingRow,
+	type ItemRow,
+	type NeedFormState
+} from '$lib/needs';
 import { m } from '$lib/paraglide/messages';
 import { isRegion, type Region } from '$lib/regions';
 import { z } from 'zod';
 import { parseConfirmationKey } from './anonymisation';
 import type { Confirmation, NeedContent } from './queries';
+
+export type { NeedFormState };
 
 /*
  * The need form: what the browser sends ↔ NeedContent. The form keeps its raw strings (NeedFormState) so
@@ -17,33 +27,6 @@ import type { Confirmation, NeedContent } from './queries';
 export const MAX_ITEMS = 30;
 export const MAX_FUNDING = 10;
 const MAX_CHILDREN_PER_BAND = 10;
-
-export interface ItemRow {
-	description: string;
-	quantity: string;
-	price: string;
-	link: string;
-}
-export interface FundingRow {
-	source: string;
-	amount: string;
-}
-
-export interface NeedFormState {
-	category: string;
-	title: string;
-	situation: string;
-	impact: string;
-	adults: string;
-	children: Record<AgeBand, string>;
-	region: string;
-	district: string;
-	urgency: string;
-	neededBy: string;
-	items: ItemRow[];
-	funding: FundingRow[];
-	confirm: string[];
-}
 
 export type Intent = 'save' | 'submit' | 'add_item' | 'add_funding';
 
