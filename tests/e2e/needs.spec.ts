@@ -68,9 +68,7 @@ test('a social worker drafts a need, the guard holds back a name, and the coordi
 	await expect(coordinator.page.getByText(/Potvrzeno, že „Novákov\w*“ není osobní údaj/)).toBeVisible();
 	await coordinator.page.getByRole('button', { name: 'Začít posuzovat' }).click();
 	await expect(coordinator.page.getByText('Posuzuje se').first()).toBeVisible();
-	await coordinator.page
-		.getByLabel('Dotaz na sociálního pracovníka')
-		.fill('Je postel už vybraná? Kdo ji převezme?');
+	await coordinator.page.getByLabel('Dotaz pro organizaci').fill('Je postel už vybraná? Kdo ji převezme?');
 	await coordinator.page.getByRole('button', { name: 'Požádat o doplnění' }).click();
 	await expect(coordinator.page.getByRole('status')).toContainText('Dotaz je odeslaný');
 
@@ -87,7 +85,7 @@ test('a social worker drafts a need, the guard holds back a name, and the coordi
 
 	// and the coordinator marks it ready for the club's vote
 	await coordinator.page.reload();
-	await coordinator.page.getByRole('button', { name: 'Připravit k hlasování' }).click();
+	await coordinator.page.getByRole('button', { name: 'Označit jako připravenou k hlasování' }).click();
 	await expect(coordinator.page.getByText('Připravena k hlasování').first()).toBeVisible();
 	const timeline = coordinator.page.getByRole('region', { name: 'Historie a zprávy' });
 	for (const line of ['Odesláno klubu', 'Dotaz koordinátora', 'Odpověď', 'Připraveno k hlasování']) {
@@ -156,7 +154,7 @@ test('attachments: the type is read from the content, and only those allowed dow
 		.getByLabel('Soubor')
 		.setInputFiles({ name: 'nabidka.pdf', mimeType: 'application/pdf', buffer: PNG });
 	await page.getByRole('button', { name: 'Nahrát přílohu' }).click();
-	await expect(page.getByText('Soubor není tím, za co se vydává')).toBeVisible();
+	await expect(page.getByText('Přípona souboru neodpovídá jeho obsahu')).toBeVisible();
 
 	await page
 		.getByLabel('Soubor')

@@ -183,8 +183,8 @@ export const templates = {
 const needEventText: Record<Locale, Record<string, string>> = {
 	cs: {
 		submitted: 'nová potřeba k posouzení',
-		info_requested: 'koordinátor klubu se ptá na doplnění',
-		answered: 'sociální pracovník odpověděl na dotaz',
+		info_requested: 'koordinátor klubu žádá o doplnění',
+		answered: 'organizace odpověděla na dotaz',
 		message: 'nová zpráva',
 		ready: 'potřeba je připravena k hlasování klubu',
 		rejected: 'klub potřebu nepřijal',
@@ -194,7 +194,7 @@ const needEventText: Record<Locale, Record<string, string>> = {
 	en: {
 		submitted: 'a new need to review',
 		info_requested: 'the club coordinator asks for more information',
-		answered: 'the social worker answered the question',
+		answered: 'the organisation answered the question',
 		message: 'a new message',
 		ready: 'the need is ready for the club’s vote',
 		rejected: 'the club did not accept the need',
@@ -206,15 +206,15 @@ const needEventText: Record<Locale, Record<string, string>> = {
 const needEventHint: Record<Locale, Record<string, string>> = {
 	cs: {
 		info_requested:
-			'Dotaz a možnost odpovědět najdete po přihlášení u potřeby. Do odpovědi nepište jména ani jiné údaje, podle kterých by šlo rodinu poznat.',
-		rejected: 'Zdůvodnění najdete po přihlášení u potřeby.',
+			'Dotaz najdete po přihlášení u potřeby a tam na něj můžete i odpovědět. Do odpovědi nepište jména ani jiné údaje, podle kterých by šlo rodinu poznat.',
+		rejected: 'Důvod najdete po přihlášení u potřeby.',
 		duplicate: 'Odkaz na původní potřebu najdete po přihlášení.'
 	},
 	en: {
 		info_requested:
-			'You will find the question and can answer it on the need once signed in. Do not write names or anything else that could identify the family.',
-		rejected: 'You will find the reason on the need once signed in.',
-		duplicate: 'You will find a link to the original need once signed in.'
+			"Sign in to read the question and answer it on the need's page. Do not write names or anything else that could identify the family.",
+		rejected: "Sign in to see the reason on the need's page.",
+		duplicate: 'Sign in to see a link to the original need.'
 	}
 };
 
