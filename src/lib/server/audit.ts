@@ -30,7 +30,8 @@ export type AuditAction =
 	| 'organisation.created'
 	| 'organisation.changed'
 	| 'need.personal_data_confirmed'
-	| 'need.attachment_read';
+	| 'need.attachment_read'
+	| 'need.fast_tracked';
 
 export interface AuditEntry {
 	actorId: string | null;

@@ -1,6 +1,7 @@
 import { mailSendJob } from '../mail/send-job';
+import { closePollsJob, pollRemindersJob } from '../voting/jobs';
 import { pruneJobs } from './maintenance';
 import type { JobDefinition } from './runner';
 
 /** Every kind of background work. Each part of the loop adds its jobs here (vote closing, e-mail, retention). */
-export const jobDefinitions: JobDefinition[] = [pruneJobs, mailSendJob];
+export const jobDefinitions: JobDefinition[] = [pruneJobs, mailSendJob, closePollsJob, pollRemindersJob];

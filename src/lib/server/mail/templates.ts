@@ -183,6 +183,11 @@ export const templates = {
 const needEventText: Record<Locale, Record<string, string>> = {
 	cs: {
 		submitted: 'nová potřeba k posouzení',
+		vote_opened: 'klub o potřebě hlasuje – čeká se na váš hlas',
+		vote_reminder: 'hlasování končí do 24 hodin a váš hlas zatím chybí',
+		vote_approved: 'klub potřebu schválil',
+		vote_rejected: 'klub potřebu v hlasování nepřijal',
+		vote_no_quorum: 'hlasování skončilo bez potřebného počtu hlasů',
 		info_requested: 'koordinátor klubu žádá o doplnění',
 		answered: 'organizace odpověděla na dotaz',
 		message: 'nová zpráva',
@@ -193,6 +198,11 @@ const needEventText: Record<Locale, Record<string, string>> = {
 	},
 	en: {
 		submitted: 'a new need to review',
+		vote_opened: 'the club votes on the need – your vote is awaited',
+		vote_reminder: 'the vote closes within 24 hours and your vote is missing',
+		vote_approved: 'the club approved the need',
+		vote_rejected: 'the club did not accept the need in its vote',
+		vote_no_quorum: 'the vote closed without a quorum',
 		info_requested: 'the club coordinator asks for more information',
 		answered: 'the organisation answered the question',
 		message: 'a new message',
@@ -208,12 +218,20 @@ const needEventHint: Record<Locale, Record<string, string>> = {
 		info_requested:
 			'Dotaz najdete po přihlášení u potřeby a tam na něj můžete i odpovědět. Do odpovědi nepište jména ani jiné údaje, podle kterých by šlo rodinu poznat.',
 		rejected: 'Důvod najdete po přihlášení u potřeby.',
+		vote_opened: 'Po přihlášení si potřebu přečtete a hlasujete. Hlas můžete změnit až do konce hlasování.',
+		vote_reminder:
+			'Po přihlášení si potřebu přečtete a hlasujete. Pokud máte střet zájmů, můžete se hlasování zdržet s uvedením důvodu.',
+		vote_no_quorum: 'Hlasování můžete vyhlásit znovu, nebo potřebu nepřijmout.',
 		duplicate: 'Odkaz na původní potřebu najdete po přihlášení.'
 	},
 	en: {
 		info_requested:
 			"Sign in to read the question and answer it on the need's page. Do not write names or anything else that could identify the family.",
 		rejected: "Sign in to see the reason on the need's page.",
+		vote_opened: 'Sign in to read the need and vote. You can change your vote until the poll closes.',
+		vote_reminder:
+			'Sign in to read the need and vote. If you have a conflict of interest, you can recuse yourself and say why.',
+		vote_no_quorum: 'You can open the vote again, or reject the need.',
 		duplicate: 'Sign in to see a link to the original need.'
 	}
 };

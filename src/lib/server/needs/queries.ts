@@ -196,7 +196,11 @@ export type NeedEventKind =
 	| 'withdrawn'
 	| 'attachment_added'
 	| 'attachment_removed'
-	| 'personal_data_confirmed';
+	| 'personal_data_confirmed'
+	| 'vote_opened'
+	| 'vote_extended'
+	| 'vote_closed'
+	| 'fast_tracked';
 
 export interface NeedEvent {
 	id: number;
