@@ -22,9 +22,10 @@ describe('navigationFor', () => {
 		expect(hrefs(navigationFor(['coordinator', 'member'], items))).toEqual(['/', '/votes', '/settings']);
 	});
 
-	it('offers the public pages to everyone, needs to social workers and the club administration to coordinators only', () => {
+	it('offers the public pages to everyone, needs to social workers, votes to members and the club administration to coordinators only', () => {
 		expect(hrefs(navigationFor([]))).toEqual(['/', '/how-it-works', '/privacy']);
-		expect(hrefs(navigationFor(['donor', 'member']))).toEqual(['/', '/how-it-works', '/privacy']);
+		expect(hrefs(navigationFor(['donor']))).toEqual(['/', '/how-it-works', '/privacy']);
+		expect(hrefs(navigationFor(['member']))).toEqual(['/', '/how-it-works', '/privacy', '/votes']);
 		expect(hrefs(navigationFor(['social_worker']))).toEqual(['/', '/how-it-works', '/privacy', '/needs']);
 		expect(hrefs(navigationFor(['coordinator']))).toEqual([
 			'/',
@@ -36,7 +37,7 @@ describe('navigationFor', () => {
 			'/coordinator/outbox',
 			'/coordinator/audit'
 		]);
-		expect(mainNavigation.length).toBe(9);
+		expect(mainNavigation.length).toBe(10);
 	});
 });
 

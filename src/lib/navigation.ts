@@ -14,6 +14,7 @@ export const mainNavigation: NavItem[] = [
 	{ href: '/how-it-works', label: () => m.nav_how() },
 	{ href: '/privacy', label: () => m.nav_privacy() },
 	{ href: '/needs', label: () => m.need_nav(), roles: ['social_worker'] },
+	{ href: '/votes', label: () => m.votes_nav(), roles: ['member'] },
 	{ href: '/coordinator/needs', label: () => m.triage_nav(), roles: ['coordinator'] },
 	{ href: '/coordinator/people', label: () => m.people_nav(), roles: ['coordinator'] },
 	{ href: '/coordinator/organisations', label: () => m.org_nav(), roles: ['coordinator'] },

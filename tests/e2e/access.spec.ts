@@ -33,6 +33,12 @@ interface Route {
 }
 
 const socialWorkers: Who[] = ['socialWorker', 'otherSocialWorker'];
+/** Club votes: members (the coordinator is one too in the demo). */
+const memberOnly = (who: Who, via: 'page' | 'data' | 'action'): Outcome => {
+	if (who === 'anonymous') return via === 'action' ? 'unauthorized' : 'to-login';
+	if (who !== 'member' && who !== 'coordinator') return 'forbidden';
+	return via === 'action' ? 'invalid' : 'ok';
+};
 /** Pages for social workers only (their organisation's needs). */
 const socialWorkerOnly = (who: Who, via: 'page' | 'data' | 'action'): Outcome => {
 	if (who === 'anonymous') return via === 'action' ? 'unauthorized' : 'to-login';
@@ -98,6 +104,22 @@ const routes: Route[] = [
 	{ path: '/coordinator/organisations/:organisation', access: 'coordinator', actions: ['default'] },
 	{ path: '/coordinator/audit', access: 'coordinator' },
 	{ path: '/coordinator/needs', access: 'coordinator' },
+	{ path: '/votes', access: 'signed-in', expect: memberOnly },
+	// the demo's open poll; members and the coordinator are its electorate. Empty forms change nothing:
+	// a vote or recusal without its fields is 400, early closing while members have not voted is 409.
+	{
+		path: '/votes/:openPoll',
+		access: 'signed-in',
+		expect: memberOnly,
+		actions: ['vote', 'recuse', 'close', 'extend'],
+		actionExpect: {
+			close: (who) => {
+				const outcome = memberOnly(who, 'action');
+				if (outcome !== 'invalid') return outcome;
+				return who === 'coordinator' ? 'conflict' : 'forbidden';
+			}
+		}
+	},
 	{ path: '/needs', access: 'signed-in', expect: socialWorkerOnly },
 	{ path: '/needs/new', access: 'signed-in', actions: ['save'], expect: socialWorkerOnly },
 	// a draft is its organisation's alone, the coordinator included
@@ -242,6 +264,9 @@ test.beforeAll(async ({ baseURL }) => {
 	const needIn = (state: string) =>
 		needs.find((row) => row.includes(state))?.match(/\/needs\/([0-9a-f-]{36})/)?.[1];
 	ids.draftNeed = needIn('Rozpracovaná')!;
+	const votes = (await (await contexts.get('member')!.get('/votes')).text()).split('<li');
+	ids.openPoll = votes.find((row) => row.includes('Cestovné'))?.match(/\/votes\/([0-9a-f-]{36})/)?.[1] ?? '';
+	expect(ids.openPoll, 'the open demo poll').toBeTruthy();
 	ids.rejectedNeed = needIn('Nepřijatá')!;
 	expect(ids.draftNeed, 'a draft need of the social worker').toBeTruthy();
 	expect(ids.rejectedNeed, 'a rejected need of the social worker').toBeTruthy();

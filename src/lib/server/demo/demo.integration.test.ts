@@ -33,7 +33,7 @@ describe('initialiseDatabase', () => {
 		expect(await db.sql`select count(*)::int as n from club_settings`).toEqual([{ n: 1 }]);
 	});
 
-	it('has needs in every state up to the vote, each with a history that matches its state', async () => {
+	it('has needs in every state up to the decision and polls with each outcome, each with a history that matches its state', async () => {
 		db = await createTestDatabase({ migrate: true });
 		await initialiseDatabase(db.sql, { loadDemo: true });
 		const states = await db.sql<{ status: string; count: number }[]>`
@@ -43,10 +43,22 @@ describe('initialiseDatabase', () => {
 			submitted: 3,
 			in_review: 2,
 			info_requested: 2,
+			// one ready need of the needs part, one back from a vote without a quorum
 			ready: 2,
-			rejected: 2,
+			in_vote: 1,
+			approved: 1,
+			rejected: 3,
 			withdrawn: 1
 		});
+		const polls = await db.sql<{ outcome: string | null; votes: number }[]>`
+			select p.outcome, (select count(*)::int from votes v where v.poll_id = p.id) as votes
+			from polls p order by p.outcome nulls first`;
+		expect(polls).toEqual([
+			{ outcome: null, votes: 2 },
+			{ outcome: 'approved', votes: 5 },
+			{ outcome: 'no_quorum', votes: 1 },
+			{ outcome: 'rejected', votes: 4 }
+		]);
 		// the latest state change on each timeline is the need's state
 		const mismatched = await db.sql`
 			select n.number from needs n

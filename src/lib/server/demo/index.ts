@@ -3,6 +3,7 @@ import { log } from '../log';
 import { accountsDemo } from './accounts';
 import { clubDemo } from './club';
 import { needsDemo } from './needs';
+import { votesDemo } from './votes';
 
 /**
  * Demo data lets a newcomer try every role at once. Each part of the loop adds a DemoPart; parts are
@@ -14,7 +15,7 @@ export interface DemoPart {
 	seed(tx: Tx): Promise<void>;
 }
 
-export const demoParts: DemoPart[] = [clubDemo, accountsDemo, needsDemo];
+export const demoParts: DemoPart[] = [clubDemo, accountsDemo, needsDemo, votesDemo];
 
 const LOCK_KEY = 7_352_002;
 

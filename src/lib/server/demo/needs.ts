@@ -20,7 +20,10 @@ import { demoNeedTexts, type DemoNeedText } from './need-texts';
 const DAY = 24 * 60 * 60 * 1000;
 
 /** What a demo need says, as the need form would have stored it. */
-export function demoNeedContent(text: DemoNeedText, now = Date.now()): NeedContent {
+export function demoNeedContent(
+	text: Omit<DemoNeedText, 'key' | 'organisation' | 'status' | 'thread' | 'reason' | 'duplicateOfKey'>,
+	now = Date.now()
+): NeedContent {
 	return {
 		category: text.category,
 		title: text.title,

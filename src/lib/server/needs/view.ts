@@ -12,6 +12,7 @@ import {
 	type NeedView
 } from './access';
 import { findInNeed, type Finding } from './anonymisation';
+import { getVoteSettings } from '../voting/settings';
 import { isUuid } from './transitions';
 import {
 	selectAttachments,
@@ -79,6 +80,9 @@ export interface Capabilities {
 	reject: boolean;
 	message: boolean;
 	addAttachment: boolean;
+	openVote: boolean;
+	/** the coordinator may approve alone: the amount is within the club's fast-track limit */
+	fastTrack: boolean;
 }
 
 export type NeedPage =
@@ -90,6 +94,9 @@ export type NeedPage =
 			attachments: Omit<NeedAttachment, 'storageKey'>[];
 			findings: Finding[];
 			can: Capabilities;
+			/** haléře */
+			fastTrackLimit: number;
+			poll: { id: string; closedAt: Date | null; outcome: string | null } | null;
 	  };
 
 /** The need as the asking person may see it, or null when it does not exist for them. */
@@ -104,6 +111,7 @@ export async function viewNeed(db: Queryable, actor: NeedActor, id: string): Pro
 	const coordinator = isCoordinator(actor) && need.submittedAt !== null;
 	const triage = coordinator && triageStates.has(need.status);
 	const attachments = canReadAttachments(view) ? await selectAttachments(db, id) : [];
+	const { fastTrackLimit } = await getVoteSettings(db);
 	return {
 		view,
 		need,
@@ -119,7 +127,23 @@ export async function viewNeed(db: Queryable, actor: NeedActor, id: string): Pro
 			markReady: coordinator && (need.status === 'submitted' || need.status === 'in_review'),
 			reject: coordinator && (triage || need.status === 'ready'),
 			message: (own || coordinator) && threadStates.has(need.status) && need.status !== 'draft',
-			addAttachment: own && attachmentStates.has(need.status)
-		}
+			addAttachment: own && attachmentStates.has(need.status),
+			openVote: coordinator && need.status === 'ready',
+			fastTrack:
+				coordinator &&
+				need.status === 'ready' &&
+				fastTrackLimit > 0 &&
+				need.total - need.secured <= fastTrackLimit
+		},
+		fastTrackLimit,
+		poll: await latestPollOf(db, id)
 	};
+}
+
+/** The open or latest poll of a need, for the need's page. */
+async function latestPollOf(db: Queryable, needId: string) {
+	const [row] = await db<{ id: string; closedAt: Date | null; outcome: string | null }[]>`
+		select id, closed_at as "closedAt", outcome from polls where need_id = ${needId}
+		order by opened_at desc limit 1`;
+	return row ?? null;
 }

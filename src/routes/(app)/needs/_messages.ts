@@ -1,6 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import type { PrepareRefusal } from '$lib/server/needs/attachment-files';
 import type { Refusal, SubmissionProblem } from '$lib/server/needs/transitions';
+import type { PollRefusal } from '$lib/server/voting/polls';
 
 /* The need pages' words for what the domain refused. */
 
@@ -42,3 +43,16 @@ export const refusalStatus = (r: Refusal | PrepareRefusal): 400 | 403 | 404 | 40
 				: r === 'wrong_state' || r === 'duplicate_target'
 					? 409
 					: 400;
+
+export const voteRefusalText = (r: PollRefusal): string =>
+	({
+		not_found: () => m.vote_refusal_not_found(),
+		forbidden: () => m.need_refusal_forbidden(),
+		wrong_state: () => m.need_refusal_wrong_state(),
+		closed: () => m.vote_refusal_closed(),
+		reason_required: () => m.vote_refusal_reason_required(),
+		not_everyone_voted: () => m.vote_refusal_not_everyone_voted(),
+		already_extended: () => m.vote_refusal_already_extended(),
+		bad_deadline: () => m.vote_refusal_bad_deadline(),
+		over_limit: () => m.vote_refusal_over_limit()
+	})[r]();

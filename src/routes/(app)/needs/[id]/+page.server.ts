@@ -7,10 +7,11 @@ import { requireRole } from '$lib/server/http/guards';
 import { addAttachment, removeAttachment } from '$lib/server/needs/attachments';
 import * as needs from '$lib/server/needs/transitions';
 import { viewNeed } from '$lib/server/needs/view';
+import * as polls from '$lib/server/voting/polls';
 import { attachmentStore, db } from '$lib/server/runtime';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { problemText, refusalStatus, refusalText } from '../_messages';
+import { problemText, refusalStatus, refusalText, voteRefusalText } from '../_messages';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Who may have a need to look at at all; which need, and what they may do with it, the domain decides. */
@@ -24,6 +25,8 @@ export const load = (async (event) => {
 }) satisfies PageServerLoad;
 
 type Action =
+	| 'openVote'
+	| 'fastTrack'
 	| 'submit'
 	| 'withdraw'
 	| 'review'
@@ -168,6 +171,28 @@ export const actions = {
 			});
 		}
 		return { action: 'upload' as const, done: true };
+	},
+	openVote: async (event) => {
+		const result = await polls.openVote(db(), actorIn(event), event.params.id);
+		if (result.ok) return { action: 'openVote' as const, done: true };
+		if (result.reason === 'not_found') error(404, 'Not found');
+		return fail(result.reason === 'forbidden' ? 403 : 409, {
+			action: 'openVote' as const,
+			message: voteRefusalText(result.reason)
+		});
+	},
+	fastTrack: async (event) => {
+		const actor = actorIn(event);
+		const input = parseForm(z.object({ reason: requiredText(2000) }), await readForm(event.request));
+		if (!input.ok) return invalid('fastTrack', input);
+		const result = await polls.fastTrackApprove(db(), actor, event.params.id, input.data.reason);
+		if (result.ok) return { action: 'fastTrack' as const, done: true };
+		if (result.reason === 'not_found') error(404, 'Not found');
+		return fail(result.reason === 'forbidden' ? 403 : 409, {
+			action: 'fastTrack' as const,
+			values: input.data,
+			message: voteRefusalText(result.reason)
+		});
 	},
 	remove: async (event) => {
 		const actor = actorIn(event);

@@ -1,0 +1,117 @@
+import type { Queryable } from '../db/client';
+import { isCoordinator, type NeedActor } from '../needs/access';
+import { selectNeed } from '../needs/queries';
+import { isUuid } from '../needs/transitions';
+import { anonymised, type AnonymisedNeed } from '../needs/view';
+import { getVoteSettings, type Outcome, type Tally } from './settings';
+
+/* What members and the coordinator see of polls. */
+
+export interface PollSummary {
+	id: string;
+	needNumber: number;
+	needTitle: string;
+	requested: number;
+	urgency: string;
+	closesAt: Date;
+	closedAt: Date | null;
+	outcome: Outcome | null;
+	/** the asking member's vote, if any */
+	myChoice: string | null;
+}
+
+/** The polls a member may vote in: open ones first (waiting for their vote on top), then the closed ones. */
+export async function listMyPolls(db: Queryable, actor: NeedActor): Promise<PollSummary[]> {
+	if (!actor.roles.includes('member')) return [];
+	return db<PollSummary[]>`
+		select p.id, n.number as "needNumber", n.title as "needTitle", n.urgency,
+			(coalesce((select sum(i.quantity * i.unit_price) from need_items i where i.need_id = n.id), 0)
+				- coalesce((select sum(f.amount) from need_funding f where f.need_id = n.id), 0))::bigint as requested,
+			p.closes_at as "closesAt", p.closed_at as "closedAt", p.outcome, v.choice as "myChoice"
+		from poll_electorate e
+		join polls p on p.id = e.poll_id
+		join needs n on n.id = p.need_id
+		left join votes v on v.poll_id = p.id and v.member_id = e.member_id
+		where e.member_id = ${actor.id}
+		order by p.closed_at is not null, v.choice is not null, p.closes_at, p.closed_at desc
+		limit 200`;
+}
+
+export interface VoteRow {
+	memberName: string;
+	choice: string;
+	reason: string | null;
+}
+
+export interface PollPage {
+	id: string;
+	need: AnonymisedNeed;
+	closesAt: Date;
+	closedAt: Date | null;
+	extensionReason: string | null;
+	outcome: Outcome | null;
+	/** what the asking person is: a voter (member of the electorate) and/or the coordinator */
+	voter: boolean;
+	coordinator: boolean;
+	myVote: { choice: string; reason: string | null } | null;
+	/** participation while the poll runs: for the coordinator only */
+	participation: { voted: number; electorate: number } | null;
+	/** the tally and everyone's votes: after closing, or while open when the club does not hide them */
+	results: { tally: Tally; votes: VoteRow[] } | null;
+}
+
+/** A poll as a member of its electorate or the coordinator sees it; null for anyone else. */
+export async function viewPoll(db: Queryable, actor: NeedActor, pollId: string): Promise<PollPage | null> {
+	if (!isUuid(pollId)) return null;
+	const [poll] = await db<
+		{
+			id: string;
+			needId: string;
+			closesAt: Date;
+			closedAt: Date | null;
+			extensionReason: string | null;
+			outcome: Outcome | null;
+			electorate: number;
+		}[]
+	>`
+		select id, need_id as "needId", closes_at as "closesAt", closed_at as "closedAt",
+			extension_reason as "extensionReason", outcome, electorate
+		from polls where id = ${pollId}`;
+	if (!poll) return null;
+	const [inElectorate] = await db`
+		select 1 from poll_electorate where poll_id = ${pollId} and member_id = ${actor.id}`;
+	const voter = !!inElectorate && actor.roles.includes('member');
+	const coordinator = isCoordinator(actor);
+	if (!voter && !coordinator) return null;
+	const need = (await selectNeed(db, poll.needId))!;
+	const votes = await db<(VoteRow & { memberId: string })[]>`
+		select v.member_id as "memberId", u.name as "memberName", v.choice, v.reason
+		from votes v join users u on u.id = v.member_id
+		where v.poll_id = ${pollId} order by u.name`;
+	const mine = votes.find((v) => v.memberId === actor.id);
+	const { resultsHidden } = await getVoteSettings(db);
+	const count = (c: string) => votes.filter((v) => v.choice === c).length;
+	const tally: Tally = {
+		yes: count('yes'),
+		no: count('no'),
+		abstain: count('abstain'),
+		recused: count('recused'),
+		electorate: poll.electorate
+	};
+	const showResults = poll.closedAt !== null || !resultsHidden;
+	return {
+		id: poll.id,
+		need: anonymised(need),
+		closesAt: poll.closesAt,
+		closedAt: poll.closedAt,
+		extensionReason: poll.extensionReason,
+		outcome: poll.outcome,
+		voter,
+		coordinator,
+		myVote: mine ? { choice: mine.choice, reason: mine.reason } : null,
+		participation: coordinator ? { voted: votes.length, electorate: poll.electorate } : null,
+		results: showResults
+			? { tally, votes: votes.map(({ memberName, choice, reason }) => ({ memberName, choice, reason })) }
+			: null
+	};
+}

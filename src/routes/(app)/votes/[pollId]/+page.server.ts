@@ -1,0 +1,84 @@
+import { m } from '$lib/paraglide/messages';
+import { actorOf } from '$lib/server/http/actor';
+import { requiredText } from '$lib/server/http/fields';
+import { parseForm, readForm } from '$lib/server/http/forms';
+import { requireRole } from '$lib/server/http/guards';
+import { db } from '$lib/server/runtime';
+import * as polls from '$lib/server/voting/polls';
+import { viewPoll } from '$lib/server/voting/view';
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import { voteRefusalText } from '../../needs/_messages';
+import type { Actions, PageServerLoad } from './$types';
+
+const pollRoles = ['member', 'coordinator'] as const;
+
+export const load = (async (event) => {
+	const user = requireRole(event, ...pollRoles);
+	const poll = await viewPoll(db(), actorOf(event, user), event.params.pollId);
+	if (!poll) error(404, 'Not found');
+	return { poll };
+}) satisfies PageServerLoad;
+
+type Action = 'vote' | 'recuse' | 'close' | 'extend';
+
+function answer(action: Action, result: polls.PollResult, values: Record<string, string> = {}) {
+	if (result.ok) return { action, done: true };
+	if (result.reason === 'not_found') error(404, 'Not found');
+	const status = result.reason === 'forbidden' ? 403 : result.reason === 'reason_required' ? 400 : 409;
+	return fail(status, { action, values, message: voteRefusalText(result.reason) });
+}
+
+const actorIn = (event: RequestEvent<{ pollId: string }>) => actorOf(event, requireRole(event, ...pollRoles));
+
+const voteSchema = z.object({
+	choice: z.enum(['yes', 'no', 'abstain'], { error: () => m.vote_error_choice() }),
+	reason: z
+		.string()
+		.trim()
+		.max(2000, { error: () => m.form_too_long({ max: 2000 }) })
+		.default('')
+});
+const recuseSchema = z.object({ conflict: requiredText(2000) });
+const extendSchema = z.object({
+	closes_at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: () => m.vote_error_deadline() }),
+	reason: requiredText(2000)
+});
+
+/** A datetime-local value is a time in the club's zone (Prague), whatever the server's zone. */
+function pragueTime(local: string): Date {
+	const asUtc = new Date(`${local}:00Z`);
+	const inPrague = new Date(asUtc.toLocaleString('en-US', { timeZone: 'Europe/Prague' }));
+	const inUtc = new Date(asUtc.toLocaleString('en-US', { timeZone: 'UTC' }));
+	return new Date(asUtc.getTime() - (inPrague.getTime() - inUtc.getTime()));
+}
+
+export const actions = {
+	vote: async (event) => {
+		const actor = actorIn(event);
+		const input = parseForm(voteSchema, await readForm(event.request));
+		if (!input.ok) return fail(400, { action: 'vote' as const, values: input.values, errors: input.errors });
+		const { choice, reason } = input.data;
+		return answer('vote', await polls.castVote(db(), actor, event.params.pollId, choice, reason), {
+			choice,
+			reason
+		});
+	},
+	recuse: async (event) => {
+		const actor = actorIn(event);
+		const input = parseForm(recuseSchema, await readForm(event.request));
+		if (!input.ok)
+			return fail(400, { action: 'recuse' as const, values: input.values, errors: input.errors });
+		return answer('recuse', await polls.recuse(db(), actor, event.params.pollId, input.data.conflict));
+	},
+	close: async (event) => answer('close', await polls.closePoll(db(), actorIn(event), event.params.pollId)),
+	extend: async (event) => {
+		const actor = actorIn(event);
+		const input = parseForm(extendSchema, await readForm(event.request));
+		if (!input.ok)
+			return fail(400, { action: 'extend' as const, values: input.values, errors: input.errors });
+		const closesAt = pragueTime(input.data.closes_at);
+		const result = await polls.extendPoll(db(), actor, event.params.pollId, closesAt, input.data.reason);
+		return answer('extend', result, input.data);
+	}
+} satisfies Actions;

@@ -1,0 +1,65 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser } from '@playwright/test';
+import { signInPage, type Persona } from '../support/e2e-accounts';
+
+/*
+ * The club's vote from the coordinator opening it to a member voting. It uses the demo's ready need of
+ * OSPOD Brno-střed ("Lednice s mrazákem…"), which no other suite touches.
+ */
+
+async function signedIn(browser: Browser, persona: Persona) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signInPage(page, persona);
+	return { context, page };
+}
+
+test('the coordinator opens a vote, a member votes with a reason for no, and results stay hidden', async ({
+	browser
+}) => {
+	const coordinator = await signedIn(browser, 'coordinator');
+	await coordinator.page.goto('/coordinator/needs?state=ready');
+	await coordinator.page.getByRole('link', { name: /Lednice s mrazákem/ }).click();
+	await coordinator.page.getByRole('button', { name: 'Vyhlásit hlasování klubu' }).click();
+	await expect(coordinator.page.getByRole('status')).toContainText('Hlasování je vyhlášené');
+	await expect(coordinator.page.getByText('Hlasuje se').first()).toBeVisible();
+	await coordinator.page.getByRole('link', { name: 'Hlasování o této potřebě' }).click();
+	await expect(coordinator.page.getByText('Hlasovalo 0 z 5 členů.')).toBeVisible();
+
+	const member = await signedIn(browser, 'member');
+	await member.page.goto('/votes');
+	const waiting = member.page.getByRole('region', { name: /Čeká na můj hlas/ });
+	await waiting.getByRole('link', { name: /Lednice s mrazákem/ }).click();
+	// the member reads the anonymised need: no organisation, no thread
+	await expect(member.page.getByRole('heading', { name: 'Popis potřeby' })).toBeVisible();
+	await expect(member.page.getByText('OSPOD Brno-střed')).toHaveCount(0);
+	await expect(member.page.getByText('Úřad práce přiznal')).toHaveCount(0);
+
+	await member.page.getByLabel('Proti').check();
+	await member.page.getByRole('button', { name: 'Hlasovat' }).click();
+	await expect(member.page.getByText('Napište prosím zdůvodnění')).toBeVisible();
+	await member.page.getByLabel(/Zdůvodnění/).fill('Lednici může pokrýt dávka, ať úřad rozhodne znovu.');
+	await member.page.getByRole('button', { name: 'Hlasovat' }).click();
+	await expect(member.page.getByRole('status')).toContainText('Hlas je uložený');
+	await expect(member.page.getByText('můj hlas: Proti')).toBeVisible();
+	await member.page.getByLabel('Pro', { exact: true }).check();
+	await member.page.getByRole('button', { name: 'Změnit hlas' }).click();
+	await expect(member.page.getByText('můj hlas: Pro')).toBeVisible();
+	await expect(
+		member.page.getByText('Výsledky a hlasy ostatních uvidíte po skončení hlasování.')
+	).toBeVisible();
+
+	await coordinator.page.reload();
+	await expect(coordinator.page.getByText('Hlasovalo 1 z 5 členů.')).toBeVisible();
+	await coordinator.page.getByRole('button', { name: /Ukončit hlasování/ }).click();
+	await expect(
+		coordinator.page.getByText('Předčasně lze hlasování ukončit, jen když už hlasovali všichni')
+	).toBeVisible();
+
+	const { violations } = await new AxeBuilder({ page: member.page }).analyze();
+	expect(violations.map((v) => v.id)).toEqual([]);
+	await member.page.goto('/votes');
+	expect((await new AxeBuilder({ page: member.page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+	await member.context.close();
+	await coordinator.context.close();
+});
