@@ -35,9 +35,10 @@ describe('navigationFor', () => {
 			'/coordinator/people',
 			'/coordinator/organisations',
 			'/coordinator/outbox',
+			'/coordinator/settings',
 			'/coordinator/audit'
 		]);
-		expect(mainNavigation.length).toBe(10);
+		expect(mainNavigation.length).toBe(11);
 	});
 });
 

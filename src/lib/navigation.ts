@@ -19,6 +19,7 @@ export const mainNavigation: NavItem[] = [
 	{ href: '/coordinator/people', label: () => m.people_nav(), roles: ['coordinator'] },
 	{ href: '/coordinator/organisations', label: () => m.org_nav(), roles: ['coordinator'] },
 	{ href: '/coordinator/outbox', label: () => m.outbox_title(), roles: ['coordinator'] },
+	{ href: '/coordinator/settings', label: () => m.settings_nav(), roles: ['coordinator'] },
 	{ href: '/coordinator/audit', label: () => m.audit_nav(), roles: ['coordinator'] }
 ];
 

@@ -104,6 +104,7 @@ const routes: Route[] = [
 	{ path: '/coordinator/organisations/:organisation', access: 'coordinator', actions: ['default'] },
 	{ path: '/coordinator/audit', access: 'coordinator' },
 	{ path: '/coordinator/needs', access: 'coordinator' },
+	{ path: '/coordinator/settings', access: 'coordinator', actions: ['default'] },
 	{ path: '/votes', access: 'signed-in', expect: memberOnly },
 	// the demo's open poll; members and the coordinator are its electorate. Empty forms change nothing:
 	// a vote or recusal without its fields is 400, early closing while members have not voted is 409.

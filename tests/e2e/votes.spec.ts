@@ -63,3 +63,23 @@ test('the coordinator opens a vote, a member votes with a reason for no, and res
 	await member.context.close();
 	await coordinator.context.close();
 });
+
+test('the coordinator sets the voting rules; a wrong value gets a Czech message and saves nothing', async ({
+	browser
+}) => {
+	const { page, context } = await signedIn(browser, 'coordinator');
+	await page.goto('/coordinator/settings');
+	await page.getByLabel('Kvórum (%)').fill('150');
+	await page.getByRole('button', { name: 'Uložit nastavení' }).click();
+	await expect(page.getByText('Zadejte celé číslo od 1 do 100.')).toBeVisible();
+	await page.reload();
+	await expect(page.getByLabel('Kvórum (%)')).toHaveValue('50');
+	await page.getByLabel('Délka hlasování o naléhavé potřebě (hodiny)').fill('36');
+	await page.getByRole('button', { name: 'Uložit nastavení' }).click();
+	await expect(page.getByRole('status')).toHaveText('Nastavení je uložené.');
+	await page.reload();
+	await expect(page.getByLabel('Délka hlasování o naléhavé potřebě (hodiny)')).toHaveValue('36');
+	await page.goto('/coordinator/audit');
+	await expect(page.getByRole('cell', { name: 'Změna nastavení klubu' }).first()).toBeVisible();
+	await context.close();
+});

@@ -31,7 +31,8 @@ export type AuditAction =
 	| 'organisation.changed'
 	| 'need.personal_data_confirmed'
 	| 'need.attachment_read'
-	| 'need.fast_tracked';
+	| 'need.fast_tracked'
+	| 'club.settings_changed';
 
 export interface AuditEntry {
 	actorId: string | null;

@@ -25,20 +25,28 @@ const actions: Record<string, () => string> = {
 	'invitation.created': m.audit_action_invitation_created,
 	'invitation.accepted': m.audit_action_invitation_accepted,
 	'organisation.created': m.audit_action_organisation_created,
-	'organisation.changed': m.audit_action_organisation_changed
+	'organisation.changed': m.audit_action_organisation_changed,
+	'need.personal_data_confirmed': m.audit_action_need_personal_data_confirmed,
+	'need.attachment_read': m.audit_action_need_attachment_read,
+	'need.fast_tracked': m.audit_action_need_fast_tracked,
+	'club.settings_changed': m.audit_action_club_settings_changed
 };
 
 const groups: [string, () => string][] = [
 	['auth.', m.audit_group_auth],
 	['user.', m.audit_group_user],
 	['invitation.', m.audit_group_invitation],
-	['organisation.', m.audit_group_organisation]
+	['organisation.', m.audit_group_organisation],
+	['need.', m.audit_group_need],
+	['club.', m.audit_group_club]
 ];
 
 const targets: Record<string, () => string> = {
 	user: m.audit_target_user,
 	organisation: m.audit_target_organisation,
-	invitation: m.audit_target_invitation
+	invitation: m.audit_target_invitation,
+	need: m.audit_target_need,
+	club: m.audit_target_club
 };
 
 export const actionName = (action: string) => actions[action]?.() ?? action;

@@ -1,0 +1,78 @@
+import { czkInputValue, parseCzk } from '$lib/money';
+import { m } from '$lib/paraglide/messages';
+import { getClubSettings, saveClubSettings } from '$lib/server/club/settings';
+import { emailField, requiredText } from '$lib/server/http/fields';
+import { parseForm, readForm } from '$lib/server/http/forms';
+import { requireRole } from '$lib/server/http/guards';
+import { db } from '$lib/server/runtime';
+import { getVoteSettings } from '$lib/server/voting/settings';
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async (event) => {
+	requireRole(event, 'coordinator');
+	const club = await getClubSettings(db());
+	const votes = await getVoteSettings(db());
+	return {
+		values: {
+			name: club?.name ?? '',
+			contact_email: club?.contactEmail ?? '',
+			quorum_percent: String(votes.quorumPercent),
+			approval_percent: String(votes.approvalPercent),
+			vote_hours: String(votes.voteHours),
+			urgent_vote_hours: String(votes.urgentVoteHours),
+			fast_track_limit: czkInputValue(votes.fastTrackLimit),
+			results_hidden: votes.resultsHidden ? 'on' : ''
+		}
+	};
+}) satisfies PageServerLoad;
+
+const whole = (min: number, max: number) =>
+	z.coerce
+		.number({ error: () => m.settings_error_range({ min, max }) })
+		.int({ error: () => m.settings_error_range({ min, max }) })
+		.min(min, { error: () => m.settings_error_range({ min, max }) })
+		.max(max, { error: () => m.settings_error_range({ min, max }) });
+
+const schema = z.object({
+	name: requiredText(200),
+	contact_email: z.union([z.literal(''), emailField]),
+	quorum_percent: whole(1, 100),
+	approval_percent: whole(1, 99),
+	vote_hours: whole(1, 2160),
+	urgent_vote_hours: whole(1, 2160),
+	fast_track_limit: z.string().transform((v, ctx) => {
+		const amount = v.trim() === '' ? 0 : parseCzk(v);
+		if (amount === null || amount > 100_000_000) {
+			ctx.addIssue({ code: 'custom', message: m.need_error_amount() });
+			return z.NEVER;
+		}
+		return amount;
+	}),
+	results_hidden: z.literal('on').optional()
+});
+
+export const actions = {
+	default: async (event) => {
+		const user = requireRole(event, 'coordinator');
+		const input = parseForm(schema, await readForm(event.request));
+		if (!input.ok) return fail(400, { values: input.values, errors: input.errors });
+		const d = input.data;
+		await saveClubSettings(
+			db(),
+			{ id: user.id, address: event.getClientAddress() },
+			{
+				name: d.name,
+				contactEmail: d.contact_email || null,
+				quorumPercent: d.quorum_percent,
+				approvalPercent: d.approval_percent,
+				voteHours: d.vote_hours,
+				urgentVoteHours: d.urgent_vote_hours,
+				fastTrackLimit: d.fast_track_limit,
+				resultsHidden: d.results_hidden === 'on'
+			}
+		);
+		return { saved: true };
+	}
+} satisfies Actions;
