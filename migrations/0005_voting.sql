@@ -66,3 +66,31 @@ alter table need_events add constraint need_events_kind_check check (kind in (
 	'created', 'edited', 'submitted', 'review_started', 'info_requested', 'answered', 'message',
 	'ready', 'rejected', 'duplicate', 'withdrawn', 'attachment_added', 'attachment_removed',
 	'personal_data_confirmed', 'vote_opened', 'vote_extended', 'vote_closed', 'fast_tracked'));
+
+-- Members who offer to be the need's contact person (they arrange delivery with the family).
+create table need_volunteers (
+	need_id uuid not null references needs (id),
+	member_id uuid not null references users (id),
+	offered_at timestamptz not null default now(),
+	primary key (need_id, member_id)
+);
+
+-- The club's decision on an approved need: how much, in which form of help, and who is the contact person.
+create table need_decisions (
+	need_id uuid primary key references needs (id),
+	-- the positions of the items the club pays for (all, or fewer than requested)
+	item_positions smallint[] not null check (cardinality(item_positions) between 1 and 50),
+	-- haléře: the chosen items less the other funding secured
+	approved_amount bigint not null check (approved_amount between 1 and 100000000),
+	form text not null check (form in ('gift', 'purchase', 'collection', 'sponsor', 'fund_and_collection')),
+	contact_person_id uuid not null references users (id),
+	note text check (length(note) <= 2000),
+	decided_by uuid not null references users (id),
+	decided_at timestamptz not null default now()
+);
+
+alter table need_events drop constraint need_events_kind_check;
+alter table need_events add constraint need_events_kind_check check (kind in (
+	'created', 'edited', 'submitted', 'review_started', 'info_requested', 'answered', 'message',
+	'ready', 'rejected', 'duplicate', 'withdrawn', 'attachment_added', 'attachment_removed',
+	'personal_data_confirmed', 'vote_opened', 'vote_extended', 'vote_closed', 'fast_tracked', 'decided'));

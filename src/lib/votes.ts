@@ -16,3 +16,13 @@ const outcomes: Record<string, () => string> = {
 
 export const choiceName = (choice: string) => choices[choice]?.() ?? choice;
 export const outcomeName = (outcome: string) => outcomes[outcome]?.() ?? outcome;
+
+const forms: Record<string, () => string> = {
+	gift: m.help_form_gift,
+	purchase: m.help_form_purchase,
+	collection: m.help_form_collection,
+	sponsor: m.help_form_sponsor,
+	fund_and_collection: m.help_form_fund_and_collection
+};
+export const helpFormNames = Object.keys(forms);
+export const helpFormName = (form: string) => forms[form]?.() ?? form;

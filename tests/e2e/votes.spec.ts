@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser } from '@playwright/test';
-import { signInPage, type Persona } from '../support/e2e-accounts';
+import { apiAs, signInPage, type Persona } from '../support/e2e-accounts';
 
 /*
  * The club's vote from the coordinator opening it to a member voting. It uses the demo's ready need of
@@ -82,4 +82,64 @@ test('the coordinator sets the voting rules; a wrong value gets a Czech message 
 	await page.goto('/coordinator/audit');
 	await expect(page.getByRole('cell', { name: 'Změna nastavení klubu' }).first()).toBeVisible();
 	await context.close();
+});
+
+test('a member volunteers as contact person and the coordinator records the decision the organisation then reads', async ({
+	browser
+}) => {
+	const member = await signedIn(browser, 'member');
+	await member.page.goto('/votes');
+	await member.page
+		.getByRole('region', { name: /Uzavřená hlasování/ })
+		.getByRole('link', { name: /Letní tábor pro dva sourozence/ })
+		.click();
+	await expect(member.page.getByText('schváleno')).toBeVisible();
+	await member.page.getByRole('button', { name: 'Nabízím se jako kontaktní osoba' }).click();
+	await expect(member.page.getByText('Nabídli jste se jako kontaktní osoba.')).toBeVisible();
+	const pollPath = new URL(member.page.url()).pathname;
+
+	const coordinator = await signedIn(browser, 'coordinator');
+	await coordinator.page.goto(pollPath);
+	await coordinator.page.getByRole('link', { name: 'Potřeba' }).click();
+	await coordinator.page.getByLabel('Nákup zajistí klub').check();
+	await coordinator.page.getByLabel('Kontaktní osoba').selectOption({ label: 'Tomáš Svoboda' });
+	await coordinator.page.getByRole('button', { name: 'Zaznamenat rozhodnutí' }).click();
+	await expect(coordinator.page.getByRole('status')).toContainText('Rozhodnutí je zaznamenané');
+	await expect(
+		coordinator.page.getByText(
+			/Schválená částka 8\s800\sKč, podoba pomoci: Nákup zajistí klub, kontaktní osoba: Tomáš Svoboda/
+		)
+	).toBeVisible();
+	const needPath = new URL(coordinator.page.url()).pathname;
+
+	const worker = await signedIn(browser, 'socialWorker');
+	await worker.page.goto(needPath);
+	await expect(worker.page.getByRole('heading', { name: 'Rozhodnutí klubu' })).toBeVisible();
+	await expect(worker.page.getByText(/kontaktní osoba: Tomáš Svoboda/)).toBeVisible();
+	for (const c of [member, coordinator, worker]) await c.context.close();
+});
+
+test('twenty votes sent at once by one member count once', async ({ browser, baseURL }) => {
+	const api = await apiAs(baseURL!, 'member');
+	const list = await (await api.get('/votes')).text();
+	const pollId = list
+		.split('<li')
+		.find((row) => row.includes('Cestovné'))
+		?.match(/\/votes\/([0-9a-f-]{36})/)?.[1];
+	expect(pollId, 'the open demo poll').toBeTruthy();
+	const responses = await Promise.all(
+		Array.from({ length: 20 }, (_, i) =>
+			api.post(`/votes/${pollId}?/vote`, {
+				form: i % 2 ? { choice: 'yes' } : { choice: 'abstain' },
+				maxRedirects: 0
+			})
+		)
+	);
+	expect(responses.map((r) => r.status()).every((s) => s === 200)).toBe(true);
+	await api.dispose();
+	const coordinator = await signedIn(browser, 'coordinator');
+	await coordinator.page.goto(`/votes/${pollId}`);
+	// the demo had two votes in: the member's is still one of them
+	await expect(coordinator.page.getByText('Hlasovalo 2 z 5 členů.')).toBeVisible();
+	await coordinator.context.close();
 });

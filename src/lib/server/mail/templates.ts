@@ -184,6 +184,7 @@ const needEventText: Record<Locale, Record<string, string>> = {
 	cs: {
 		submitted: 'nová potřeba k posouzení',
 		vote_opened: 'klub o potřebě hlasuje – čeká se na váš hlas',
+		decided: 'klub rozhodl o podobě pomoci a určil kontaktní osobu',
 		vote_reminder: 'hlasování končí do 24 hodin a váš hlas zatím chybí',
 		vote_approved: 'klub potřebu schválil',
 		vote_rejected: 'klub potřebu v hlasování nepřijal',
@@ -199,6 +200,7 @@ const needEventText: Record<Locale, Record<string, string>> = {
 	en: {
 		submitted: 'a new need to review',
 		vote_opened: 'the club votes on the need – your vote is awaited',
+		decided: 'the club decided on the form of help and named the contact person',
 		vote_reminder: 'the vote closes within 24 hours and your vote is missing',
 		vote_approved: 'the club approved the need',
 		vote_rejected: 'the club did not accept the need in its vote',

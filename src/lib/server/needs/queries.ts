@@ -200,7 +200,8 @@ export type NeedEventKind =
 	| 'vote_opened'
 	| 'vote_extended'
 	| 'vote_closed'
-	| 'fast_tracked';
+	| 'fast_tracked'
+	| 'decided';
 
 export interface NeedEvent {
 	id: number;

@@ -12,6 +12,7 @@ import {
 	type NeedView
 } from './access';
 import { findInNeed, type Finding } from './anonymisation';
+import { getDecision, listVolunteers, type Decision, type Volunteer } from '../voting/decision';
 import { getVoteSettings } from '../voting/settings';
 import { isUuid } from './transitions';
 import {
@@ -83,6 +84,8 @@ export interface Capabilities {
 	openVote: boolean;
 	/** the coordinator may approve alone: the amount is within the club's fast-track limit */
 	fastTrack: boolean;
+	/** the coordinator records the decision on an approved need */
+	decide: boolean;
 }
 
 export type NeedPage =
@@ -96,6 +99,9 @@ export type NeedPage =
 			can: Capabilities;
 			/** haléře */
 			fastTrackLimit: number;
+			decision: Decision | null;
+			/** members who offered to be the contact person: for the coordinator's decision */
+			volunteers: Volunteer[];
 			poll: { id: string; closedAt: Date | null; outcome: string | null } | null;
 	  };
 
@@ -112,6 +118,7 @@ export async function viewNeed(db: Queryable, actor: NeedActor, id: string): Pro
 	const triage = coordinator && triageStates.has(need.status);
 	const attachments = canReadAttachments(view) ? await selectAttachments(db, id) : [];
 	const { fastTrackLimit } = await getVoteSettings(db);
+	const decision = await getDecision(db, id);
 	return {
 		view,
 		need,
@@ -133,8 +140,11 @@ export async function viewNeed(db: Queryable, actor: NeedActor, id: string): Pro
 				coordinator &&
 				need.status === 'ready' &&
 				fastTrackLimit > 0 &&
-				need.total - need.secured <= fastTrackLimit
+				need.total - need.secured <= fastTrackLimit,
+			decide: coordinator && need.status === 'approved' && !decision
 		},
+		decision,
+		volunteers: coordinator ? await listVolunteers(db, id) : [],
 		fastTrackLimit,
 		poll: await latestPollOf(db, id)
 	};

@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import type { NeedActor } from '../needs/access';
 import { completeNeed, createPeople, type People } from '../needs/test-factory';
+import { getDecision, recordDecision, setVolunteer } from './decision';
 import { createNeed, markReady, submitNeed } from '../needs/transitions';
 import {
 	castVote,
@@ -286,5 +287,77 @@ describe('fast-track', () => {
 		expect(await needStatus(needId)).toBe('approved');
 		const [row] = await sql`select details from audit_log where action = 'need.fast_tracked'`;
 		expect(row).toEqual({ details: { requested: 1_048_800, limit: 1_500_000 } });
+	});
+});
+
+describe('the decision', () => {
+	async function approvedNeed() {
+		const { needId, pollId } = await openPoll({
+			items: [
+				{ description: 'Patrová postel', quantity: 1, unitPrice: 599_000, link: null },
+				{ description: 'Matrace', quantity: 2, unitPrice: 249_900, link: null }
+			]
+		});
+		for (const m of members.slice(0, 3)) await vote(m, pollId, 'yes');
+		await closePoll(sql, null, pollId, at(168));
+		return needId;
+	}
+
+	it('records the items paid, the form of help and a volunteering contact person, and tells the organisation', async () => {
+		const needId = await approvedNeed();
+		expect(await setVolunteer(sql, p.member, needId, true)).toEqual({ ok: true });
+		expect(await setVolunteer(sql, p.worker, needId, true)).toEqual({ ok: false, reason: 'not_found' });
+		const decision = {
+			itemPositions: [0],
+			form: 'purchase' as const,
+			contactPersonId: p.member.id,
+			note: 'Matrace zajistí úřad.'
+		};
+		expect(await recordDecision(sql, p.member, needId, decision)).toEqual({ ok: false, reason: 'forbidden' });
+		expect(
+			await recordDecision(sql, p.coordinator, needId, { ...decision, contactPersonId: members[2]!.id })
+		).toEqual({
+			ok: false,
+			reason: 'not_a_volunteer'
+		});
+		expect(await recordDecision(sql, p.coordinator, needId, { ...decision, itemPositions: [] })).toEqual({
+			ok: false,
+			reason: 'no_items'
+		});
+		expect(await recordDecision(sql, p.coordinator, needId, { ...decision, itemPositions: [7] })).toEqual({
+			ok: false,
+			reason: 'no_items'
+		});
+		// the bed only, less the family's own share of 500 Kč
+		expect(await recordDecision(sql, p.coordinator, needId, decision)).toEqual({
+			ok: true,
+			approvedAmount: 549_000
+		});
+		expect(await getDecision(sql, needId)).toMatchObject({
+			approvedAmount: 549_000,
+			form: 'purchase',
+			contactPersonName: 'clen',
+			itemPositions: [0]
+		});
+		expect(await recordDecision(sql, p.coordinator, needId, decision)).toEqual({
+			ok: false,
+			reason: 'wrong_state'
+		});
+		expect(await setVolunteer(sql, members[2]!, needId, true)).toEqual({ ok: false, reason: 'wrong_state' });
+		const [mail] = await sql<{ to: string; subject: string }[]>`
+			select to_address as "to", subject from outbox order by id desc limit 1`;
+		expect(mail).toEqual({ to: 'pracovnice@test.cz', subject: expect.stringContaining('rozhodl') });
+	});
+
+	it('is only for approved needs', async () => {
+		const { needId } = await openPoll();
+		await setVolunteer(sql, p.member, needId, true);
+		const decision = { itemPositions: [0], form: 'gift' as const, contactPersonId: p.member.id, note: '' };
+		expect(await recordDecision(sql, p.coordinator, needId, decision)).toEqual({
+			ok: false,
+			reason: 'wrong_state'
+		});
+		expect(await setVolunteer(sql, p.member, needId, false)).toEqual({ ok: true });
+		expect(await sql`select 1 from need_volunteers`).toHaveLength(0);
 	});
 });

@@ -56,6 +56,9 @@ export interface PollPage {
 	myVote: { choice: string; reason: string | null } | null;
 	/** participation while the poll runs: for the coordinator only */
 	participation: { voted: number; electorate: number } | null;
+	/** whether the asking member offered to be the contact person, and may still change that */
+	volunteered: boolean;
+	canVolunteer: boolean;
 	/** the tally and everyone's votes: after closing, or while open when the club does not hide them */
 	results: { tally: Tally; votes: VoteRow[] } | null;
 }
@@ -99,6 +102,9 @@ export async function viewPoll(db: Queryable, actor: NeedActor, pollId: string):
 		electorate: poll.electorate
 	};
 	const showResults = poll.closedAt !== null || !resultsHidden;
+	const [volunteered] = await db`
+		select 1 from need_volunteers where need_id = ${poll.needId} and member_id = ${actor.id}`;
+	const [decided] = await db`select 1 from need_decisions where need_id = ${poll.needId}`;
 	return {
 		id: poll.id,
 		need: anonymised(need),
@@ -110,6 +116,9 @@ export async function viewPoll(db: Queryable, actor: NeedActor, pollId: string):
 		coordinator,
 		myVote: mine ? { choice: mine.choice, reason: mine.reason } : null,
 		participation: coordinator ? { voted: votes.length, electorate: poll.electorate } : null,
+		volunteered: !!volunteered,
+		canVolunteer:
+			actor.roles.includes('member') && !decided && (need.status === 'in_vote' || need.status === 'approved'),
 		results: showResults
 			? { tally, votes: votes.map(({ memberName, choice, reason }) => ({ memberName, choice, reason })) }
 			: null

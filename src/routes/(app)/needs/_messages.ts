@@ -1,6 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import type { PrepareRefusal } from '$lib/server/needs/attachment-files';
 import type { Refusal, SubmissionProblem } from '$lib/server/needs/transitions';
+import type { DecisionRefusal } from '$lib/server/voting/decision';
 import type { PollRefusal } from '$lib/server/voting/polls';
 
 /* The need pages' words for what the domain refused. */
@@ -55,4 +56,14 @@ export const voteRefusalText = (r: PollRefusal): string =>
 		already_extended: () => m.vote_refusal_already_extended(),
 		bad_deadline: () => m.vote_refusal_bad_deadline(),
 		over_limit: () => m.vote_refusal_over_limit()
+	})[r]();
+
+export const decisionRefusalText = (r: DecisionRefusal): string =>
+	({
+		not_found: () => m.need_refusal_not_found(),
+		forbidden: () => m.need_refusal_forbidden(),
+		wrong_state: () => m.need_refusal_wrong_state(),
+		no_items: () => m.decision_refusal_no_items(),
+		not_a_volunteer: () => m.decision_error_contact(),
+		nothing_to_fund: () => m.decision_refusal_nothing_to_fund()
 	})[r]();

@@ -7,11 +7,12 @@ import { requireRole } from '$lib/server/http/guards';
 import { addAttachment, removeAttachment } from '$lib/server/needs/attachments';
 import * as needs from '$lib/server/needs/transitions';
 import { viewNeed } from '$lib/server/needs/view';
+import { helpForms, recordDecision } from '$lib/server/voting/decision';
 import * as polls from '$lib/server/voting/polls';
 import { attachmentStore, db } from '$lib/server/runtime';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { problemText, refusalStatus, refusalText, voteRefusalText } from '../_messages';
+import { decisionRefusalText, problemText, refusalStatus, refusalText, voteRefusalText } from '../_messages';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Who may have a need to look at at all; which need, and what they may do with it, the domain decides. */
@@ -27,6 +28,7 @@ export const load = (async (event) => {
 type Action =
 	| 'openVote'
 	| 'fastTrack'
+	| 'decide'
 	| 'submit'
 	| 'withdraw'
 	| 'review'
@@ -83,6 +85,15 @@ const duplicateSchema = z.object({
 		.int({ error: () => m.need_error_need_number() })
 		.min(1, { error: () => m.need_error_need_number() })
 		.max(2_000_000_000, { error: () => m.need_error_need_number() }),
+	note: z
+		.string()
+		.trim()
+		.max(2000, { error: () => m.form_too_long({ max: 2000 }) })
+		.default('')
+});
+const decisionSchema = z.object({
+	form: z.enum(helpForms, { error: () => m.decision_error_form() }),
+	contactPersonId: z.string({ error: () => m.decision_error_contact() }).max(100),
 	note: z
 		.string()
 		.trim()
@@ -192,6 +203,21 @@ export const actions = {
 			action: 'fastTrack' as const,
 			values: input.data,
 			message: voteRefusalText(result.reason)
+		});
+	},
+	decide: async (event) => {
+		const actor = actorIn(event);
+		const form = await readForm(event.request);
+		const input = parseForm(decisionSchema, form);
+		if (!input.ok) return invalid('decide', input);
+		const itemPositions = form.getAll('item').map((v) => Number(v));
+		const result = await recordDecision(db(), actor, event.params.id, { ...input.data, itemPositions });
+		if (result.ok) return { action: 'decide' as const, done: true };
+		if (result.reason === 'not_found') error(404, 'Not found');
+		return fail(result.reason === 'forbidden' ? 403 : result.reason === 'wrong_state' ? 409 : 400, {
+			action: 'decide' as const,
+			values: formValues(form),
+			message: decisionRefusalText(result.reason)
 		});
 	},
 	remove: async (event) => {

@@ -5,6 +5,7 @@ import { parseForm, readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
 import { db } from '$lib/server/runtime';
 import * as polls from '$lib/server/voting/polls';
+import { setVolunteer } from '$lib/server/voting/decision';
 import { viewPoll } from '$lib/server/voting/view';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
@@ -20,7 +21,7 @@ export const load = (async (event) => {
 	return { poll };
 }) satisfies PageServerLoad;
 
-type Action = 'vote' | 'recuse' | 'close' | 'extend';
+type Action = 'vote' | 'recuse' | 'close' | 'extend' | 'volunteer';
 
 function answer(action: Action, result: polls.PollResult, values: Record<string, string> = {}) {
 	if (result.ok) return { action, done: true };
@@ -70,6 +71,16 @@ export const actions = {
 		if (!input.ok)
 			return fail(400, { action: 'recuse' as const, values: input.values, errors: input.errors });
 		return answer('recuse', await polls.recuse(db(), actor, event.params.pollId, input.data.conflict));
+	},
+	volunteer: async (event) => {
+		const actor = actorIn(event);
+		const form = await readForm(event.request);
+		const poll = await viewPoll(db(), actor, event.params.pollId);
+		if (!poll) error(404, 'Not found');
+		const result = await setVolunteer(db(), actor, poll.need.id, form.get('offer') === 'yes');
+		if (result.ok) return { action: 'volunteer' as const, done: true };
+		if (result.reason === 'not_found') error(404, 'Not found');
+		return fail(409, { action: 'volunteer' as const, message: m.need_refusal_wrong_state() });
 	},
 	close: async (event) => answer('close', await polls.closePoll(db(), actorIn(event), event.params.pollId)),
 	extend: async (event) => {

@@ -1,0 +1,135 @@
+import type { Db, Queryable } from '../db/client';
+import { queueMail } from '../mail/outbox';
+import { mailLink, type Locale } from '../mail/templates';
+import { isCoordinator, needView, type NeedActor } from '../needs/access';
+import { insertEvent, selectNeed } from '../needs/queries';
+import { isUuid } from '../needs/transitions';
+
+/*
+ * The club's decision on an approved need: which items it pays for (the approved amount may be less
+ * than requested), the form of help, and the contact person — a member who volunteered.
+ */
+
+export const helpForms = ['gift', 'purchase', 'collection', 'sponsor', 'fund_and_collection'] as const;
+export type HelpForm = (typeof helpForms)[number];
+
+export type DecisionRefusal =
+	'not_found' | 'forbidden' | 'wrong_state' | 'no_items' | 'not_a_volunteer' | 'nothing_to_fund';
+export type DecisionResult<T = object> = ({ ok: true } & T) | { ok: false; reason: DecisionRefusal };
+
+const refuse = (reason: DecisionRefusal): { ok: false; reason: DecisionRefusal } => ({ ok: false, reason });
+
+/** States in which members may still offer to be the contact person. */
+const volunteerStates = new Set(['in_vote', 'approved']);
+
+/** A member offers (or withdraws the offer) to be the contact person of a need they may vote on. */
+export async function setVolunteer(
+	db: Db,
+	actor: NeedActor,
+	needId: string,
+	offer: boolean
+): Promise<DecisionResult> {
+	if (!isUuid(needId) || !actor.roles.includes('member')) return refuse('not_found');
+	return db.begin(async (tx) => {
+		const need = await selectNeed(tx, needId, true);
+		if (!need) return refuse('not_found');
+		// members read a need from the vote on; before that it does not exist for them
+		if (!volunteerStates.has(need.status)) return refuse(needView(actor, need) ? 'wrong_state' : 'not_found');
+		const [decided] = await tx`select 1 from need_decisions where need_id = ${needId}`;
+		if (decided) return refuse('wrong_state');
+		if (offer) {
+			await tx`insert into need_volunteers (need_id, member_id) values (${needId}, ${actor.id}) on conflict do nothing`;
+		} else {
+			await tx`delete from need_volunteers where need_id = ${needId} and member_id = ${actor.id}`;
+		}
+		return { ok: true };
+	});
+}
+
+export interface Volunteer {
+	id: string;
+	name: string;
+}
+
+export async function listVolunteers(db: Queryable, needId: string): Promise<Volunteer[]> {
+	return db<Volunteer[]>`
+		select u.id, u.name from need_volunteers v join users u on u.id = v.member_id
+		where v.need_id = ${needId} and u.status = 'active' order by v.offered_at`;
+}
+
+export interface Decision {
+	itemPositions: number[];
+	approvedAmount: number;
+	form: HelpForm;
+	contactPersonId: string;
+	contactPersonName: string;
+	note: string | null;
+	decidedAt: Date;
+}
+
+export async function getDecision(db: Queryable, needId: string): Promise<Decision | null> {
+	const [row] = await db<Decision[]>`
+		select d.item_positions as "itemPositions", d.approved_amount as "approvedAmount", d.form,
+			d.contact_person_id as "contactPersonId", u.name as "contactPersonName", d.note, d.decided_at as "decidedAt"
+		from need_decisions d join users u on u.id = d.contact_person_id where d.need_id = ${needId}`;
+	return row ?? null;
+}
+
+/** The coordinator records the decision on an approved need; the organisation is told. */
+export async function recordDecision(
+	db: Db,
+	actor: NeedActor,
+	needId: string,
+	input: { itemPositions: number[]; form: HelpForm; contactPersonId: string; note: string }
+): Promise<DecisionResult<{ approvedAmount: number }>> {
+	if (!isUuid(needId)) return refuse('not_found');
+	return db.begin(async (tx) => {
+		const need = await selectNeed(tx, needId, true);
+		if (!need || need.submittedAt === null) return refuse('not_found');
+		if (!isCoordinator(actor)) return refuse('forbidden');
+		if (need.status !== 'approved') return refuse('wrong_state');
+		const [decided] = await tx`select 1 from need_decisions where need_id = ${needId}`;
+		if (decided) return refuse('wrong_state');
+		const positions = [...new Set(input.itemPositions)]
+			.filter((p) => p >= 0 && p < need.items.length)
+			.sort((a, b) => a - b);
+		if (!positions.length || positions.length !== new Set(input.itemPositions).size)
+			return refuse('no_items');
+		const chosen = positions.reduce((sum, p) => sum + need.items[p]!.quantity * need.items[p]!.unitPrice, 0);
+		const approvedAmount = chosen - need.secured;
+		if (approvedAmount <= 0) return refuse('nothing_to_fund');
+		if (!isUuid(input.contactPersonId)) return refuse('not_a_volunteer');
+		const [volunteer] = await tx`
+			select 1 from need_volunteers v join users u on u.id = v.member_id
+			join user_roles r on r.user_id = u.id and r.role = 'member'
+			where v.need_id = ${needId} and v.member_id = ${input.contactPersonId} and u.status = 'active'`;
+		if (!volunteer) return refuse('not_a_volunteer');
+		const note = input.note.trim() || null;
+		await tx`
+			insert into need_decisions (need_id, item_positions, approved_amount, form, contact_person_id, note, decided_by)
+			values (${needId}, ${positions}, ${approvedAmount}, ${input.form}, ${input.contactPersonId}, ${note}, ${actor.id})`;
+		await insertEvent(tx, {
+			needId,
+			actorId: actor.id,
+			kind: 'decided',
+			body: note,
+			data: { form: input.form, approvedAmount, items: positions.length }
+		});
+		const recipients = await tx<{ email: string; locale: Locale }[]>`
+			select email, locale from users where id = ${need.createdBy} and status = 'active'`;
+		for (const r of recipients) {
+			await queueMail(tx, {
+				to: r.email,
+				locale: r.locale,
+				template: 'need_update',
+				params: {
+					number: String(need.number),
+					title: need.title,
+					event: 'decided',
+					url: mailLink(actor.origin ?? 'http://localhost:3000', `/needs/${needId}`)
+				}
+			});
+		}
+		return { ok: true, approvedAmount };
+	});
+}
