@@ -1,4 +1,4 @@
-import type { Tx } from '../db/client';
+import type { Queryable, Tx } from '../db/client';
 import { queueMail } from '../mail/outbox';
 import { mailLink, type Locale } from '../mail/templates';
 import { isCoordinator, type NeedActor } from './access';
@@ -13,7 +13,7 @@ const toOrganisation: ReadonlySet<NeedEventKind> = new Set([
 	'duplicate'
 ]);
 
-interface Recipient {
+export interface Recipient {
 	email: string;
 	locale: Locale;
 }
@@ -43,18 +43,29 @@ export async function notifyNeedEvent(tx: Tx, need: Need, kind: NeedEventKind, a
 					and u.id <> ${actor.id}`;
 		}
 	}
-	const origin = actor.origin ?? 'http://localhost:3000';
+	await mailNeedUpdate(
+		tx,
+		recipients,
+		need,
+		kind,
+		mailLink(actor.origin ?? 'http://localhost:3000', `/needs/${need.id}`)
+	);
+}
+
+/** The `need_update` e-mail (number, title, what happened, a link: never the need's text) to each recipient. */
+export async function mailNeedUpdate(
+	tx: Queryable,
+	recipients: Recipient[],
+	need: Pick<Need, 'number' | 'title'>,
+	event: string,
+	url: string
+) {
 	for (const r of recipients) {
 		await queueMail(tx, {
 			to: r.email,
 			locale: r.locale,
 			template: 'need_update',
-			params: {
-				number: String(need.number),
-				title: need.title,
-				event: kind,
-				url: mailLink(origin, `/needs/${need.id}`)
-			}
+			params: { number: String(need.number), title: need.title, event, url }
 		});
 	}
 }

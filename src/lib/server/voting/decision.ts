@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../db/client';
-import { queueMail } from '../mail/outbox';
 import { mailLink, type Locale } from '../mail/templates';
 import { isCoordinator, needView, type NeedActor } from '../needs/access';
+import { mailNeedUpdate } from '../needs/notifications';
 import { insertEvent, selectNeed } from '../needs/queries';
 import { isUuid } from '../needs/transitions';
 
@@ -117,19 +117,8 @@ export async function recordDecision(
 		});
 		const recipients = await tx<{ email: string; locale: Locale }[]>`
 			select email, locale from users where id = ${need.createdBy} and status = 'active'`;
-		for (const r of recipients) {
-			await queueMail(tx, {
-				to: r.email,
-				locale: r.locale,
-				template: 'need_update',
-				params: {
-					number: String(need.number),
-					title: need.title,
-					event: 'decided',
-					url: mailLink(actor.origin ?? 'http://localhost:3000', `/needs/${needId}`)
-				}
-			});
-		}
+		const url = mailLink(actor.origin ?? 'http://localhost:3000', `/needs/${needId}`);
+		await mailNeedUpdate(tx, recipients, need, 'decided', url);
 		return { ok: true, approvedAmount };
 	});
 }

@@ -1,8 +1,8 @@
 import type { Db, Queryable, Tx } from '../db/client';
 import { audit } from '../audit';
-import { queueMail } from '../mail/outbox';
 import { mailLink, type Locale } from '../mail/templates';
 import { isCoordinator, type NeedActor } from '../needs/access';
+import { mailNeedUpdate } from '../needs/notifications';
 import { insertEvent, selectNeed, setNeedStatus, type Need } from '../needs/queries';
 import { isUuid } from '../needs/transitions';
 import { getVoteSettings, outcomeOf, type Outcome, type Tally } from './settings';
@@ -75,14 +75,7 @@ async function notify(
 			where e.poll_id = ${pollId!} and u.status = 'active'`;
 	}
 	const path = to === 'electorate' ? `/votes/${pollId}` : `/needs/${need.id}`;
-	for (const r of recipients) {
-		await queueMail(tx, {
-			to: r.email,
-			locale: r.locale,
-			template: 'need_update',
-			params: { number: String(need.number), title: need.title, event, url: mailLink(origin, path) }
-		});
-	}
+	await mailNeedUpdate(tx, recipients, need, event, mailLink(origin, path));
 }
 
 const origin = (actor: NeedActor | null) => actor?.origin ?? 'http://localhost:3000';
@@ -335,20 +328,8 @@ export async function sendReminders(db: Db, originUrl: string, now = new Date())
 				select u.email, u.locale from poll_electorate e join users u on u.id = e.member_id
 				where e.poll_id = ${poll.id} and u.status = 'active'
 					and not exists (select 1 from votes v where v.poll_id = e.poll_id and v.member_id = e.member_id)`;
-			for (const r of waiting) {
-				await queueMail(tx, {
-					to: r.email,
-					locale: r.locale,
-					template: 'need_update',
-					params: {
-						number: String(need.number),
-						title: need.title,
-						event: 'vote_reminder',
-						url: mailLink(originUrl, `/votes/${poll.id}`)
-					}
-				});
-				sent++;
-			}
+			await mailNeedUpdate(tx, waiting, need, 'vote_reminder', mailLink(originUrl, `/votes/${poll.id}`));
+			sent += waiting.length;
 		}
 		return sent;
 	});
