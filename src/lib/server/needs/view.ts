@@ -103,6 +103,8 @@ export type NeedPage =
 			/** members who offered to be the contact person: for the coordinator's decision */
 			volunteers: Volunteer[];
 			poll: { id: string; closedAt: Date | null; outcome: string | null } | null;
+			/** why the club voted no, when its vote rejected the need: the reasons without names */
+			voteReasons: string[];
 	  };
 
 /** The need as the asking person may see it, or null when it does not exist for them. */
@@ -145,6 +147,7 @@ export async function viewNeed(db: Queryable, actor: NeedActor, id: string): Pro
 		},
 		decision,
 		volunteers: coordinator ? await listVolunteers(db, id) : [],
+		voteReasons: await rejectionReasons(db, id),
 		fastTrackLimit,
 		poll: await latestPollOf(db, id)
 	};
@@ -156,4 +159,15 @@ async function latestPollOf(db: Queryable, needId: string) {
 		select id, closed_at as "closedAt", outcome from polls where need_id = ${needId}
 		order by opened_at desc limit 1`;
 	return row ?? null;
+}
+
+/** The reasons of the "no" votes of a need's latest poll, if that poll rejected it (names left out). */
+async function rejectionReasons(db: Queryable, needId: string): Promise<string[]> {
+	const rows = await db<{ reason: string }[]>`
+		select v.reason from votes v
+		where v.poll_id = (select id from polls where need_id = ${needId} order by opened_at desc limit 1)
+			and v.choice = 'no' and v.reason is not null
+			and (select outcome from polls where need_id = ${needId} order by opened_at desc limit 1) = 'rejected'
+		order by v.cast_at`;
+	return rows.map((r) => r.reason);
 }

@@ -6,6 +6,7 @@ import type { NeedActor } from '../needs/access';
 import { completeNeed, createPeople, type People } from '../needs/test-factory';
 import { getDecision, recordDecision, setVolunteer } from './decision';
 import { createNeed, markReady, submitNeed } from '../needs/transitions';
+import { viewNeed } from '../needs/view';
 import {
 	castVote,
 	closeDuePolls,
@@ -193,6 +194,10 @@ describe('closing', () => {
 		const [mail] = await sql<{ to: string; subject: string }[]>`
 			select to_address as "to", subject from outbox order by id desc limit 1`;
 		expect(mail).toEqual({ to: 'pracovnice@test.cz', subject: expect.stringContaining('nepřijal') });
+		// the organisation reads why, without who
+		const page = await viewNeed(sql, p.worker, needId);
+		expect(page?.view === 'organisation' && page.voteReasons).toEqual(['Pokryje to dávka.']);
+		expect(JSON.stringify(page)).not.toContain('koordinator@test.cz');
 	});
 
 	it('returns a need without a quorum to the coordinator, who may open the vote again', async () => {
