@@ -5,6 +5,7 @@ import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/cookie';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { twoFactorStep } from '$lib/server/auth/two-factor-policy';
 import { jobDefinitions } from '$lib/server/jobs/registry';
+import { audit } from '$lib/server/audit';
 import { log } from '$lib/server/log';
 import { runtime, startRuntime, stopRuntime, twoFactorRequired } from '$lib/server/runtime';
 import { applySecurityHeaders } from '$lib/server/security-headers';
@@ -86,7 +87,31 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, session, i18n);
+/**
+ * A signed-in person refused a page or an action (403) is written to the audit log: who, which route
+ * (its pattern, never ids or query) and from where. Object-level refusals answer 404 and are not logged,
+ * or every mistyped address would be.
+ */
+const deniedAccess: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const user = event.locals.user;
+	if (response.status === 403 && user) {
+		try {
+			await audit(runtime().sql, {
+				actorId: user.id,
+				action: 'access.denied',
+				targetType: 'route',
+				address: event.getClientAddress(),
+				details: { route: event.route.id ?? 'unknown', method: event.request.method }
+			});
+		} catch (e) {
+			log.warn('denied access not audited', { error: (e as Error).message });
+		}
+	}
+	return response;
+};
+
+export const handle = sequence(securityHeaders, session, deniedAccess, i18n);
 
 /** Unexpected errors are logged with a reference; the visitor sees the reference and nothing else. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

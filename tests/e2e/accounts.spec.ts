@@ -83,3 +83,20 @@ test('a malformed or tampered cookie is no session, never an error', async ({ re
 	}
 	await api.dispose();
 });
+
+test('a signed-in person refused a page is in the audit log, with the route and not its ids', async ({
+	baseURL
+}) => {
+	const member = await apiAs(baseURL!, 'member');
+	expect((await member.get('/coordinator/people', { maxRedirects: 0 })).status()).toBe(403);
+	await member.dispose();
+	const coordinator = await apiAs(baseURL!, 'coordinator');
+	const page = await (
+		await coordinator.get(
+			`/coordinator/audit?action=access.denied&actor=${encodeURIComponent(personas.member.email)}`
+		)
+	).text();
+	await coordinator.dispose();
+	expect(page).toContain('Odepřený přístup');
+	expect(page).toContain('/(app)/coordinator/people');
+});

@@ -46,7 +46,8 @@ const targets: Record<string, () => string> = {
 	organisation: m.audit_target_organisation,
 	invitation: m.audit_target_invitation,
 	need: m.audit_target_need,
-	club: m.audit_target_club
+	club: m.audit_target_club,
+	route: m.audit_target_route
 };
 
 export const actionName = (action: string) => actions[action]?.() ?? action;
