@@ -23,10 +23,14 @@ export interface NeedSummary {
 	lastEventAt: Date;
 }
 
+/** What need `n` asks of the club, haléře: its items less the other funding secured. */
+export const requestedAmount = (db: Queryable) => db`
+	(coalesce((select sum(i.quantity * i.unit_price) from need_items i where i.need_id = n.id), 0)
+		- coalesce((select sum(f.amount) from need_funding f where f.need_id = n.id), 0))::bigint`;
+
 const summaryColumns = (db: Queryable) => db`
 	n.id, n.number, n.title, n.category, n.status, n.urgency, n.region, o.name as "organisationName",
-	(coalesce((select sum(i.quantity * i.unit_price) from need_items i where i.need_id = n.id), 0)
-		- coalesce((select sum(f.amount) from need_funding f where f.need_id = n.id), 0))::bigint as requested,
+	${requestedAmount(db)} as requested,
 	to_char(n.needed_by, 'YYYY-MM-DD') as "neededBy", n.submitted_at as "submittedAt", n.updated_at as "updatedAt",
 	(select max(e.at) from need_events e where e.need_id = n.id) as "lastEventAt"`;
 

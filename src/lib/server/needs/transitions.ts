@@ -1,4 +1,5 @@
 import type { NeedStatus } from '$lib/needs';
+import { isUuid } from '../accounts/organisations';
 import { audit } from '../audit';
 import type { Db, Tx } from '../db/client';
 import {
@@ -106,8 +107,8 @@ async function withNeed<T extends object>(
 	});
 }
 
-export const isUuid = (id: string) =>
-	/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+// one id check for the whole server; re-exported for the need and voting modules
+export { isUuid };
 
 async function move(
 	{ tx, need }: Locked,

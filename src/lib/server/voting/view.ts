@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/client';
 import { isCoordinator, type NeedActor } from '../needs/access';
+import { requestedAmount } from '../needs/lists';
 import { selectNeed } from '../needs/queries';
 import { isUuid } from '../needs/transitions';
 import { anonymised, type AnonymisedNeed } from '../needs/view';
@@ -25,8 +26,7 @@ export async function listMyPolls(db: Queryable, actor: NeedActor): Promise<Poll
 	if (!actor.roles.includes('member')) return [];
 	return db<PollSummary[]>`
 		select p.id, n.number as "needNumber", n.title as "needTitle", n.urgency,
-			(coalesce((select sum(i.quantity * i.unit_price) from need_items i where i.need_id = n.id), 0)
-				- coalesce((select sum(f.amount) from need_funding f where f.need_id = n.id), 0))::bigint as requested,
+			${requestedAmount(db)} as requested,
 			p.closes_at as "closesAt", p.closed_at as "closedAt", p.outcome, v.choice as "myChoice"
 		from poll_electorate e
 		join polls p on p.id = e.poll_id
