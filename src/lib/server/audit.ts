@@ -32,7 +32,18 @@ export type AuditAction =
 	| 'need.personal_data_confirmed'
 	| 'need.attachment_read'
 	| 'need.fast_tracked'
-	| 'club.settings_changed';
+	| 'club.settings_changed'
+	| 'need.cancelled'
+	| 'need.closed'
+	| 'ledger.allocated'
+	| 'ledger.offline_gift'
+	| 'ledger.payout'
+	| 'ledger.payout_receipt_read'
+	| 'ledger.returned_to_fund'
+	| 'ledger.statement_imported'
+	| 'ledger.payment_assigned'
+	| 'ledger.report_exported'
+	| 'ledger.confirmation_issued';
 
 export interface AuditEntry {
 	actorId: string | null;

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { isValidIban } from './ledger/qr-platba';
 import { KeyRingError, parseKeyRing, type KeyRing } from './privacy/encryption';
 
 /**
@@ -58,6 +59,10 @@ const schema = z.object({
 		.string()
 		.refine((v) => /^smtps?:\/\/.+/.test(v) && URL.canParse(v), 'must be an smtp:// or smtps:// URL')
 		.optional(),
+	BANK_IBAN: z
+		.string()
+		.transform((v) => v.replace(/\s+/g, '').toUpperCase())
+		.refine(isValidIban, 'must be the club account as an IBAN, such as CZ65 0800 0000 1920 0014 5399'),
 	MAIL_FROM: z.string().min(3, 'must be an address such as Spolu <spolu@example.org>').optional(),
 	LOG_LEVEL: z
 		.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' })
@@ -88,6 +93,8 @@ export type Config = {
 	require2fa: boolean | undefined;
 	smtpUrl: string | undefined;
 	mailFrom: string;
+	/** the club's account for bank transfers; undefined: a demo account in demo mode, else no bank option */
+	bankIban: string | undefined;
 	/** the public address, for links in e-mails */
 	origin: string;
 };
@@ -127,6 +134,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		require2fa: c.SPOLU_REQUIRE_2FA === undefined ? undefined : c.SPOLU_REQUIRE_2FA === '1',
 		smtpUrl: c.SMTP_URL,
 		mailFrom: c.MAIL_FROM ?? 'Spolu <spolu@localhost>',
+		bankIban: c.BANK_IBAN,
 		origin: c.ORIGIN ?? `http://localhost:${c.PORT ?? '3000'}`
 	};
 }

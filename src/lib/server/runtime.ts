@@ -88,6 +88,13 @@ export function runtime(): Runtime {
 	return slot.runtime;
 }
 
+/**
+ * The club's account for bank transfers: BANK_IBAN, or in demo mode the Czech National Bank's example
+ * account (it belongs to nobody, so no real money can be sent to it by mistake); null hides bank transfer.
+ */
+export const bankIban = (): string | null =>
+	runtime().config.bankIban ?? (runtime().demo ? 'CZ6508000000192000145399' : null);
+
 /** Whether staff must use a second factor: SPOLU_REQUIRE_2FA, by default on except in demo mode. */
 export const twoFactorRequired = (): boolean => runtime().config.require2fa ?? !runtime().demo;
 

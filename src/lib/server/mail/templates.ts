@@ -195,7 +195,10 @@ const needEventText: Record<Locale, Record<string, string>> = {
 		ready: 'potřeba je připravena k hlasování klubu',
 		rejected: 'klub potřebu nepřijal',
 		duplicate: 'potřeba byla označena jako duplicitní',
-		withdrawn: 'potřeba byla stažena'
+		withdrawn: 'potřeba byla stažena',
+		funded: 'potřeba je plně zafinancovaná, pomoc lze zajistit',
+		cancelled: 'klub pomoc u potřeby zrušil',
+		closed: 'potřeba byla uzavřena'
 	},
 	en: {
 		submitted: 'a new need to review',
@@ -211,7 +214,10 @@ const needEventText: Record<Locale, Record<string, string>> = {
 		ready: 'the need is ready for the club’s vote',
 		rejected: 'the club did not accept the need',
 		duplicate: 'the need was marked as a duplicate',
-		withdrawn: 'the need was withdrawn'
+		withdrawn: 'the need was withdrawn',
+		funded: 'the need is fully funded and the help can be arranged',
+		cancelled: 'the club cancelled the help for this need',
+		closed: 'the need was closed'
 	}
 };
 

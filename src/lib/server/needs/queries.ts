@@ -201,7 +201,14 @@ export type NeedEventKind =
 	| 'vote_extended'
 	| 'vote_closed'
 	| 'fast_tracked'
-	| 'decided';
+	| 'decided'
+	| 'allocated'
+	| 'donations_received'
+	| 'funded'
+	| 'payout'
+	| 'money_returned'
+	| 'cancelled'
+	| 'closed';
 
 export interface NeedEvent {
 	id: number;

@@ -1,0 +1,105 @@
+import type { NeedStatus } from '$lib/needs';
+import { audit } from '../audit';
+import type { Db, Tx } from '../db/client';
+import { mailLink, type Locale } from '../mail/templates';
+import { isCoordinator, type NeedActor } from '../needs/access';
+import { mailNeedUpdate } from '../needs/notifications';
+import { insertEvent, selectNeed, setNeedStatus, type Need } from '../needs/queries';
+import { isUuid } from '../needs/transitions';
+import { needMoney, refuseMoney, type MoneyResult } from './funding';
+import { FUND, needAccount, postTransaction } from './ledger';
+
+/*
+ * Ending an approved need. Cancelling (the help is no longer possible or needed) and closing (the help
+ * was delivered) both send what is left on the need's account back to the general fund, in the same
+ * database transaction as the change of state, with a timeline event and an audit row.
+ */
+
+const cancellableStates: ReadonlySet<NeedStatus> = new Set(['approved', 'funding', 'funded', 'fulfilling']);
+const closableStates: ReadonlySet<NeedStatus> = new Set(['funded', 'fulfilling', 'delivered']);
+
+/** Moves the need's remaining balance to the general fund; returns the amount (0 when nothing was left). */
+async function returnToFund(tx: Tx, need: Need, actor: NeedActor): Promise<number> {
+	const money = await needMoney(tx, need.id);
+	const rest = money?.balance ?? 0;
+	if (rest <= 0) return 0;
+	await postTransaction(tx, {
+		kind: 'return_to_fund',
+		needId: need.id,
+		recordedBy: actor.id,
+		entries: [
+			{ account: needAccount(need.id), amount: -rest },
+			{ account: FUND, amount: rest }
+		]
+	});
+	await insertEvent(tx, {
+		needId: need.id,
+		actorId: actor.id,
+		kind: 'money_returned',
+		data: { amount: rest }
+	});
+	await audit(tx, {
+		actorId: actor.id,
+		action: 'ledger.returned_to_fund',
+		targetType: 'need',
+		targetId: need.id,
+		address: actor.address,
+		details: { amount: rest }
+	});
+	return rest;
+}
+
+async function endNeed(
+	db: Db,
+	actor: NeedActor,
+	needId: string,
+	reason: string,
+	to: 'cancelled' | 'closed'
+): Promise<MoneyResult<{ returned: number }>> {
+	if (!isUuid(needId) || !isCoordinator(actor)) return refuseMoney('not_found');
+	if (to === 'cancelled' && !reason.trim()) return refuseMoney('reason_required');
+	return db.begin(async (tx) => {
+		const need = await selectNeed(tx, needId, true);
+		if (!need || need.submittedAt === null) return refuseMoney('not_found');
+		const allowed = to === 'cancelled' ? cancellableStates : closableStates;
+		if (!allowed.has(need.status)) return refuseMoney('wrong_state');
+		await setNeedStatus(tx, needId, to);
+		await insertEvent(tx, {
+			needId,
+			actorId: actor.id,
+			kind: to,
+			fromStatus: need.status,
+			toStatus: to,
+			body: reason.trim() || null
+		});
+		const returned = await returnToFund(tx, need, actor);
+		await audit(tx, {
+			actorId: actor.id,
+			action: to === 'cancelled' ? 'need.cancelled' : 'need.closed',
+			targetType: 'need',
+			targetId: needId,
+			address: actor.address,
+			details: { returned }
+		});
+		const money = await needMoney(tx, needId);
+		const recipients = await tx<{ email: string; locale: Locale }[]>`
+			select email, locale from users where status = 'active' and id <> ${actor.id}
+				and (id = ${need.createdBy} or id = ${money?.contactPersonId ?? null})`;
+		await mailNeedUpdate(
+			tx,
+			recipients,
+			need,
+			to,
+			mailLink(actor.origin ?? 'http://localhost:3000', `/needs/${needId}`)
+		);
+		return { ok: true, returned };
+	});
+}
+
+/** The coordinator cancels the help for an approved need (with a reason); its money returns to the fund. */
+export const cancelNeed = (db: Db, actor: NeedActor, needId: string, reason: string) =>
+	endNeed(db, actor, needId, reason, 'cancelled');
+
+/** The coordinator closes a need whose help was given; what was not spent returns to the fund. */
+export const closeNeed = (db: Db, actor: NeedActor, needId: string, note: string) =>
+	endNeed(db, actor, needId, note, 'closed');

@@ -1,0 +1,137 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../db/client';
+import { createTestDatabase, type TestDatabase } from '../db/test-db';
+import type { AttachmentStore } from '../needs/attachments';
+import { createPeople, type People } from '../needs/test-factory';
+import { parseKeyRing } from '../privacy/encryption';
+import { allocateFromFund, needMoney } from './funding';
+import { listPayouts, readPayoutReceipt, recordPayout, type PayoutInput } from './payouts';
+import { decidedNeed, fillFund } from './test-factory';
+
+let db: TestDatabase;
+let sql: Db;
+let p: People;
+let store: AttachmentStore;
+let dataDir: string;
+
+beforeAll(async () => {
+	db = await createTestDatabase({ migrate: true });
+	sql = db.sql;
+	dataDir = mkdtempSync(join(tmpdir(), 'spolu-payouts-'));
+	store = { dataDir, keys: parseKeyRing(`t1:${Buffer.alloc(32, 9).toString('base64')}`) };
+});
+afterAll(async () => {
+	await db.close();
+	rmSync(dataDir, { recursive: true, force: true });
+});
+beforeEach(async () => {
+	await sql`truncate organisations, users, audit_log, outbox, needs, ledger_accounts, ledger_transactions,
+		ledger_entries, donations, payouts cascade`;
+	p = await createPeople(sql);
+});
+
+const purchase = (amount: number, more: Partial<PayoutInput> = {}): PayoutInput => ({
+	recipient: 'supplier',
+	supplier: 'IKEA Česká republika',
+	amount,
+	paidOn: '2026-11-20',
+	note: 'Postel podle nabídky',
+	...more
+});
+
+async function fundedNeed() {
+	const needId = await decidedNeed(sql, p, 60_000, 'purchase');
+	await fillFund(sql, 60_000);
+	await allocateFromFund(sql, p.coordinator, needId, 60_000);
+	return needId;
+}
+
+describe('payouts', () => {
+	it('lets the coordinator and the contact person pay out what the need holds, and nobody else', async () => {
+		const needId = await fundedNeed();
+		expect(await recordPayout(sql, store, p.worker, needId, purchase(1_000), null)).toMatchObject({
+			reason: 'forbidden'
+		});
+		expect(await recordPayout(sql, store, p.donor, needId, purchase(1_000), null)).toMatchObject({
+			reason: 'not_found'
+		});
+		const [other] = await sql<{ id: string }[]>`
+			insert into users (email, name, password_hash) values ('clen2@test.cz', 'Člen 2', 'x') returning id`;
+		await sql`insert into user_roles (user_id, role) values (${other!.id}, 'member')`;
+		const otherMember = { ...p.member, id: other!.id };
+		expect(await recordPayout(sql, store, otherMember, needId, purchase(1_000), null)).toMatchObject({
+			reason: 'forbidden'
+		});
+		expect(await recordPayout(sql, store, p.member, needId, purchase(60_001), null)).toEqual({
+			ok: false,
+			reason: 'balance_too_low',
+			limit: 60_000
+		});
+		expect(await recordPayout(sql, store, p.member, needId, purchase(45_000), null)).toMatchObject({
+			ok: true
+		});
+		expect(
+			await recordPayout(
+				sql,
+				store,
+				p.coordinator,
+				needId,
+				purchase(10_000, { recipient: 'family', supplier: 'hotově' }),
+				null
+			)
+		).toMatchObject({ ok: true });
+		expect((await needMoney(sql, needId))!).toMatchObject({
+			paidOut: 55_000,
+			balance: 5_000,
+			raised: 60_000
+		});
+		const [families] = await sql`select balance from ledger_accounts where code = 'payout:families'`;
+		expect(families!.balance).toBe(10_000);
+		expect((await listPayouts(sql, p.worker, needId))!.map((r) => r.amount)).toEqual([45_000, 10_000]);
+		expect(await listPayouts(sql, otherMember, needId)).toBeNull();
+		expect(await listPayouts(sql, p.otherWorker, needId)).toBeNull();
+	});
+
+	it('refuses a payout that names a person', async () => {
+		const needId = await fundedNeed();
+		const named = await recordPayout(
+			sql,
+			store,
+			p.coordinator,
+			needId,
+			purchase(1_000, { note: 'Předáno paní Janě Novákové' }),
+			null
+		);
+		expect(named).toEqual({ ok: false, reason: 'personal_data', fields: ['note'] });
+		expect((await needMoney(sql, needId))!.paidOut).toBe(0);
+	});
+
+	it('keeps the receipt encrypted, without metadata, and audits each read', async () => {
+		const needId = await fundedNeed();
+		const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#abcdef' } })
+			.png()
+			.withMetadata({ exif: { IFD0: { Artist: 'Jana Novakova' } } })
+			.toBuffer();
+		const result = await recordPayout(sql, store, p.member, needId, purchase(2_000), {
+			bytes: png,
+			name: 'uctenka.png',
+			type: 'image/png'
+		});
+		if (!result.ok) throw new Error(result.reason);
+		const [row] = await sql<
+			{ key: string }[]
+		>`select receipt_key as key from payouts where id = ${result.id}`;
+		const onDisk = readFileSync(join(dataDir, 'attachments', row!.key));
+		expect(onDisk.includes(Buffer.from('PNG'))).toBe(false);
+		const receipt = await readPayoutReceipt(sql, store, p.worker, needId, result.id);
+		expect(receipt!.mediaType).toBe('image/png');
+		expect(receipt!.bytes.includes(Buffer.from('Novakova'))).toBe(false);
+		expect(await readPayoutReceipt(sql, store, p.otherWorker, needId, result.id)).toBeNull();
+		const reads = await sql`select actor_id from audit_log where action = 'ledger.payout_receipt_read'`;
+		expect(reads.map((r) => r.actor_id)).toEqual([p.worker.id]);
+	});
+});

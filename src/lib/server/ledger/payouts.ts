@@ -1,0 +1,198 @@
+import type { NeedStatus } from '$lib/needs';
+import { audit } from '../audit';
+import type { Db, Queryable } from '../db/client';
+import { isCoordinator, isOwnOrganisation, needView, type NeedActor } from '../needs/access';
+import {
+	deleteAttachmentFile,
+	prepareAttachment,
+	readAttachmentFile,
+	storeAttachmentFile,
+	type PrepareRefusal
+} from '../needs/attachment-files';
+import type { AttachmentDownload, AttachmentStore } from '../needs/attachments';
+import { insertEvent, selectNeed } from '../needs/queries';
+import { isUuid } from '../needs/transitions';
+import { decryptBytes, encryptBytes } from '../privacy/encryption';
+import { findPersonalData } from '../privacy/pii';
+import { isAmount, needMoney, refuseMoney, type MoneyRefusal } from './funding';
+import { needAccount, payoutAccount, postTransaction } from './ledger';
+
+/*
+ * Payouts: money that leaves a need's account for a purchase from a supplier or a gift paid to the
+ * family, recorded by the coordinator or the need's contact person with the receipt. The receipt may
+ * show the family's name, so it is kept like an attachment: cleaned, encrypted at rest, every read
+ * audited, readable only by the coordinator, the contact person and the submitting organisation.
+ */
+
+export const payoutStates: ReadonlySet<NeedStatus> = new Set([
+	'approved',
+	'funding',
+	'funded',
+	'fulfilling',
+	'delivered'
+]);
+
+const receiptContext = (needId: string) => `payouts:${needId}`;
+
+export interface PayoutInput {
+	recipient: 'supplier' | 'family';
+	/** the shop or company; for a gift to the family, how it was paid ("hotově", "na účet rodiny") */
+	supplier: string;
+	amount: number;
+	/** yyyy-mm-dd */
+	paidOn: string;
+	note: string;
+}
+
+export type PayoutResult =
+	| { ok: true; id: string }
+	| { ok: false; reason: MoneyRefusal | PrepareRefusal; limit?: number; fields?: string[] };
+
+/** Whether the person may record and read the payouts of this need. */
+async function mayHandlePayouts(db: Queryable, actor: NeedActor, needId: string) {
+	const need = await selectNeed(db, needId);
+	if (!need || need.submittedAt === null) return { need: null, may: false, contact: false };
+	const money = await needMoney(db, needId);
+	const contact = money?.contactPersonId === actor.id && actor.roles.includes('member');
+	return {
+		need,
+		money,
+		contact,
+		may: isCoordinator(actor) || contact,
+		organisation: isOwnOrganisation(actor, need)
+	};
+}
+
+export async function recordPayout(
+	db: Db,
+	store: AttachmentStore,
+	actor: NeedActor,
+	needId: string,
+	input: PayoutInput,
+	receipt: { bytes: Uint8Array; name: string; type: string } | null
+): Promise<PayoutResult> {
+	if (!isUuid(needId)) return refuseMoney('not_found');
+	const before = await mayHandlePayouts(db, actor, needId);
+	if (!before.need || !before.money) return refuseMoney('not_found');
+	if (!before.may) return refuseMoney(needView(actor, before.need) ? 'forbidden' : 'not_found');
+	if (!isAmount(input.amount)) return refuseMoney('invalid_amount');
+	// payouts are read by the club: the family is never named in them
+	const fields = (['supplier', 'note'] as const).filter((f) => findPersonalData(input[f]).length > 0);
+	if (fields.length) return { ok: false, reason: 'personal_data', fields };
+
+	let stored: { key: string; name: string; mediaType: string } | null = null;
+	if (receipt) {
+		const prepared = await prepareAttachment(receipt.bytes, receipt.name, receipt.type);
+		if (!prepared.ok) return prepared;
+		const name = findPersonalData(prepared.fileName).length
+			? `doklad.${prepared.extension}`
+			: prepared.fileName;
+		const key = await storeAttachmentFile(
+			store.dataDir,
+			encryptBytes(store.keys, prepared.bytes, receiptContext(needId))
+		);
+		stored = { key, name, mediaType: prepared.mediaType };
+	}
+	try {
+		const result = await db.begin(async (tx): Promise<PayoutResult> => {
+			const need = await selectNeed(tx, needId, true);
+			if (!need || !payoutStates.has(need.status)) return refuseMoney('wrong_state');
+			const money = await needMoney(tx, needId);
+			if (!money || input.amount > money.balance) return refuseMoney('balance_too_low', money?.balance ?? 0);
+			const transactionId = await postTransaction(tx, {
+				kind: 'payout',
+				occurredOn: input.paidOn,
+				needId,
+				recordedBy: actor.id,
+				memo: input.supplier.trim().slice(0, 120),
+				entries: [
+					{ account: needAccount(needId), amount: -input.amount },
+					{ account: payoutAccount(input.recipient), amount: input.amount }
+				]
+			});
+			const [row] = await tx<{ id: string }[]>`
+				insert into payouts (need_id, recipient, supplier, amount, paid_on, note, receipt_key, receipt_name,
+					receipt_media_type, transaction_id, recorded_by)
+				values (${needId}, ${input.recipient}, ${input.supplier.trim() || null}, ${input.amount}, ${input.paidOn},
+					${input.note.trim() || null}, ${stored?.key ?? null}, ${stored?.name ?? null}, ${stored?.mediaType ?? null},
+					${transactionId}, ${actor.id})
+				returning id`;
+			await insertEvent(tx, {
+				needId,
+				actorId: actor.id,
+				kind: 'payout',
+				data: { amount: input.amount, recipient: input.recipient }
+			});
+			await audit(tx, {
+				actorId: actor.id,
+				action: 'ledger.payout',
+				targetType: 'need',
+				targetId: needId,
+				address: actor.address,
+				details: { amount: input.amount, payout: row!.id }
+			});
+			return { ok: true, id: row!.id };
+		});
+		if (!result.ok && stored) await deleteAttachmentFile(store.dataDir, stored.key);
+		return result;
+	} catch (e) {
+		if (stored) await deleteAttachmentFile(store.dataDir, stored.key);
+		throw e;
+	}
+}
+
+export interface Payout {
+	id: string;
+	recipient: 'supplier' | 'family';
+	supplier: string | null;
+	amount: number;
+	paidOn: string;
+	note: string | null;
+	receiptName: string | null;
+	inKind: boolean;
+	recordedByName: string;
+	createdAt: Date;
+}
+
+/** The need's payouts for those who may see them (coordinator, contact person, the organisation); else null. */
+export async function listPayouts(db: Queryable, actor: NeedActor, needId: string): Promise<Payout[] | null> {
+	if (!isUuid(needId)) return null;
+	const who = await mayHandlePayouts(db, actor, needId);
+	if (!who.need || !(who.may || who.organisation)) return null;
+	return db<Payout[]>`
+		select p.id, p.recipient, p.supplier, p.amount, to_char(p.paid_on, 'YYYY-MM-DD') as "paidOn", p.note,
+			p.receipt_name as "receiptName", p.in_kind as "inKind", u.name as "recordedByName", p.created_at as "createdAt"
+		from payouts p join users u on u.id = p.recorded_by
+		where p.need_id = ${needId} order by p.paid_on, p.created_at`;
+}
+
+/** A payout's receipt for those who may see it; each read is audited. */
+export async function readPayoutReceipt(
+	db: Db,
+	store: AttachmentStore,
+	actor: NeedActor,
+	needId: string,
+	payoutId: string
+): Promise<AttachmentDownload | null> {
+	if (!isUuid(needId) || !isUuid(payoutId)) return null;
+	const who = await mayHandlePayouts(db, actor, needId);
+	if (!who.need || !(who.may || who.organisation)) return null;
+	const [row] = await db<{ receipt_key: string | null; receipt_name: string; receipt_media_type: string }[]>`
+		select receipt_key, receipt_name, receipt_media_type from payouts where id = ${payoutId} and need_id = ${needId}`;
+	if (!row?.receipt_key) return null;
+	const bytes = await readAttachmentFile(store.dataDir, row.receipt_key);
+	if (!bytes) return null;
+	await audit(db, {
+		actorId: actor.id,
+		action: 'ledger.payout_receipt_read',
+		targetType: 'need',
+		targetId: needId,
+		address: actor.address,
+		details: { payout: payoutId }
+	});
+	return {
+		bytes: decryptBytes(store.keys, bytes, receiptContext(needId)),
+		fileName: row.receipt_name,
+		mediaType: row.receipt_media_type
+	};
+}

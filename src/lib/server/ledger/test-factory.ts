@@ -1,0 +1,49 @@
+import type { Db } from '../db/client';
+import type { NeedContent } from '../needs/queries';
+import { completeNeed, type People } from '../needs/test-factory';
+import { createNeed, submitNeed } from '../needs/transitions';
+import type { HelpForm } from '../voting/decision';
+import { postTransaction } from './ledger';
+
+/* Test data for money: a decided need with a chosen target, and money in the general fund. */
+
+/** A submitted need the club approved for `target` haléře, with p.member as its contact person. */
+export async function decidedNeed(
+	sql: Db,
+	p: People,
+	target: number,
+	form: HelpForm = 'fund_and_collection',
+	overrides: Partial<NeedContent> = {}
+): Promise<string> {
+	const created = await createNeed(
+		sql,
+		p.worker,
+		completeNeed({
+			items: [{ description: 'Postel s matrací', quantity: 1, unitPrice: target, link: null }],
+			funding: [],
+			...overrides
+		})
+	);
+	if (!created.ok) throw new Error(created.reason);
+	const submitted = await submitNeed(sql, p.worker, created.id);
+	if (!submitted.ok) throw new Error(submitted.reason);
+	await sql`update needs set status = 'approved' where id = ${created.id}`;
+	await sql`insert into need_volunteers (need_id, member_id) values (${created.id}, ${p.member.id})`;
+	await sql`
+		insert into need_decisions (need_id, item_positions, approved_amount, form, contact_person_id, decided_by)
+		values (${created.id}, ${[0]}, ${target}, ${form}, ${p.member.id}, ${p.coordinator.id})`;
+	return created.id;
+}
+
+/** Puts money into the general fund as an offline gift would, without the checks. */
+export async function fillFund(sql: Db, amount: number) {
+	await sql.begin((tx) =>
+		postTransaction(tx, {
+			kind: 'donation',
+			entries: [
+				{ account: 'income:offline', amount: -amount },
+				{ account: 'fund', amount }
+			]
+		})
+	);
+}

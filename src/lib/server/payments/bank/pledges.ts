@@ -1,0 +1,133 @@
+import { randomInt } from 'node:crypto';
+import type { Db, Queryable } from '../../db/client';
+import { collectionForms, fundingStates, isAmount, needMoney } from '../../ledger/funding';
+import { selectNeed } from '../../needs/queries';
+import { isUuid } from '../../needs/transitions';
+
+/*
+ * Bank-transfer pledges. A donor (or a member paying dues) says how much they will send; Spolu answers
+ * with the club's account, a variable symbol of this pledge alone and a QR Platba code. The money
+ * counts only when the bank statement shows it (see import.ts).
+ */
+
+const WEIGHTS = [6, 3, 7, 9, 10, 5, 8, 4];
+
+/** The check digit of an 8-digit body (mod 11 with the weights Czech banks use for account numbers). */
+function checkDigit(body: string): number | null {
+	const sum = [...body].reduce((s, d, i) => s + Number(d) * WEIGHTS[i]!, 0);
+	const check = (11 - (sum % 11)) % 11;
+	return check === 10 ? null : check;
+}
+
+/**
+ * A new variable symbol: 8 random digits and a check digit, so that a digit mistyped by the donor does
+ * not silently match someone else's pledge.
+ */
+export function newVariableSymbol(): string {
+	for (;;) {
+		const body = String(randomInt(10_000_000, 100_000_000));
+		const check = checkDigit(body);
+		if (check !== null) return body + check;
+	}
+}
+
+/** Whether a symbol has the shape Spolu gives pledges (used to hint at a mistyped one). */
+export function isPledgeSymbol(symbol: string): boolean {
+	return /^[1-9][0-9]{8}$/.test(symbol) && checkDigit(symbol.slice(0, 8)) === Number(symbol[8]);
+}
+
+export interface PledgeInput {
+	purpose: 'gift' | 'dues';
+	needId: string | null;
+	amount: number;
+	donor: { id: string | null; name: string | null; email: string | null; address: string | null };
+}
+
+export type PledgeRefusal =
+	'not_found' | 'invalid_amount' | 'collection_closed' | 'over_missing' | 'forbidden';
+export type PledgeResult =
+	{ ok: true; id: string; variableSymbol: string } | { ok: false; reason: PledgeRefusal; limit?: number };
+
+/** Whether the public may give to this need now, and how much it still misses. */
+export async function openCollection(db: Queryable, needId: string) {
+	if (!isUuid(needId)) return null;
+	const need = await selectNeed(db, needId);
+	const money = need ? await needMoney(db, needId) : null;
+	if (!need || !money || !collectionForms.has(money.form)) return null;
+	return { need, money, open: fundingStates.has(need.status) && money.missing > 0 };
+}
+
+export async function createPledge(db: Db, input: PledgeInput): Promise<PledgeResult> {
+	if (!isAmount(input.amount) || input.amount < 100) return { ok: false, reason: 'invalid_amount' };
+	if (input.purpose === 'dues' && (input.needId !== null || input.donor.id === null))
+		return { ok: false, reason: 'forbidden' };
+	if (input.needId !== null) {
+		const collection = await openCollection(db, input.needId);
+		if (!collection) return { ok: false, reason: 'not_found' };
+		if (!collection.open) return { ok: false, reason: 'collection_closed' };
+		// a pledge is a promise, not money: it reserves nothing, but nobody is invited to promise more than is missing
+		if (input.amount > collection.money.missing)
+			return { ok: false, reason: 'over_missing', limit: collection.money.missing };
+	}
+	for (let attempt = 0; ; attempt++) {
+		const variableSymbol = newVariableSymbol();
+		const [row] = await db<{ id: string }[]>`
+			insert into pledges (variable_symbol, purpose, need_id, amount, donor_id, donor_name, donor_email, donor_address)
+			values (${variableSymbol}, ${input.purpose}, ${input.needId}, ${input.amount}, ${input.donor.id},
+				${input.donor.name}, ${input.donor.email}, ${input.donor.address})
+			on conflict (variable_symbol) do nothing
+			returning id`;
+		if (row) return { ok: true, id: row.id, variableSymbol };
+		if (attempt > 20) throw new Error('no free variable symbol');
+	}
+}
+
+export interface Pledge {
+	id: string;
+	variableSymbol: string;
+	purpose: 'gift' | 'dues';
+	amount: number;
+	status: 'open' | 'paid' | 'cancelled';
+	needId: string | null;
+	needNumber: number | null;
+	needTitle: string | null;
+	donorId: string | null;
+	createdAt: Date;
+	paidAt: Date | null;
+}
+
+const pledgeColumns = (db: Queryable) => db`
+		select p.id, p.variable_symbol as "variableSymbol", p.purpose, p.amount, p.status, p.need_id as "needId",
+			n.number as "needNumber", n.title as "needTitle", p.donor_id as "donorId", p.created_at as "createdAt",
+			p.paid_at as "paidAt"`;
+
+/** A pledge by its (unguessable) id: what the donor's page shows. Never the donor's name or address. */
+export async function getPledge(db: Queryable, id: string): Promise<Pledge | null> {
+	if (!isUuid(id)) return null;
+	const [row] = await db<Pledge[]>`${pledgeColumns(db)} from pledges p left join needs n on n.id = p.need_id
+		where p.id = ${id}`;
+	return row ?? null;
+}
+
+export interface PledgeRow extends Pledge {
+	donorName: string | null;
+	donorEmail: string | null;
+}
+
+/** Pledges for the coordinator, newest first. */
+export async function listPledges(
+	db: Queryable,
+	status: 'open' | 'paid' | 'all' = 'all'
+): Promise<PledgeRow[]> {
+	return db<PledgeRow[]>`
+		${pledgeColumns(db)}, coalesce(p.donor_name, u.name) as "donorName", coalesce(p.donor_email, u.email) as "donorEmail"
+		from pledges p left join needs n on n.id = p.need_id left join users u on u.id = p.donor_id
+		where ${status} = 'all' or p.status = ${status}
+		order by p.created_at desc limit 500`;
+}
+
+/** A donor's own pledges (signed-in donors and members), newest first. */
+export async function listOwnPledges(db: Queryable, userId: string): Promise<Pledge[]> {
+	return db<Pledge[]>`${pledgeColumns(db)} from pledges p left join needs n on n.id = p.need_id
+		where p.donor_id = ${userId} order by p.created_at desc limit 200`;
+}
