@@ -44,6 +44,7 @@ describe('parseConfig', () => {
 			SPOLU_JOBS: '0',
 			SPOLU_JOBS_POLL_MS: '500',
 			LOG_LEVEL: 'warn',
+			BANK_IBAN: 'cz65 0800 0000 1920 0014 5399',
 			NODE_ENV: 'production'
 		});
 		expect(config).toEqual({
@@ -57,8 +58,15 @@ describe('parseConfig', () => {
 			require2fa: false,
 			smtpUrl: 'smtp://mail.internal:25',
 			mailFrom: 'Klub <klub@example.org>',
+			bankIban: 'CZ6508000000192000145399',
 			origin: 'https://spolu.example.org'
 		});
+	});
+
+	it('refuses a bank account that is not a valid IBAN, naming the variable', () => {
+		expect(() => parseConfig({ BANK_IBAN: 'CZ6508000000192000145398' })).toThrow(
+			/^BANK_IBAN must be the club account as an IBAN/
+		);
 	});
 
 	it('treats an empty value as unset', () => {

@@ -62,7 +62,8 @@ const schema = z.object({
 	BANK_IBAN: z
 		.string()
 		.transform((v) => v.replace(/\s+/g, '').toUpperCase())
-		.refine(isValidIban, 'must be the club account as an IBAN, such as CZ65 0800 0000 1920 0014 5399'),
+		.refine(isValidIban, 'must be the club account as an IBAN, such as CZ65 0800 0000 1920 0014 5399')
+		.optional(),
 	MAIL_FROM: z.string().min(3, 'must be an address such as Spolu <spolu@example.org>').optional(),
 	LOG_LEVEL: z
 		.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' })
