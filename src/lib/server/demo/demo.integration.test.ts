@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getClubSettings } from '../club/settings';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
+import { needMoney } from '../ledger/funding';
+import { fundBalance } from '../ledger/ledger';
 import { demoParts, initialiseDatabase, type DemoPart } from './index';
 
 let db: TestDatabase;
@@ -24,9 +26,10 @@ describe('initialiseDatabase', () => {
 	it('loads the demo data into a new database when asked, once', async () => {
 		db = await createTestDatabase({ migrate: true });
 		expect(await initialiseDatabase(db.sql, { loadDemo: true })).toEqual({ demo: true });
-		expect(await getClubSettings(db.sql)).toEqual({
+		expect(await getClubSettings(db.sql)).toMatchObject({
 			name: 'Klub dárců Spolu',
-			contactEmail: 'klub@example.org'
+			contactEmail: 'klub@example.org',
+			registrationNumber: '22876541'
 		});
 		// The next start finds a demo database and seeds nothing again.
 		expect(await initialiseDatabase(db.sql, { loadDemo: true })).toEqual({ demo: true });
@@ -47,6 +50,10 @@ describe('initialiseDatabase', () => {
 			ready: 2,
 			in_vote: 1,
 			approved: 1,
+			// the money part: a half-funded collection, a washing machine bought, school things delivered
+			funding: 1,
+			funded: 1,
+			closed: 1,
 			rejected: 3,
 			withdrawn: 1
 		});
@@ -70,6 +77,35 @@ describe('initialiseDatabase', () => {
 		expect(duplicate).toBeDefined();
 		const threads = await db.sql`select 1 from need_events where kind in ('info_requested', 'answered')`;
 		expect(threads.length).toBeGreaterThan(4);
+	});
+
+	it('has club money: a funded fund, pledges paid and unpaid, a half-funded collection, payouts', async () => {
+		db = await createTestDatabase({ migrate: true });
+		await initialiseDatabase(db.sql, { loadDemo: true });
+		const sql = db.sql;
+		expect(await fundBalance(sql)).toBeGreaterThan(5_000_000);
+		const pledges = await sql<{ status: string; n: number }[]>`
+			select status, count(*)::int as n from pledges group by status order by status`;
+		expect(pledges).toEqual([
+			{ status: 'open', n: 2 },
+			{ status: 'paid', n: 4 }
+		]);
+		const waiting = await sql`select 1 from bank_payments where status = 'unassigned'`;
+		expect(waiting.length).toBe(1);
+		const [deposit] = await sql<{ id: string }[]>`select id from needs where title like 'Postele a psací stůl%'`;
+		expect(await needMoney(sql, deposit!.id)).toMatchObject({ target: 2_400_000, raised: 1_200_000 });
+		const payouts = await sql`select amount from payouts order by amount`;
+		expect(payouts.map((p) => p.amount)).toEqual([320_000, 899_000]);
+		const unbalanced = await sql`
+			select transaction_id from ledger_entries group by transaction_id having sum(amount) <> 0`;
+		expect(unbalanced).toEqual([]);
+		// the school collection overflowed by 500 Kč to the fund and returned 300 Kč when closed
+		const [school] = await sql<{ id: string }[]>`select id from needs where title like 'Aktovka%'`;
+		expect(await needMoney(sql, school!.id)).toMatchObject({
+			raised: 350_000,
+			paidOut: 320_000,
+			returned: 30_000
+		});
 	});
 
 	it('never loads demo data into a database that was started without it', async () => {

@@ -3,6 +3,7 @@ import { log } from '../log';
 import { accountsDemo } from './accounts';
 import { clubDemo } from './club';
 import { needsDemo } from './needs';
+import { moneyDemo } from './money';
 import { votesDemo } from './votes';
 
 /**
@@ -15,7 +16,7 @@ export interface DemoPart {
 	seed(tx: Tx): Promise<void>;
 }
 
-export const demoParts: DemoPart[] = [clubDemo, accountsDemo, needsDemo, votesDemo];
+export const demoParts: DemoPart[] = [clubDemo, accountsDemo, needsDemo, votesDemo, moneyDemo];
 
 const LOCK_KEY = 7_352_002;
 

@@ -58,42 +58,51 @@ async function endNeed(
 ): Promise<MoneyResult<{ returned: number }>> {
 	if (!isUuid(needId) || !isCoordinator(actor)) return refuseMoney('not_found');
 	if (to === 'cancelled' && !reason.trim()) return refuseMoney('reason_required');
-	return db.begin(async (tx) => {
-		const need = await selectNeed(tx, needId, true);
-		if (!need || need.submittedAt === null) return refuseMoney('not_found');
-		const allowed = to === 'cancelled' ? cancellableStates : closableStates;
-		if (!allowed.has(need.status)) return refuseMoney('wrong_state');
-		await setNeedStatus(tx, needId, to);
-		await insertEvent(tx, {
-			needId,
-			actorId: actor.id,
-			kind: to,
-			fromStatus: need.status,
-			toStatus: to,
-			body: reason.trim() || null
-		});
-		const returned = await returnToFund(tx, need, actor);
-		await audit(tx, {
-			actorId: actor.id,
-			action: to === 'cancelled' ? 'need.cancelled' : 'need.closed',
-			targetType: 'need',
-			targetId: needId,
-			address: actor.address,
-			details: { returned }
-		});
-		const money = await needMoney(tx, needId);
-		const recipients = await tx<{ email: string; locale: Locale }[]>`
+	return db.begin((tx) => endInTransaction(tx, actor, needId, reason, to));
+}
+
+/** Cancelling or closing inside the caller's transaction (the demo data uses it too). */
+export async function endInTransaction(
+	tx: Tx,
+	actor: NeedActor,
+	needId: string,
+	reason: string,
+	to: 'cancelled' | 'closed'
+): Promise<MoneyResult<{ returned: number }>> {
+	const need = await selectNeed(tx, needId, true);
+	if (!need || need.submittedAt === null) return refuseMoney('not_found');
+	const allowed = to === 'cancelled' ? cancellableStates : closableStates;
+	if (!allowed.has(need.status)) return refuseMoney('wrong_state');
+	await setNeedStatus(tx, needId, to);
+	await insertEvent(tx, {
+		needId,
+		actorId: actor.id,
+		kind: to,
+		fromStatus: need.status,
+		toStatus: to,
+		body: reason.trim() || null
+	});
+	const returned = await returnToFund(tx, need, actor);
+	await audit(tx, {
+		actorId: actor.id,
+		action: to === 'cancelled' ? 'need.cancelled' : 'need.closed',
+		targetType: 'need',
+		targetId: needId,
+		address: actor.address,
+		details: { returned }
+	});
+	const money = await needMoney(tx, needId);
+	const recipients = await tx<{ email: string; locale: Locale }[]>`
 			select email, locale from users where status = 'active' and id <> ${actor.id}
 				and (id = ${need.createdBy} or id = ${money?.contactPersonId ?? null})`;
-		await mailNeedUpdate(
-			tx,
-			recipients,
-			need,
-			to,
-			mailLink(actor.origin ?? 'http://localhost:3000', `/needs/${needId}`)
-		);
-		return { ok: true, returned };
-	});
+	await mailNeedUpdate(
+		tx,
+		recipients,
+		need,
+		to,
+		mailLink(actor.origin ?? 'http://localhost:3000', `/needs/${needId}`)
+	);
+	return { ok: true, returned };
 }
 
 /** The coordinator cancels the help for an approved need (with a reason); its money returns to the fund. */

@@ -216,32 +216,42 @@ export async function allocateFromFund(
 ): Promise<MoneyResult<{ funded: boolean }>> {
 	if (!isUuid(needId) || !isCoordinator(actor)) return refuseMoney('not_found');
 	if (!isAmount(amount)) return refuseMoney('invalid_amount');
-	return db.begin(async (tx) => {
-		const need = await selectNeed(tx, needId, true);
-		if (!need || need.submittedAt === null) return refuseMoney('not_found');
-		const money = await needMoney(tx, needId);
-		if (!money || !fundingStates.has(need.status)) return refuseMoney('wrong_state');
-		if (amount > money.missing) return refuseMoney('over_missing', money.missing);
-		const fund = await lockedBalance(tx, FUND);
-		if (amount > fund) return refuseMoney('fund_too_low', fund);
-		await postTransaction(tx, {
-			kind: 'allocation',
-			needId,
-			recordedBy: actor.id,
-			entries: [
-				{ account: FUND, amount: -amount },
-				{ account: needAccount(needId), amount }
-			]
-		});
-		await afterCredit(tx, need, money, amount, actor.id, 'allocated', {}, actor.origin);
-		await audit(tx, {
-			actorId: actor.id,
-			action: 'ledger.allocated',
-			targetType: 'need',
-			targetId: needId,
-			address: actor.address,
-			details: { amount }
-		});
-		return { ok: true, funded: money.missing === amount };
+	return db.begin((tx) => allocateInTransaction(tx, actor, needId, amount));
+}
+
+/** The allocation inside the caller's transaction (the demo data uses it too). */
+export async function allocateInTransaction(
+	tx: Tx,
+	actor: NeedActor,
+	needId: string,
+	amount: number,
+	occurredOn: string | null = null
+): Promise<MoneyResult<{ funded: boolean }>> {
+	const need = await selectNeed(tx, needId, true);
+	if (!need || need.submittedAt === null) return refuseMoney('not_found');
+	const money = await needMoney(tx, needId);
+	if (!money || !fundingStates.has(need.status)) return refuseMoney('wrong_state');
+	if (amount > money.missing) return refuseMoney('over_missing', money.missing);
+	const fund = await lockedBalance(tx, FUND);
+	if (amount > fund) return refuseMoney('fund_too_low', fund);
+	await postTransaction(tx, {
+		kind: 'allocation',
+		needId,
+		occurredOn,
+		recordedBy: actor.id,
+		entries: [
+			{ account: FUND, amount: -amount },
+			{ account: needAccount(needId), amount }
+		]
 	});
+	await afterCredit(tx, need, money, amount, actor.id, 'allocated', {}, actor.origin);
+	await audit(tx, {
+		actorId: actor.id,
+		action: 'ledger.allocated',
+		targetType: 'need',
+		targetId: needId,
+		address: actor.address,
+		details: { amount }
+	});
+	return { ok: true, funded: money.missing === amount };
 }

@@ -45,9 +45,8 @@ describe('the ledger in the database', () => {
 		});
 		await expect(attempt).rejects.toThrow(/unbalanced/);
 		expect(await fundBalance(sql)).toBe(1_000);
-		const [{ n }] = (await sql<{ n: number }[]>`select count(*)::int as n from ledger_transactions`) as [
-			{ n: number }
-		];
+		const [count] = await sql<{ n: number }[]>`select count(*)::int as n from ledger_transactions`;
+		const n = count!.n;
 		expect(n).toBe(1);
 	});
 

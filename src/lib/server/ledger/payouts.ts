@@ -1,6 +1,6 @@
 import type { NeedStatus } from '$lib/needs';
 import { audit } from '../audit';
-import type { Db, Queryable } from '../db/client';
+import type { Db, Queryable, Tx } from '../db/client';
 import { isCoordinator, isOwnOrganisation, needView, type NeedActor } from '../needs/access';
 import {
 	deleteAttachmentFile,
@@ -94,51 +94,60 @@ export async function recordPayout(
 		stored = { key, name, mediaType: prepared.mediaType };
 	}
 	try {
-		const result = await db.begin(async (tx): Promise<PayoutResult> => {
-			const need = await selectNeed(tx, needId, true);
-			if (!need || !payoutStates.has(need.status)) return refuseMoney('wrong_state');
-			const money = await needMoney(tx, needId);
-			if (!money || input.amount > money.balance) return refuseMoney('balance_too_low', money?.balance ?? 0);
-			const transactionId = await postTransaction(tx, {
-				kind: 'payout',
-				occurredOn: input.paidOn,
-				needId,
-				recordedBy: actor.id,
-				memo: input.supplier.trim().slice(0, 120),
-				entries: [
-					{ account: needAccount(needId), amount: -input.amount },
-					{ account: payoutAccount(input.recipient), amount: input.amount }
-				]
-			});
-			const [row] = await tx<{ id: string }[]>`
-				insert into payouts (need_id, recipient, supplier, amount, paid_on, note, receipt_key, receipt_name,
-					receipt_media_type, transaction_id, recorded_by)
-				values (${needId}, ${input.recipient}, ${input.supplier.trim() || null}, ${input.amount}, ${input.paidOn},
-					${input.note.trim() || null}, ${stored?.key ?? null}, ${stored?.name ?? null}, ${stored?.mediaType ?? null},
-					${transactionId}, ${actor.id})
-				returning id`;
-			await insertEvent(tx, {
-				needId,
-				actorId: actor.id,
-				kind: 'payout',
-				data: { amount: input.amount, recipient: input.recipient }
-			});
-			await audit(tx, {
-				actorId: actor.id,
-				action: 'ledger.payout',
-				targetType: 'need',
-				targetId: needId,
-				address: actor.address,
-				details: { amount: input.amount, payout: row!.id }
-			});
-			return { ok: true, id: row!.id };
-		});
+		const result = await db.begin((tx) => payOut(tx, actor, needId, input, stored));
 		if (!result.ok && stored) await deleteAttachmentFile(store.dataDir, stored.key);
 		return result;
 	} catch (e) {
 		if (stored) await deleteAttachmentFile(store.dataDir, stored.key);
 		throw e;
 	}
+}
+
+/** The payout inside the caller's transaction, its receipt (if any) already stored. */
+export async function payOut(
+	tx: Tx,
+	actor: NeedActor,
+	needId: string,
+	input: PayoutInput,
+	stored: { key: string; name: string; mediaType: string } | null
+): Promise<PayoutResult> {
+	const need = await selectNeed(tx, needId, true);
+	if (!need || !payoutStates.has(need.status)) return refuseMoney('wrong_state');
+	const money = await needMoney(tx, needId);
+	if (!money || input.amount > money.balance) return refuseMoney('balance_too_low', money?.balance ?? 0);
+	const transactionId = await postTransaction(tx, {
+		kind: 'payout',
+		occurredOn: input.paidOn,
+		needId,
+		recordedBy: actor.id,
+		memo: input.supplier.trim().slice(0, 120),
+		entries: [
+			{ account: needAccount(needId), amount: -input.amount },
+			{ account: payoutAccount(input.recipient), amount: input.amount }
+		]
+	});
+	const [row] = await tx<{ id: string }[]>`
+				insert into payouts (need_id, recipient, supplier, amount, paid_on, note, receipt_key, receipt_name,
+					receipt_media_type, transaction_id, recorded_by)
+				values (${needId}, ${input.recipient}, ${input.supplier.trim() || null}, ${input.amount}, ${input.paidOn},
+					${input.note.trim() || null}, ${stored?.key ?? null}, ${stored?.name ?? null}, ${stored?.mediaType ?? null},
+					${transactionId}, ${actor.id})
+				returning id`;
+	await insertEvent(tx, {
+		needId,
+		actorId: actor.id,
+		kind: 'payout',
+		data: { amount: input.amount, recipient: input.recipient }
+	});
+	await audit(tx, {
+		actorId: actor.id,
+		action: 'ledger.payout',
+		targetType: 'need',
+		targetId: needId,
+		address: actor.address,
+		details: { amount: input.amount, payout: row!.id }
+	});
+	return { ok: true, id: row!.id };
 }
 
 export interface Payout {

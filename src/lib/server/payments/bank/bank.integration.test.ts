@@ -107,7 +107,9 @@ describe('statement import', () => {
 		const again = await importStatement(sql, p.coordinator, { name: 'vypis.csv', bytes: file });
 		expect(again).toMatchObject({ ok: true, summary: { recorded: 0, matched: 0, duplicates: 4 } });
 		expect(await fundBalance(sql)).toBe(50_000);
-		const [{ n }] = (await sql<{ n: number }[]>`select count(*)::int as n from donations`) as [{ n: number }];
+		const [{ n }] = (await sql<{ n: number }[]>`select count(*)::int as n from donations`) as unknown as [
+			{ n: number }
+		];
 		expect(n).toBe(2);
 
 		// the coordinator assigns what matched nothing

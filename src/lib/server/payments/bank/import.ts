@@ -46,6 +46,15 @@ export async function importStatement(
 	file: { name: string; bytes: Uint8Array }
 ): Promise<ImportResult> {
 	if (!isCoordinator(actor)) return { ok: false, reason: 'forbidden' };
+	return db.begin((tx) => importInTransaction(tx, actor, file));
+}
+
+/** The import inside the caller's transaction (the demo data imports its statement this way). */
+export async function importInTransaction(
+	tx: Tx,
+	actor: NeedActor,
+	file: { name: string; bytes: Uint8Array }
+): Promise<ImportResult> {
 	let statement;
 	try {
 		statement = parseStatement(file.bytes);
@@ -68,46 +77,43 @@ export async function importStatement(
 	});
 	const sha256 = createHash('sha256').update(file.bytes).digest('hex');
 
-	const summary = await db.begin(async (tx) => {
-		await tx`select pg_advisory_xact_lock(${IMPORT_LOCK})`;
-		await lockPledgedNeeds(tx, incoming);
-		const [row] = await tx<{ id: string }[]>`
-			insert into bank_statements (format, file_name, sha256, account, imported_by, lines, recorded, matched, duplicates, outgoing)
-			values (${statement.format}, ${file.name.slice(0, 200) || 'vypis'}, ${sha256}, ${statement.accountIban},
-				${actor.id}, ${statement.lines.length}, 0, 0, 0, ${statement.lines.length - incoming.length})
-			returning id`;
-		const s: ImportSummary = {
-			statementId: row!.id,
-			lines: statement.lines.length,
-			recorded: 0,
-			matched: 0,
-			unassigned: 0,
-			duplicates: 0,
-			outgoing: statement.lines.length - incoming.length
-		};
-		for (const [i, line] of incoming.entries()) {
-			const outcome = await recordPayment(tx, actor, s.statementId, refs[i]!, line);
-			if (outcome === 'duplicate') s.duplicates++;
-			else {
-				s.recorded++;
-				if (outcome === 'matched') s.matched++;
-				else s.unassigned++;
-			}
+	await tx`select pg_advisory_xact_lock(${IMPORT_LOCK})`;
+	await lockPledgedNeeds(tx, incoming);
+	const [row] = await tx<{ id: string }[]>`
+		insert into bank_statements (format, file_name, sha256, account, imported_by, lines, recorded, matched, duplicates, outgoing)
+		values (${statement.format}, ${file.name.slice(0, 200) || 'vypis'}, ${sha256}, ${statement.accountIban},
+			${actor.id}, ${statement.lines.length}, 0, 0, 0, ${statement.lines.length - incoming.length})
+		returning id`;
+	const s: ImportSummary = {
+		statementId: row!.id,
+		lines: statement.lines.length,
+		recorded: 0,
+		matched: 0,
+		unassigned: 0,
+		duplicates: 0,
+		outgoing: statement.lines.length - incoming.length
+	};
+	for (const [i, line] of incoming.entries()) {
+		const outcome = await recordPayment(tx, actor, s.statementId, refs[i]!, line);
+		if (outcome === 'duplicate') s.duplicates++;
+		else {
+			s.recorded++;
+			if (outcome === 'matched') s.matched++;
+			else s.unassigned++;
 		}
-		await tx`
-			update bank_statements set recorded = ${s.recorded}, matched = ${s.matched}, duplicates = ${s.duplicates}
-			where id = ${s.statementId}`;
-		await audit(tx, {
-			actorId: actor.id,
-			action: 'ledger.statement_imported',
-			targetType: 'bank_statement',
-			targetId: s.statementId,
-			address: actor.address,
-			details: { recorded: s.recorded, matched: s.matched, duplicates: s.duplicates }
-		});
-		return s;
+	}
+	await tx`
+		update bank_statements set recorded = ${s.recorded}, matched = ${s.matched}, duplicates = ${s.duplicates}
+		where id = ${s.statementId}`;
+	await audit(tx, {
+		actorId: actor.id,
+		action: 'ledger.statement_imported',
+		targetType: 'bank_statement',
+		targetId: s.statementId,
+		address: actor.address,
+		details: { recorded: s.recorded, matched: s.matched, duplicates: s.duplicates }
 	});
-	return { ok: true, summary };
+	return { ok: true, summary: s };
 }
 
 /**

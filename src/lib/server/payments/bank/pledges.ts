@@ -57,7 +57,7 @@ export async function openCollection(db: Queryable, needId: string) {
 	return { need, money, open: fundingStates.has(need.status) && money.missing > 0 };
 }
 
-export async function createPledge(db: Db, input: PledgeInput): Promise<PledgeResult> {
+export async function createPledge(db: Queryable, input: PledgeInput): Promise<PledgeResult> {
 	if (!isAmount(input.amount) || input.amount < 100) return { ok: false, reason: 'invalid_amount' };
 	if (input.purpose === 'dues' && (input.needId !== null || input.donor.id === null))
 		return { ok: false, reason: 'forbidden' };
