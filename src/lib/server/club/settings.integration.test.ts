@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertUser } from '../auth/users';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import { getVoteSettings } from '../voting/settings';
-import { getClubSettings, saveClubSettings } from './settings';
+import { getClubSettings, saveClubSettings, type ClubSettings } from './settings';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -11,6 +11,24 @@ beforeAll(async () => {
 afterAll(async () => {
 	await db.close();
 });
+
+const rules = {
+	quorumPercent: 60,
+	approvalPercent: 66,
+	voteHours: 120,
+	urgentVoteHours: 24,
+	fastTrackLimit: 500_000,
+	resultsHidden: false
+};
+const club: ClubSettings = {
+	name: 'Klub dárců Brno',
+	contactEmail: null,
+	registrationNumber: null,
+	address: null,
+	place: null,
+	collectionIban: null,
+	collectionReference: null
+};
 
 describe('club settings', () => {
 	it('saves the club and its voting rules on a new installation, and audits what changed', async () => {
@@ -21,28 +39,30 @@ describe('club settings', () => {
 			roles: ['coordinator']
 		});
 		expect(await getClubSettings(db.sql)).toBeNull();
-		const rules = {
-			quorumPercent: 60,
-			approvalPercent: 66,
-			voteHours: 120,
-			urgentVoteHours: 24,
-			fastTrackLimit: 500_000,
-			resultsHidden: false
-		};
-		await saveClubSettings(db.sql, { id: id! }, { name: 'Klub dárců Brno', contactEmail: null, ...rules });
-		expect(await getClubSettings(db.sql)).toEqual({ name: 'Klub dárců Brno', contactEmail: null });
+		await saveClubSettings(db.sql, { id: id! }, { ...club, ...rules });
+		expect(await getClubSettings(db.sql)).toEqual(club);
 		expect(await getVoteSettings(db.sql)).toEqual(rules);
-		await saveClubSettings(
-			db.sql,
-			{ id: id! },
-			{ name: 'Klub dárců Brno', contactEmail: null, ...rules, quorumPercent: 40 }
-		);
+		await saveClubSettings(db.sql, { id: id! }, { ...club, ...rules, quorumPercent: 40 });
+		const identity = {
+			registrationNumber: '12345678',
+			address: 'Údolní 12, 602 00 Brno',
+			place: 'Brně',
+			collectionIban: 'CZ6508000000192000145399',
+			collectionReference: 'JMK 12345/2026'
+		};
+		await saveClubSettings(db.sql, { id: id! }, { ...club, ...identity, ...rules, quorumPercent: 40 });
+		expect(await getClubSettings(db.sql)).toEqual({ ...club, ...identity });
 		const audits = await db.sql<{ details: { changed: string[] } }[]>`
 			select details from audit_log where action = 'club.settings_changed' order by id`;
 		expect(audits.map((a) => a.details.changed)).toEqual([
 			[
 				'name',
 				'contactEmail',
+				'registrationNumber',
+				'address',
+				'place',
+				'collectionIban',
+				'collectionReference',
 				'quorumPercent',
 				'approvalPercent',
 				'voteHours',
@@ -50,7 +70,19 @@ describe('club settings', () => {
 				'fastTrackLimit',
 				'resultsHidden'
 			],
-			['quorumPercent']
+			['quorumPercent'],
+			['registrationNumber', 'address', 'place', 'collectionIban', 'collectionReference']
 		]);
+	});
+
+	it('refuses an identity the database cannot hold (a malformed IČO)', async () => {
+		await expect(
+			saveClubSettings(
+				db.sql,
+				{ id: (await db.sql<{ id: string }[]>`select id from users limit 1`)[0]!.id },
+				{ ...club, ...rules, registrationNumber: '1234' }
+			)
+		).rejects.toThrow();
+		expect((await getClubSettings(db.sql))?.registrationNumber).toBe('12345678');
 	});
 });

@@ -5,12 +5,24 @@ import { getVoteSettings, type VoteSettings } from '../voting/settings';
 export interface ClubSettings {
 	name: string;
 	contactEmail: string | null;
+	/** IČO, 8 digits: the confirmation of gifts names the club by it */
+	registrationNumber: string | null;
+	/** sídlo */
+	address: string | null;
+	/** the place of issue as it follows "V" on a confirmation of gifts ("Brně") */
+	place: string | null;
+	/** the public collection's own account (veřejná sbírka), upper-case IBAN without spaces */
+	collectionIban: string | null;
+	/** the regional authority's reference of the public collection */
+	collectionReference: string | null;
 }
 
 /** The club running this installation, or null before the coordinator has set it up. */
 export async function getClubSettings(db: Queryable): Promise<ClubSettings | null> {
 	const [row] = await db<ClubSettings[]>`
-		select name, contact_email as "contactEmail" from club_settings where id`;
+		select name, contact_email as "contactEmail", registration_number as "registrationNumber", address, place,
+			collection_iban as "collectionIban", collection_reference as "collectionReference"
+		from club_settings where id`;
 	return row ?? null;
 }
 
@@ -25,11 +37,16 @@ export async function saveClubSettings(
 	await db.begin(async (tx) => {
 		const before = { ...(await getClubSettings(tx)), ...(await getVoteSettings(tx)) };
 		await tx`
-			insert into club_settings (id, name, contact_email, quorum_percent, approval_percent, vote_hours,
-				urgent_vote_hours, fast_track_limit, results_hidden, updated_at)
-			values (true, ${input.name}, ${input.contactEmail}, ${input.quorumPercent}, ${input.approvalPercent},
-				${input.voteHours}, ${input.urgentVoteHours}, ${input.fastTrackLimit}, ${input.resultsHidden}, now())
+			insert into club_settings (id, name, contact_email, registration_number, address, place, collection_iban,
+				collection_reference, quorum_percent, approval_percent, vote_hours, urgent_vote_hours, fast_track_limit,
+				results_hidden, updated_at)
+			values (true, ${input.name}, ${input.contactEmail}, ${input.registrationNumber}, ${input.address},
+				${input.place}, ${input.collectionIban}, ${input.collectionReference}, ${input.quorumPercent},
+				${input.approvalPercent}, ${input.voteHours}, ${input.urgentVoteHours}, ${input.fastTrackLimit},
+				${input.resultsHidden}, now())
 			on conflict (id) do update set name = excluded.name, contact_email = excluded.contact_email,
+				registration_number = excluded.registration_number, address = excluded.address, place = excluded.place,
+				collection_iban = excluded.collection_iban, collection_reference = excluded.collection_reference,
 				quorum_percent = excluded.quorum_percent, approval_percent = excluded.approval_percent,
 				vote_hours = excluded.vote_hours, urgent_vote_hours = excluded.urgent_vote_hours,
 				fast_track_limit = excluded.fast_track_limit, results_hidden = excluded.results_hidden,

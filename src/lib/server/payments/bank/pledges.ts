@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { Db, Queryable } from '../../db/client';
+import type { Queryable } from '../../db/client';
 import { collectionForms, fundingStates, isAmount, needMoney } from '../../ledger/funding';
 import { selectNeed } from '../../needs/queries';
 import { isUuid } from '../../needs/transitions';

@@ -1,6 +1,7 @@
 import { czkInputValue, parseCzk } from '$lib/money';
 import { m } from '$lib/paraglide/messages';
 import { getClubSettings, saveClubSettings } from '$lib/server/club/settings';
+import { isValidIban } from '$lib/server/ledger/qr-platba';
 import { emailField, requiredText } from '$lib/server/http/fields';
 import { parseForm, readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
@@ -18,6 +19,11 @@ export const load = (async (event) => {
 		values: {
 			name: club?.name ?? '',
 			contact_email: club?.contactEmail ?? '',
+			registration_number: club?.registrationNumber ?? '',
+			address: club?.address ?? '',
+			place: club?.place ?? '',
+			collection_iban: club?.collectionIban ?? '',
+			collection_reference: club?.collectionReference ?? '',
 			quorum_percent: String(votes.quorumPercent),
 			approval_percent: String(votes.approvalPercent),
 			vote_hours: String(votes.voteHours),
@@ -35,9 +41,32 @@ const whole = (min: number, max: number) =>
 		.min(min, { error: () => m.settings_error_range({ min, max }) })
 		.max(max, { error: () => m.settings_error_range({ min, max }) });
 
+/** An optional text: trimmed, empty becomes null. */
+const optionalText = (max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max, { error: () => m.form_too_long({ max }) })
+		.default('')
+		.transform((v) => v || null);
+
 const schema = z.object({
 	name: requiredText(200),
 	contact_email: z.union([z.literal(''), emailField]),
+	registration_number: z
+		.string()
+		.default('')
+		.transform((v) => v.replace(/\s+/g, '') || null)
+		.refine((v) => v === null || /^[0-9]{8}$/.test(v), { error: () => m.money_settings_error_ico() }),
+	address: optionalText(300),
+	place: optionalText(60),
+	// people copy the account as the bank prints it, in groups of four
+	collection_iban: z
+		.string()
+		.default('')
+		.transform((v) => v.replace(/\s+/g, '').toUpperCase() || null)
+		.refine((v) => v === null || isValidIban(v), { error: () => m.money_settings_error_iban() }),
+	collection_reference: optionalText(100),
 	quorum_percent: whole(1, 100),
 	approval_percent: whole(1, 99),
 	vote_hours: whole(1, 2160),
@@ -65,6 +94,11 @@ export const actions = {
 			{
 				name: d.name,
 				contactEmail: d.contact_email || null,
+				registrationNumber: d.registration_number,
+				address: d.address,
+				place: d.place,
+				collectionIban: d.collection_iban,
+				collectionReference: d.collection_reference,
 				quorumPercent: d.quorum_percent,
 				approvalPercent: d.approval_percent,
 				voteHours: d.vote_hours,

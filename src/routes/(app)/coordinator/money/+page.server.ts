@@ -1,0 +1,89 @@
+import { parseCzk } from '$lib/money';
+import { m } from '$lib/paraglide/messages';
+import { actorOf } from '$lib/server/http/actor';
+import { formValues, parseForm, readForm } from '$lib/server/http/forms';
+import { requireRole } from '$lib/server/http/guards';
+import { allocateFromFund, fundingStates } from '$lib/server/ledger/funding';
+import { accountBalances, fundBalance } from '$lib/server/ledger/ledger';
+import { needSummaries } from '$lib/server/ledger/reports';
+import { db } from '$lib/server/runtime';
+import type { NeedStatus } from '$lib/needs';
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { isDay, pragueToday } from './_days';
+import { moneyRefusalStatus, moneyRefusalText } from './_messages';
+import type { Actions, PageServerLoad } from './$types';
+
+const channels = ['card', 'bank', 'offline', 'in_kind'] as const;
+
+export const load = (async (event) => {
+	requireRole(event, 'coordinator');
+	const today = pragueToday();
+	const asOfRaw = (event.url.searchParams.get('asOf') ?? '').trim().slice(0, 10);
+	const asOfError = asOfRaw !== '' && !isDay(asOfRaw) ? m.money_error_day() : null;
+	const asOf = asOfRaw && !asOfError && asOfRaw < today ? asOfRaw : null;
+	const sql = db();
+	const [balances, needs] = await Promise.all([accountBalances(sql, asOf ?? undefined), needSummaries(sql)]);
+	const sum = (pick: (code: string, kind: string) => boolean) =>
+		balances.filter((b) => pick(b.code, b.kind)).reduce((total, b) => total + b.balance, 0);
+	const fund = sum((code) => code === 'fund');
+	return {
+		asOf,
+		asOfValue: asOfError ? asOfRaw : (asOf ?? ''),
+		asOfError,
+		today,
+		overview: {
+			fund,
+			suspense: sum((_, kind) => kind === 'suspense'),
+			heldForNeeds: sum((_, kind) => kind === 'need'),
+			// income accounts go negative by what came in
+			received: channels.map((channel) => ({
+				channel,
+				amount: 0 - sum((code) => code === `income:${channel}`)
+			})),
+			paidToSuppliers: sum((code) => code === 'payout:suppliers'),
+			paidToFamilies: sum((code) => code === 'payout:families'),
+			fees: sum((_, kind) => kind === 'fees')
+		},
+		// allocation works on today's fund, whatever day the overview shows
+		fundNow: asOf ? await fundBalance(sql) : fund,
+		needs: needs.map((n) => ({
+			...n,
+			missing: Math.max(0, n.target - n.raised),
+			takesMoney: fundingStates.has(n.status as NeedStatus)
+		}))
+	};
+}) satisfies PageServerLoad;
+
+const allocateSchema = z.object({
+	needId: z.string().trim().max(100).default(''),
+	amount: z.string().transform((v, ctx) => {
+		const amount = parseCzk(v);
+		if (amount === null || amount < 1 || amount > 100_000_000) {
+			ctx.addIssue({ code: 'custom', message: m.money_error_amount() });
+			return z.NEVER;
+		}
+		return amount;
+	})
+});
+
+export const actions = {
+	allocate: async (event) => {
+		const user = requireRole(event, 'coordinator');
+		const form = await readForm(event.request);
+		const input = parseForm(allocateSchema, form);
+		const needId = String(form.get('needId') ?? '').slice(0, 100);
+		if (!input.ok)
+			return fail(400, { action: 'allocate' as const, needId, values: input.values, errors: input.errors });
+		const result = await allocateFromFund(db(), actorOf(event, user), input.data.needId, input.data.amount);
+		if (!result.ok) {
+			return fail(moneyRefusalStatus(result.reason), {
+				action: 'allocate' as const,
+				needId,
+				values: formValues(form),
+				errors: { amount: moneyRefusalText(result.reason, result.limit) }
+			});
+		}
+		return { action: 'allocate' as const, done: true, amount: input.data.amount, funded: result.funded };
+	}
+} satisfies Actions;

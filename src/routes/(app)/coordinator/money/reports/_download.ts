@@ -1,0 +1,36 @@
+import { audit } from '$lib/server/audit';
+import type { SessionUser } from '$lib/server/auth/session';
+import { contentDisposition } from '$lib/server/needs/attachment-files';
+import { db } from '$lib/server/runtime';
+import type { RequestEvent } from '@sveltejs/kit';
+
+/** A report as a download, never shown inline nor kept by a shared cache. */
+export function download(body: string | Uint8Array, mediaType: string, fileName: string): Response {
+	const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+	return new Response(new Uint8Array(bytes), {
+		headers: {
+			'content-type': mediaType,
+			'content-length': String(bytes.length),
+			'content-disposition': contentDisposition(fileName),
+			'x-content-type-options': 'nosniff',
+			'cache-control': 'private, no-store'
+		}
+	});
+}
+
+export const CSV = 'text/csv; charset=utf-8';
+
+/** Every export of the club's money leaves a trace: who took which report, for which period. */
+export async function auditExport(
+	event: Pick<RequestEvent, 'getClientAddress'>,
+	user: SessionUser,
+	details: Record<string, string | number>
+) {
+	await audit(db(), {
+		actorId: user.id,
+		action: 'ledger.report_exported',
+		targetType: 'report',
+		address: event.getClientAddress(),
+		details
+	});
+}
