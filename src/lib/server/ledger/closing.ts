@@ -2,7 +2,7 @@ import type { NeedStatus } from '$lib/needs';
 import { audit } from '../audit';
 import type { Db, Tx } from '../db/client';
 import { mailLink, type Locale } from '../mail/templates';
-import { isCoordinator, type NeedActor } from '../needs/access';
+import { isCoordinator, needView, type NeedActor } from '../needs/access';
 import { mailNeedUpdate } from '../needs/notifications';
 import { insertEvent, selectNeed, setNeedStatus, type Need } from '../needs/queries';
 import { isUuid } from '../needs/transitions';
@@ -56,7 +56,7 @@ async function endNeed(
 	reason: string,
 	to: 'cancelled' | 'closed'
 ): Promise<MoneyResult<{ returned: number }>> {
-	if (!isUuid(needId) || !isCoordinator(actor)) return refuseMoney('not_found');
+	if (!isUuid(needId)) return refuseMoney('not_found');
 	if (to === 'cancelled' && !reason.trim()) return refuseMoney('reason_required');
 	return db.begin((tx) => endInTransaction(tx, actor, needId, reason, to));
 }
@@ -70,7 +70,8 @@ export async function endInTransaction(
 	to: 'cancelled' | 'closed'
 ): Promise<MoneyResult<{ returned: number }>> {
 	const need = await selectNeed(tx, needId, true);
-	if (!need || need.submittedAt === null) return refuseMoney('not_found');
+	if (!need || !needView(actor, need)) return refuseMoney('not_found');
+	if (!isCoordinator(actor)) return refuseMoney('forbidden');
 	const allowed = to === 'cancelled' ? cancellableStates : closableStates;
 	if (!allowed.has(need.status)) return refuseMoney('wrong_state');
 	await setNeedStatus(tx, needId, to);

@@ -2,7 +2,7 @@ import type { NeedStatus } from '$lib/needs';
 import { audit } from '../audit';
 import type { Db, Queryable, Tx } from '../db/client';
 import { mailLink, type Locale } from '../mail/templates';
-import { isCoordinator, type NeedActor } from '../needs/access';
+import { isCoordinator, needView, type NeedActor } from '../needs/access';
 import { mailNeedUpdate } from '../needs/notifications';
 import { insertEvent, selectNeed, setNeedStatus, type Need } from '../needs/queries';
 import { isUuid } from '../needs/transitions';
@@ -214,7 +214,7 @@ export async function allocateFromFund(
 	needId: string,
 	amount: number
 ): Promise<MoneyResult<{ funded: boolean }>> {
-	if (!isUuid(needId) || !isCoordinator(actor)) return refuseMoney('not_found');
+	if (!isUuid(needId)) return refuseMoney('not_found');
 	if (!isAmount(amount)) return refuseMoney('invalid_amount');
 	return db.begin((tx) => allocateInTransaction(tx, actor, needId, amount));
 }
@@ -228,7 +228,8 @@ export async function allocateInTransaction(
 	occurredOn: string | null = null
 ): Promise<MoneyResult<{ funded: boolean }>> {
 	const need = await selectNeed(tx, needId, true);
-	if (!need || need.submittedAt === null) return refuseMoney('not_found');
+	if (!need || !needView(actor, need)) return refuseMoney('not_found');
+	if (!isCoordinator(actor)) return refuseMoney('forbidden');
 	const money = await needMoney(tx, needId);
 	if (!money || !fundingStates.has(need.status)) return refuseMoney('wrong_state');
 	if (amount > money.missing) return refuseMoney('over_missing', money.missing);

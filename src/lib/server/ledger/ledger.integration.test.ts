@@ -146,7 +146,7 @@ describe('allocation from the general fund', () => {
 		});
 		expect(await allocateFromFund(sql, p.member, needId, 10_000)).toMatchObject({
 			ok: false,
-			reason: 'not_found'
+			reason: 'forbidden'
 		});
 		expect(await allocateFromFund(sql, p.coordinator, needId, 60_000)).toEqual({ ok: true, funded: false });
 		expect((await selectNeed(sql, needId))!.status).toBe('funding');
@@ -294,7 +294,8 @@ describe('closing and cancelling', () => {
 			ok: false,
 			reason: 'reason_required'
 		});
-		expect(await cancelNeed(sql, p.member, needId, 'x')).toMatchObject({ ok: false, reason: 'not_found' });
+		expect(await cancelNeed(sql, p.member, needId, 'x')).toMatchObject({ ok: false, reason: 'forbidden' });
+		expect(await cancelNeed(sql, p.donor, needId, 'x')).toMatchObject({ ok: false, reason: 'not_found' });
 		expect(await cancelNeed(sql, p.coordinator, needId, 'Rodina se odstěhovala.')).toEqual({
 			ok: true,
 			returned: 25_000

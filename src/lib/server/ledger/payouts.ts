@@ -73,8 +73,9 @@ export async function recordPayout(
 ): Promise<PayoutResult> {
 	if (!isUuid(needId)) return refuseMoney('not_found');
 	const before = await mayHandlePayouts(db, actor, needId);
-	if (!before.need || !before.money) return refuseMoney('not_found');
-	if (!before.may) return refuseMoney(needView(actor, before.need) ? 'forbidden' : 'not_found');
+	if (!before.need || !needView(actor, before.need)) return refuseMoney('not_found');
+	if (!before.may) return refuseMoney('forbidden');
+	if (!before.money) return refuseMoney('wrong_state');
 	if (!isAmount(input.amount)) return refuseMoney('invalid_amount');
 	// payouts are read by the club: the family is never named in them
 	const fields = (['supplier', 'note'] as const).filter((f) => findPersonalData(input[f]).length > 0);

@@ -1,3 +1,4 @@
+import type { NeedStatus } from '$lib/needs';
 import type { Queryable } from '../db/client';
 import {
 	attachmentStates,
@@ -12,6 +13,9 @@ import {
 	type NeedView
 } from './access';
 import { findInNeed, type Finding } from './anonymisation';
+import { fundingStates, needMoney, type NeedMoney } from '../ledger/funding';
+import { fundBalance } from '../ledger/ledger';
+import { listPayouts, payoutStates, type Payout } from '../ledger/payouts';
 import { getDecision, listVolunteers, type Decision, type Volunteer } from '../voting/decision';
 import { getVoteSettings } from '../voting/settings';
 import { isUuid } from './transitions';
@@ -88,15 +92,71 @@ export interface Capabilities {
 	decide: boolean;
 }
 
+/** What a person may do with the money of a decided need. */
+export interface MoneyCapabilities {
+	/** the coordinator moves money from the general fund to a need that still takes money */
+	allocate: boolean;
+	/** the coordinator cancels the help; what is left returns to the general fund */
+	cancel: boolean;
+	/** the coordinator closes a need whose help was given */
+	close: boolean;
+	/** the coordinator or the contact person records a payout, while the need's account holds money */
+	recordPayout: boolean;
+}
+
+const noMoneyCapabilities: MoneyCapabilities = {
+	allocate: false,
+	cancel: false,
+	close: false,
+	recordPayout: false
+};
+
+/*
+ * The states closing.ts allows cancelling and closing from (it keeps them private); the page only uses
+ * them to decide which forms to show, and the domain checks again.
+ */
+const cancellableStates: ReadonlySet<NeedStatus> = new Set(['approved', 'funding', 'funded', 'fulfilling']);
+const closableStates: ReadonlySet<NeedStatus> = new Set(['funded', 'fulfilling', 'delivered']);
+
+/**
+ * The money of a decided need as the page shows it, in haléře. Every reader gets the target, what was
+ * raised and what is missing; where the money came from and went (`detail`) only those who handle or
+ * answer for it: the organisation, the coordinator and the contact person.
+ */
+export interface MoneyView {
+	target: number;
+	raised: number;
+	missing: number;
+	detail: Pick<NeedMoney, 'allocated' | 'donated' | 'paidOut' | 'returned' | 'balance'> | null;
+}
+
+function moneyView(money: NeedMoney, detailed: boolean): MoneyView {
+	const { target, raised, missing, allocated, donated, paidOut, returned, balance } = money;
+	return {
+		target,
+		raised,
+		missing,
+		detail: detailed ? { allocated, donated, paidOut, returned, balance } : null
+	};
+}
+
 export type NeedPage =
-	| { view: 'member'; need: AnonymisedNeed }
+	| {
+			view: 'member';
+			need: AnonymisedNeed;
+			/** null until the club decided the need */
+			money: MoneyView | null;
+			/** for the contact person only; null for other members */
+			payouts: Payout[] | null;
+			can: MoneyCapabilities;
+	  }
 	| {
 			view: Exclude<NeedView, 'member'>;
 			need: Need;
 			events: NeedEvent[];
 			attachments: Omit<NeedAttachment, 'storageKey'>[];
 			findings: Finding[];
-			can: Capabilities;
+			can: Capabilities & MoneyCapabilities;
 			/** haléře */
 			fastTrackLimit: number;
 			decision: Decision | null;
@@ -105,6 +165,12 @@ export type NeedPage =
 			poll: { id: string; closedAt: Date | null; outcome: string | null } | null;
 			/** why the club voted no, when its vote rejected the need: the reasons without names */
 			voteReasons: string[];
+			/** null until the club decided the need */
+			money: MoneyView | null;
+			/** null when the person may not see them (listPayouts decides) */
+			payouts: Payout[] | null;
+			/** haléře the general fund holds: for the coordinator's allocation, else null */
+			fundBalance: number | null;
 	  };
 
 /** The need as the asking person may see it, or null when it does not exist for them. */
@@ -114,7 +180,18 @@ export async function viewNeed(db: Queryable, actor: NeedActor, id: string): Pro
 	if (!need) return null;
 	const view = needView(actor, need);
 	if (!view) return null;
-	if (view === 'member') return { view, need: anonymised(need) };
+	const money = await needMoney(db, id);
+	const contact = !!money && money.contactPersonId === actor.id && actor.roles.includes('member');
+	const payable = !!money && payoutStates.has(need.status) && money.balance > 0;
+	if (view === 'member') {
+		return {
+			view,
+			need: anonymised(need),
+			money: money && moneyView(money, contact),
+			payouts: contact ? await listPayouts(db, actor, id) : null,
+			can: { ...noMoneyCapabilities, recordPayout: contact && payable }
+		};
+	}
 	const own = view === 'organisation';
 	const coordinator = isCoordinator(actor) && need.submittedAt !== null;
 	const triage = coordinator && triageStates.has(need.status);
@@ -143,8 +220,15 @@ export async function viewNeed(db: Queryable, actor: NeedActor, id: string): Pro
 				need.status === 'ready' &&
 				fastTrackLimit > 0 &&
 				need.total - need.secured <= fastTrackLimit,
-			decide: coordinator && need.status === 'approved' && !decision
+			decide: coordinator && need.status === 'approved' && !decision,
+			allocate: coordinator && !!money && fundingStates.has(need.status) && money.missing > 0,
+			cancel: coordinator && !!money && cancellableStates.has(need.status),
+			close: coordinator && !!money && closableStates.has(need.status),
+			recordPayout: (coordinator || contact) && payable
 		},
+		money: money && moneyView(money, true),
+		payouts: money ? await listPayouts(db, actor, id) : null,
+		fundBalance: coordinator && money ? await fundBalance(db) : null,
 		decision,
 		volunteers: coordinator ? await listVolunteers(db, id) : [],
 		voteReasons: await rejectionReasons(db, id),

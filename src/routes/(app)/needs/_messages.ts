@@ -1,4 +1,6 @@
+import { formatCzk } from '$lib/money';
 import { m } from '$lib/paraglide/messages';
+import type { MoneyRefusal } from '$lib/server/ledger/funding';
 import type { PrepareRefusal } from '$lib/server/needs/attachment-files';
 import type { Refusal, SubmissionProblem } from '$lib/server/needs/transitions';
 import type { DecisionRefusal } from '$lib/server/voting/decision';
@@ -67,3 +69,36 @@ export const decisionRefusalText = (r: DecisionRefusal): string =>
 		not_a_volunteer: () => m.decision_error_contact(),
 		nothing_to_fund: () => m.decision_refusal_nothing_to_fund()
 	})[r]();
+
+/** What the club's money functions refused; `limit` (haléře) is the most that would have gone through. */
+export const moneyRefusalText = (r: MoneyRefusal | PrepareRefusal, limit?: number): string => {
+	const most = formatCzk(limit ?? 0);
+	return {
+		not_found: () => m.need_refusal_not_found(),
+		forbidden: () => m.need_refusal_forbidden(),
+		wrong_state: () => m.need_refusal_wrong_state(),
+		invalid_amount: () => m.funds_refusal_invalid_amount(),
+		over_missing: () => m.funds_refusal_over_missing({ limit: most }),
+		fund_too_low: () => m.funds_refusal_fund_too_low({ limit: most }),
+		reason_required: () => m.funds_refusal_reason_required(),
+		personal_data: () => m.funds_refusal_personal_data_field(),
+		balance_too_low: () => m.funds_refusal_balance_too_low({ limit: most }),
+		empty: () => m.attachment_refusal_empty(),
+		too_large: () => m.attachment_refusal_too_large(),
+		unsupported_type: () => m.attachment_refusal_unsupported_type(),
+		mismatch: () => m.attachment_refusal_mismatch(),
+		unreadable: () => m.attachment_refusal_unreadable()
+	}[r]();
+};
+
+/** The HTTP status a money action answers a refusal with. */
+export const moneyRefusalStatus = (r: MoneyRefusal | PrepareRefusal): 400 | 403 | 404 | 409 | 413 =>
+	r === 'not_found'
+		? 404
+		: r === 'forbidden'
+			? 403
+			: r === 'too_large'
+				? 413
+				: r === 'wrong_state' || r === 'over_missing' || r === 'fund_too_low' || r === 'balance_too_low'
+					? 409
+					: 400;

@@ -1,9 +1,14 @@
+import { parseCzk } from '$lib/money';
 import { attachmentKinds } from '$lib/needs';
 import { m } from '$lib/paraglide/messages';
 import { actorOf } from '$lib/server/http/actor';
 import { requiredText } from '$lib/server/http/fields';
 import { formValues, parseForm, readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
+import { cancelNeed, closeNeed } from '$lib/server/ledger/closing';
+import { allocateFromFund, type MoneyRefusal } from '$lib/server/ledger/funding';
+import { recordPayout } from '$lib/server/ledger/payouts';
+import type { PrepareRefusal } from '$lib/server/needs/attachment-files';
 import { addAttachment, removeAttachment } from '$lib/server/needs/attachments';
 import * as needs from '$lib/server/needs/transitions';
 import { viewNeed } from '$lib/server/needs/view';
@@ -12,8 +17,19 @@ import * as polls from '$lib/server/voting/polls';
 import { attachmentStore, db } from '$lib/server/runtime';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { decisionRefusalText, problemText, refusalStatus, refusalText, voteRefusalText } from '../_messages';
+import {
+	decisionRefusalText,
+	moneyRefusalStatus,
+	moneyRefusalText,
+	problemText,
+	refusalStatus,
+	refusalText,
+	voteRefusalText
+} from '../_messages';
 import type { Actions, PageServerLoad } from './$types';
+
+/** Today in the club's time zone: the default and the latest date of a payout. */
+const pragueToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Prague' });
 
 /** Who may have a need to look at at all; which need, and what they may do with it, the domain decides. */
 const needRoles = ['social_worker', 'coordinator', 'member'] as const;
@@ -22,7 +38,7 @@ export const load = (async (event) => {
 	const user = requireRole(event, ...needRoles);
 	const page = await viewNeed(db(), actorOf(event, user), event.params.id);
 	if (!page) error(404, 'Not found');
-	return { page };
+	return { page, today: pragueToday() };
 }) satisfies PageServerLoad;
 
 type Action =
@@ -38,7 +54,11 @@ type Action =
 	| 'duplicate'
 	| 'message'
 	| 'upload'
-	| 'remove';
+	| 'remove'
+	| 'allocate'
+	| 'cancel'
+	| 'close'
+	| 'payout';
 
 /** Turns a refusal into the action's answer; a need the person cannot see is a 404 like on the page. */
 function refused(
@@ -101,6 +121,42 @@ const decisionSchema = z.object({
 		.default('')
 });
 const uploadSchema = z.object({ kind: z.enum(attachmentKinds, { error: () => m.attachment_error_kind() }) });
+
+/** An amount typed in Kč → haléře; the domain checks the limits (fund, what is missing, the balance). */
+const amountField = z.string({ error: () => m.funds_error_amount() }).transform((v, ctx) => {
+	const amount = parseCzk(v);
+	if (amount === null || amount < 1) {
+		ctx.addIssue({ code: 'custom', message: m.funds_error_amount() });
+		return z.NEVER;
+	}
+	return amount;
+});
+const optionalNote = z
+	.string()
+	.trim()
+	.max(2000, { error: () => m.form_too_long({ max: 2000 }) })
+	.default('');
+const isDay = (v: string) =>
+	/^\d{4}-\d{2}-\d{2}$/.test(v) &&
+	!Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+	new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const payoutSchema = z.object({
+	recipient: z.enum(['supplier', 'family'], { error: () => m.funds_error_recipient() }),
+	supplier: z
+		.string()
+		.trim()
+		.max(200, { error: () => m.form_too_long({ max: 200 }) })
+		.default(''),
+	amount: amountField,
+	// a payment recorded today in Prague may not be dated tomorrow, whatever the server's clock zone
+	paid_on: z
+		.string({ error: () => m.funds_error_date() })
+		.trim()
+		.refine((v) => isDay(v) && v >= '2000-01-01' && v <= pragueToday(), {
+			error: () => m.funds_error_date()
+		}),
+	note: optionalNote
+});
 
 export const actions = {
 	submit: async (event) => answer('submit', await needs.submitNeed(db(), actorIn(event), event.params.id)),
@@ -232,5 +288,95 @@ export const actions = {
 			input.data.attachment
 		);
 		return answer('remove', result);
+	},
+	allocate: async (event) => {
+		const actor = actorIn(event);
+		const form = await readForm(event.request);
+		const input = parseForm(z.object({ amount: amountField }), form);
+		if (!input.ok) return invalid('allocate', input);
+		const result = await allocateFromFund(db(), actor, event.params.id, input.data.amount);
+		if (result.ok) return { action: 'allocate' as const, done: true, funded: result.funded };
+		return moneyRefused('allocate', result, formValues(form));
+	},
+	cancel: async (event) => {
+		const actor = actorIn(event);
+		const form = await readForm(event.request);
+		const input = parseForm(requiredReason, form);
+		if (!input.ok) return invalid('cancel', input);
+		const result = await cancelNeed(db(), actor, event.params.id, input.data.reason);
+		if (result.ok) return { action: 'cancel' as const, done: true, returned: result.returned };
+		return moneyRefused('cancel', result, formValues(form));
+	},
+	close: async (event) => {
+		const actor = actorIn(event);
+		const form = await readForm(event.request);
+		const input = parseForm(z.object({ note: optionalNote }), form);
+		if (!input.ok) return invalid('close', input);
+		const result = await closeNeed(db(), actor, event.params.id, input.data.note);
+		if (result.ok) return { action: 'close' as const, done: true, returned: result.returned };
+		return moneyRefused('close', result, formValues(form));
+	},
+	payout: async (event) => {
+		const actor = actorIn(event);
+		const form = await readForm(event.request);
+		const input = parseForm(payoutSchema, form);
+		if (!input.ok) return invalid('payout', input);
+		const file = form.get('receipt');
+		const receipt =
+			file instanceof File && file.size > 0
+				? { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, type: file.type }
+				: null;
+		const { recipient, supplier, amount, paid_on, note } = input.data;
+		const result = await recordPayout(
+			db(),
+			attachmentStore(),
+			actor,
+			event.params.id,
+			{ recipient, supplier, amount, paidOn: paid_on, note },
+			receipt
+		);
+		if (result.ok) return { action: 'payout' as const, done: true };
+		const values = formValues(form);
+		if (result.reason === 'personal_data') {
+			const fields = result.fields ?? [];
+			const labels = { supplier: m.funds_payout_supplier(), note: m.funds_payout_note() };
+			return fail(400, {
+				action: 'payout' as const,
+				values,
+				message: m.funds_refusal_personal_data({
+					fields: fields.map((f) => labels[f as keyof typeof labels] ?? f).join(', ')
+				}),
+				errors: Object.fromEntries(fields.map((f) => [f, m.funds_refusal_personal_data_field()]))
+			});
+		}
+		if (['empty', 'too_large', 'unsupported_type', 'mismatch', 'unreadable'].includes(result.reason)) {
+			return fail(moneyRefusalStatus(result.reason), {
+				action: 'payout' as const,
+				values,
+				errors: { receipt: moneyRefusalText(result.reason) }
+			});
+		}
+		if (result.reason === 'balance_too_low' || result.reason === 'invalid_amount') {
+			return fail(moneyRefusalStatus(result.reason), {
+				action: 'payout' as const,
+				values,
+				errors: { amount: moneyRefusalText(result.reason, result.limit) }
+			});
+		}
+		return moneyRefused('payout', result, values);
 	}
 } satisfies Actions;
+
+/** A money refusal as the action's answer, shown above the form; unknown needs stay a 404. */
+function moneyRefused(
+	action: Action,
+	result: { reason: MoneyRefusal | PrepareRefusal; limit?: number },
+	values: Record<string, string>
+) {
+	if (result.reason === 'not_found') error(404, 'Not found');
+	return fail(moneyRefusalStatus(result.reason), {
+		action,
+		values,
+		message: moneyRefusalText(result.reason, result.limit)
+	});
+}
