@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/client';
+import { createTestDatabase, type TestDatabase } from '../../db/test-db';
+import { allocateFromFund, receiveGift } from '../../ledger/funding';
+import { decidedNeed, fillFund } from '../../ledger/test-factory';
+import { selectNeed } from '../../needs/queries';
+import { createPeople, type People } from '../../needs/test-factory';
+import {
+	clubAccount,
+	getCollection,
+	listOpenCollections,
+	listOwnDonations,
+	pledgeForCollection
+} from './collections';
+import { getPledge } from './pledges';
+
+let db: TestDatabase;
+let sql: Db;
+let p: People;
+
+beforeAll(async () => {
+	db = await createTestDatabase({ migrate: true });
+	sql = db.sql;
+});
+afterAll(async () => {
+	await db.close();
+});
+beforeEach(async () => {
+	await sql`truncate organisations, users, audit_log, outbox, needs, ledger_accounts, ledger_transactions,
+		ledger_entries, donations, pledges, bank_statements, bank_payments, payouts, club_settings cascade`;
+	p = await createPeople(sql);
+});
+
+const PUBLIC_KEYS = ['category', 'collected', 'impact', 'number', 'open', 'region', 'target', 'title'];
+const today = () => new Date().toISOString().slice(0, 10);
+const numberOf = async (id: string) => (await selectNeed(sql, id))!.number;
+
+const gift = (needId: string | null, amount: number, donorId: string | null = null) =>
+	sql.begin((tx) =>
+		receiveGift(tx, { channel: 'bank', amount, needId, receivedOn: today(), donor: { id: donorId } })
+	);
+
+describe('public collections', () => {
+	it('lets only the public fields leave, and none of the family details', async () => {
+		// the factory's need has a district (Praha 7) and a situation that mentions the shelter
+		const id = await decidedNeed(sql, p, 1_000_000, 'collection');
+		await gift(id, 250_000);
+		const [row] = await listOpenCollections(sql);
+		expect(Object.keys(row!).sort()).toEqual(PUBLIC_KEYS);
+		expect(row).toEqual({
+			number: await numberOf(id),
+			title: 'Postel a matrace pro dvě děti',
+			category: 'furniture',
+			region: 'CZ010',
+			impact: 'Děti budou mít vlastní postel a klidný spánek, což jim pomůže ve škole.',
+			target: 1_000_000,
+			collected: 250_000,
+			open: true
+		});
+		const one = await getCollection(sql, await numberOf(id));
+		expect(Object.keys(one!).sort()).toEqual(PUBLIC_KEYS);
+		expect(JSON.stringify(one)).not.toMatch(/Praha 7|azylov|Intervenční|Postel s matrací/);
+	});
+
+	it('shows collections and fund-and-collection needs, not needs the club pays for alone', async () => {
+		const collection = await decidedNeed(sql, p, 100_000, 'collection');
+		const mixed = await decidedNeed(sql, p, 200_000, 'fund_and_collection');
+		const gifted = await decidedNeed(sql, p, 300_000, 'gift');
+		const purchase = await decidedNeed(sql, p, 300_000, 'purchase');
+		const numbers = (await listOpenCollections(sql)).map((c) => c.number);
+		// newest decision first
+		expect(numbers).toEqual([await numberOf(mixed), await numberOf(collection)]);
+		expect(await getCollection(sql, await numberOf(gifted))).toBeNull();
+		expect(await getCollection(sql, await numberOf(purchase))).toBeNull();
+		expect(await getCollection(sql, 999_999)).toBeNull();
+		expect(await getCollection(sql, -1)).toBeNull();
+		expect(await getCollection(sql, 1.5)).toBeNull();
+	});
+
+	it('keeps a funded collection on the list, closed, and drops it once it is being fulfilled', async () => {
+		const id = await decidedNeed(sql, p, 100_000, 'fund_and_collection');
+		await fillFund(sql, 100_000);
+		const allocated = await allocateFromFund(sql, p.coordinator, id, 100_000);
+		expect(allocated).toMatchObject({ ok: true, funded: true });
+		expect((await selectNeed(sql, id))!.status).toBe('funded');
+		const funded = await getCollection(sql, await numberOf(id));
+		expect(funded).toMatchObject({ target: 100_000, collected: 100_000, open: false });
+		expect(await pledgeForCollection(sql, await numberOf(id), pledgeInput(10_000))).toEqual({
+			ok: false,
+			reason: 'collection_closed'
+		});
+		await sql`update needs set status = 'fulfilling' where id = ${id}`;
+		expect(await getCollection(sql, await numberOf(id))).toBeNull();
+		expect(await listOpenCollections(sql)).toEqual([]);
+	});
+
+	it('leaves out needs not yet decided, cancelled or closed', async () => {
+		const id = await decidedNeed(sql, p, 100_000, 'collection');
+		await sql`update needs set status = 'cancelled' where id = ${id}`;
+		expect(await listOpenCollections(sql)).toEqual([]);
+		expect(await getCollection(sql, await numberOf(id))).toBeNull();
+	});
+});
+
+const pledgeInput = (amount: number, donorId: string | null = null) => ({
+	amount,
+	donor: { id: donorId, name: null, email: null, address: null }
+});
+
+describe('pledges to a collection by its number', () => {
+	it('creates a gift pledge for the need behind the number', async () => {
+		const id = await decidedNeed(sql, p, 100_000, 'collection');
+		const result = await pledgeForCollection(sql, await numberOf(id), pledgeInput(20_000, p.donor.id));
+		expect(result.ok).toBe(true);
+		const pledge = await getPledge(sql, result.ok ? result.id : '');
+		expect(pledge).toMatchObject({ needId: id, amount: 20_000, purpose: 'gift', donorId: p.donor.id });
+	});
+
+	it('refuses a number that is no public collection, and more than is missing', async () => {
+		const gifted = await decidedNeed(sql, p, 100_000, 'gift');
+		expect(await pledgeForCollection(sql, await numberOf(gifted), pledgeInput(10_000))).toEqual({
+			ok: false,
+			reason: 'not_found'
+		});
+		expect(await pledgeForCollection(sql, 0, pledgeInput(10_000))).toEqual({
+			ok: false,
+			reason: 'not_found'
+		});
+		const id = await decidedNeed(sql, p, 100_000, 'collection');
+		expect(await pledgeForCollection(sql, await numberOf(id), pledgeInput(100_100))).toEqual({
+			ok: false,
+			reason: 'over_missing',
+			limit: 100_000
+		});
+		const [count] = await sql<{ n: number }[]>`select count(*)::int as n from pledges`;
+		expect(count!.n).toBe(0);
+	});
+});
+
+describe('the club account', () => {
+	it('uses the collection account for collections when the club has one', async () => {
+		expect(await clubAccount(sql, 'CZ6508000000192000145399')).toEqual({
+			fundIban: 'CZ6508000000192000145399',
+			collectionIban: 'CZ6508000000192000145399',
+			collectionReference: null,
+			clubName: null
+		});
+		await sql`insert into club_settings (name, collection_iban, collection_reference)
+			values ('Spolu z. s.', 'CZ5508000000001234567899', 'KUJCK 12345/2026')`;
+		expect(await clubAccount(sql, null)).toEqual({
+			fundIban: null,
+			collectionIban: 'CZ5508000000001234567899',
+			collectionReference: 'KUJCK 12345/2026',
+			clubName: 'Spolu z. s.'
+		});
+	});
+});
+
+describe("a donor's own gifts", () => {
+	it('lists only what came from their account, newest first', async () => {
+		const id = await decidedNeed(sql, p, 100_000, 'collection');
+		await gift(id, 30_000, p.donor.id);
+		await gift(null, 50_000, p.donor.id);
+		await gift(null, 70_000, p.member.id);
+		await gift(null, 90_000);
+		const own = await listOwnDonations(sql, p.donor.id);
+		expect(own.map((d) => d.amount).sort()).toEqual([30_000, 50_000]);
+		expect(own.find((d) => d.amount === 30_000)).toMatchObject({
+			needNumber: await numberOf(id),
+			purpose: 'gift',
+			channel: 'bank',
+			year: new Date().getFullYear(),
+			receivedOn: today()
+		});
+		expect(await listOwnDonations(sql, p.coordinator.id)).toEqual([]);
+	});
+});

@@ -1,0 +1,127 @@
+import type { Category } from '$lib/needs';
+import type { Region } from '$lib/regions';
+import type { Db, Queryable } from '../../db/client';
+import { collectionForms, fundingStates } from '../../ledger/funding';
+import { createPledge, type PledgeInput, type PledgeResult } from './pledges';
+
+/*
+ * Public collections (veřejná sbírka): what anyone may see of a need the club decided to collect for.
+ * Only the fields below ever leave this module — never the district, the household, the situation, the
+ * items or the organisation — so that a page built on it cannot show more by mistake.
+ */
+
+/** States in which a collection is shown: still taking money, or just reached its target. */
+const shownStates = [...fundingStates, 'funded'];
+const forms = [...collectionForms];
+
+export interface PublicCollection {
+	number: number;
+	title: string;
+	category: Category;
+	region: Region;
+	impact: string;
+	/** haléře: the amount the club approved */
+	target: number;
+	/** haléře: what reached the need toward its target (gifts and the club's own allocations) */
+	collected: number;
+	/** whether it still takes gifts (false once the target is reached) */
+	open: boolean;
+}
+
+const collectionQuery = (db: Queryable, number: number | null) => db<PublicCollection[]>`
+	select c.number, c.title, c.category, c.region, c.impact, c.target, c.collected,
+		(c.status = any(${[...fundingStates]}::text[]) and c.collected < c.target) as open
+	from (
+		select n.number, n.title, n.category, n.region::text as region, n.impact, n.status,
+			d.approved_amount as target, d.decided_at,
+			coalesce((
+				select sum(e.amount)
+				from ledger_accounts a
+				join ledger_entries e on e.account_id = a.id
+				join ledger_transactions t on t.id = e.transaction_id
+				where a.need_id = n.id and t.kind in ('allocation', 'donation', 'assignment', 'refund')
+			), 0)::bigint as collected
+		from needs n join need_decisions d on d.need_id = n.id
+		where d.form = any(${forms}::text[]) and n.status = any(${shownStates}::text[])
+			and (${number}::int is null or n.number = ${number}::int)
+	) c
+	order by c.decided_at desc, c.number desc
+	limit 200`;
+
+/** Collections the public may see, newest decision first. */
+export async function listOpenCollections(db: Queryable): Promise<PublicCollection[]> {
+	return collectionQuery(db, null);
+}
+
+const isNeedNumber = (n: number) => Number.isInteger(n) && n >= 1 && n <= 2_000_000_000;
+
+/** One public collection by the need's number, or null when there is none the public may see. */
+export async function getCollection(db: Queryable, number: number): Promise<PublicCollection | null> {
+	if (!isNeedNumber(number)) return null;
+	const [row] = await collectionQuery(db, number);
+	return row ?? null;
+}
+
+/**
+ * A pledge toward a public collection, by the need's number: the public pages never learn the need's
+ * id. A need that is not a shown collection is 'not_found', like an unknown number.
+ */
+export async function pledgeForCollection(
+	db: Db,
+	number: number,
+	input: Omit<PledgeInput, 'needId' | 'purpose'>
+): Promise<PledgeResult> {
+	if (!isNeedNumber(number)) return { ok: false, reason: 'not_found' };
+	const [need] = await db<{ id: string }[]>`
+		select n.id from needs n join need_decisions d on d.need_id = n.id
+		where n.number = ${number} and d.form = any(${forms}::text[]) and n.status = any(${shownStates}::text[])`;
+	if (!need) return { ok: false, reason: 'not_found' };
+	return createPledge(db, { ...input, purpose: 'gift', needId: need.id });
+}
+
+export interface ClubAccount {
+	/** where gifts to the general fund and dues go; null: bank transfer is not offered */
+	fundIban: string | null;
+	/** where gifts to a public collection go: the collection's own account when the club has one */
+	collectionIban: string | null;
+	/** the regional authority's reference of the public collection, shown to donors */
+	collectionReference: string | null;
+	/** the recipient's name for the QR code */
+	clubName: string | null;
+}
+
+/** The accounts donors send money to; `bankIban` is the configured account (runtime's bankIban()). */
+export async function clubAccount(db: Queryable, bankIban: string | null): Promise<ClubAccount> {
+	const [row] = await db<{ name: string; iban: string | null; reference: string | null }[]>`
+		select name, collection_iban as iban, collection_reference as reference from club_settings where id`;
+	return {
+		fundIban: bankIban,
+		collectionIban: row?.iban ?? bankIban,
+		collectionReference: row?.reference ?? null,
+		clubName: row?.name ?? null
+	};
+}
+
+export interface OwnDonation {
+	id: string;
+	/** yyyy-mm-dd */
+	receivedOn: string;
+	year: number;
+	amount: number;
+	purpose: 'gift' | 'dues';
+	channel: 'card' | 'bank' | 'offline' | 'in_kind';
+	/** the need the gift was for; its title is left out, as only collections' titles are public */
+	needNumber: number | null;
+}
+
+/** Gifts and dues that reached the club from a signed-in person's account, newest first. */
+export async function listOwnDonations(db: Queryable, userId: string): Promise<OwnDonation[]> {
+	return db<OwnDonation[]>`
+		select d.id, to_char(d.received_on, 'YYYY-MM-DD') as "receivedOn",
+			extract(year from d.received_on)::int as year, d.amount, d.purpose, d.channel,
+			n.number as "needNumber"
+		from donations d left join needs n on n.id = d.need_id
+		where d.donor_id = ${userId}
+		order by d.received_on desc, d.created_at desc
+		limit 500`;
+}

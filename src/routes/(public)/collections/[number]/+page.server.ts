@@ -1,0 +1,26 @@
+import { clubAccount, getCollection } from '$lib/server/payments/bank/collections';
+import { bankIban, db } from '$lib/server/runtime';
+import { error } from '@sveltejs/kit';
+import { submitGift } from '../../give/_pledge.server';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The need's number from the address; anything else is a page that does not exist. */
+function numberOf(param: string): number {
+	if (!/^[1-9][0-9]{0,9}$/.test(param)) error(404, 'Not found');
+	return Number(param);
+}
+
+export const load = (async ({ params }) => {
+	const collection = await getCollection(db(), numberOf(params.number));
+	if (!collection) error(404, 'Not found');
+	const account = await clubAccount(db(), bankIban());
+	return {
+		collection,
+		available: account.collectionIban !== null,
+		reference: account.collectionReference
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	default: (event) => submitGift(event, numberOf(event.params.number))
+} satisfies Actions;

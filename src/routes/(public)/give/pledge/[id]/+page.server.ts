@@ -1,0 +1,24 @@
+import { formatIban, czechAccountNumber } from '../../_account';
+import { paymentFor } from './_payment.server';
+import type { PageServerLoad } from './$types';
+
+export const load = (async ({ params, setHeaders }) => {
+	const { pledge, iban, reference, message } = await paymentFor(params.id);
+	// the address is the pledge's only key: no cache between the donor and Spolu keeps it
+	setHeaders({ 'cache-control': 'private, no-store' });
+	return {
+		// only what the donor needs to pay; never the donor's name, e-mail or address
+		pledge: {
+			id: pledge.id,
+			amount: pledge.amount,
+			variableSymbol: pledge.variableSymbol,
+			purpose: pledge.purpose,
+			status: pledge.status,
+			needNumber: pledge.needNumber,
+			needTitle: pledge.needTitle
+		},
+		account: iban ? { iban: formatIban(iban), czech: czechAccountNumber(iban) } : null,
+		reference,
+		message
+	};
+}) satisfies PageServerLoad;
