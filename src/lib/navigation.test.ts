@@ -23,22 +23,23 @@ describe('navigationFor', () => {
 	});
 
 	it('offers the public pages to everyone, needs to social workers, votes to members and the club administration to coordinators only', () => {
-		expect(hrefs(navigationFor([]))).toEqual(['/', '/how-it-works', '/privacy']);
-		expect(hrefs(navigationFor(['donor']))).toEqual(['/', '/how-it-works', '/privacy']);
-		expect(hrefs(navigationFor(['member']))).toEqual(['/', '/how-it-works', '/privacy', '/votes']);
-		expect(hrefs(navigationFor(['social_worker']))).toEqual(['/', '/how-it-works', '/privacy', '/needs']);
+		const open = ['/', '/how-it-works', '/privacy', '/collections', '/give'];
+		expect(hrefs(navigationFor([]))).toEqual(open);
+		expect(hrefs(navigationFor(['donor']))).toEqual([...open, '/profile/gifts']);
+		expect(hrefs(navigationFor(['member']))).toEqual([...open, '/votes', '/fund', '/dues', '/profile/gifts']);
+		expect(hrefs(navigationFor(['social_worker']))).toEqual([...open, '/needs']);
 		expect(hrefs(navigationFor(['coordinator']))).toEqual([
-			'/',
-			'/how-it-works',
-			'/privacy',
+			...open,
+			'/fund',
 			'/coordinator/needs',
+			'/coordinator/money',
 			'/coordinator/people',
 			'/coordinator/organisations',
 			'/coordinator/outbox',
 			'/coordinator/settings',
 			'/coordinator/audit'
 		]);
-		expect(mainNavigation.length).toBe(11);
+		expect(mainNavigation.length).toBe(17);
 	});
 });
 

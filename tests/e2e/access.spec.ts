@@ -33,6 +33,13 @@ interface Route {
 }
 
 const socialWorkers: Who[] = ['socialWorker', 'otherSocialWorker'];
+const NO_ID = '00000000-0000-4000-8000-000000000000';
+/** Their own gifts and confirmations: donors and members (the coordinator is a member too). */
+const giversOnly = (who: Who, via: 'page' | 'data' | 'action'): Outcome => {
+	if (who === 'anonymous') return via === 'action' ? 'unauthorized' : 'to-login';
+	if (socialWorkers.includes(who)) return 'forbidden';
+	return via === 'action' ? 'invalid' : 'ok';
+};
 /** Club votes: members (the coordinator is one too in the demo). */
 const memberOnly = (who: Who, via: 'page' | 'data' | 'action'): Outcome => {
 	if (who === 'anonymous') return via === 'action' ? 'unauthorized' : 'to-login';
@@ -129,8 +136,26 @@ const routes: Route[] = [
 		path: '/needs/:rejectedNeed',
 		access: 'signed-in',
 		expect: needOf(['socialWorker', 'coordinator']),
-		actions: ['submit', 'withdraw', 'review', 'ask', 'ready', 'reject', 'duplicate', 'message', 'remove'],
+		actions: [
+			'submit',
+			'withdraw',
+			'review',
+			'ask',
+			'ready',
+			'reject',
+			'duplicate',
+			'message',
+			'remove',
+			'allocate',
+			'cancel',
+			'close',
+			'payout'
+		],
 		forms: {
+			allocate: { amount: '100' },
+			cancel: { reason: 'Pomoc už není potřeba.' },
+			close: { note: '' },
+			payout: { recipient: 'supplier', supplier: 'Obchod', amount: '100', paid_on: '2026-01-05', note: '' },
 			ask: { question: 'Je kauce vratná?' },
 			reject: { reason: 'Mimo zaměření klubu.' },
 			duplicate: { original: '1' },
@@ -147,8 +172,60 @@ const routes: Route[] = [
 			duplicate: onRejectedNeed('coordinator'),
 			// the thread is closed once a need is decided, for both sides
 			message: (who) => (who === 'coordinator' ? 'conflict' : onRejectedNeed('organisation')(who)),
-			remove: onRejectedNeed('organisation')
+			remove: onRejectedNeed('organisation'),
+			// money moves only on a decided need: the coordinator is refused by state
+			allocate: onRejectedNeed('coordinator'),
+			cancel: onRejectedNeed('coordinator'),
+			close: onRejectedNeed('coordinator'),
+			payout: onRejectedNeed('coordinator')
 		}
+	},
+	// no such payout on the need: nobody learns anything
+	{
+		path: `/needs/:rejectedNeed/payouts/${NO_ID}/receipt`,
+		access: 'signed-in',
+		data: false,
+		expect: (who) => (who === 'anonymous' ? 'to-login' : who === 'donor' ? 'forbidden' : 'not-found')
+	},
+	{ path: '/fund', access: 'signed-in', expect: memberOnly },
+	{ path: '/dues', access: 'signed-in', actions: ['default'], expect: memberOnly },
+	{ path: '/profile/gifts', access: 'signed-in', expect: giversOnly },
+	{
+		path: '/profile/gifts/confirmation',
+		access: 'signed-in',
+		data: false,
+		actions: ['default'],
+		// a POST-only download: without a year the person is sent back to their gifts with a message
+		expect: (who, via) => (via === 'page' ? 'not-allowed' : giversOnly(who, via)),
+		actionExpect: {
+			default: (who) => (giversOnly(who, 'action') === 'invalid' ? 'back' : giversOnly(who, 'action'))
+		}
+	},
+	{ path: '/collections', access: 'public' },
+	{ path: '/collections/:collection', access: 'public', actions: ['default'] },
+	{ path: '/collections/999999', access: 'public', expect: () => 'not-found' },
+	{ path: '/give', access: 'public', actions: ['default'] },
+	{ path: `/give/pledge/${NO_ID}`, access: 'public', expect: () => 'not-found' },
+	{ path: `/give/pledge/${NO_ID}/qr.svg`, access: 'public', data: false, expect: () => 'not-found' },
+	{ path: '/coordinator/money', access: 'coordinator', actions: ['allocate'] },
+	{ path: '/coordinator/money/bank', access: 'coordinator', actions: ['import', 'assign'] },
+	{ path: '/coordinator/money/gifts', access: 'coordinator', actions: ['default'] },
+	{ path: '/coordinator/money/reports', access: 'coordinator' },
+	{ path: '/coordinator/money/reports/needs.csv', access: 'coordinator', data: false },
+	{ path: '/coordinator/money/reports/channels.csv', access: 'coordinator', data: false },
+	{
+		path: '/coordinator/money/reports/ledger.csv?from=2026-01-01&to=2026-12-31',
+		access: 'coordinator',
+		data: false
+	},
+	{
+		path: '/coordinator/money/reports/confirmation',
+		access: 'coordinator',
+		data: false,
+		actions: ['default'],
+		// without a donor and a year the coordinator is sent back to the reports page with a message
+		actionExpect: { default: (who) => (who === 'coordinator' ? 'back' : coordinatorOnly(who, 'action')) },
+		expect: (who, via) => (via === 'page' ? 'not-allowed' : coordinatorOnly(who, via))
 	},
 	{
 		path: '/needs/:rejectedNeed/edit',
@@ -181,7 +258,17 @@ const routes: Route[] = [
 const ids: Record<string, string> = {};
 
 type Outcome =
-	'ok' | 'invalid' | 'conflict' | 'not-found' | 'to-login' | 'to-home' | 'unauthorized' | 'forbidden';
+	| 'ok'
+	| 'invalid'
+	| 'conflict'
+	| 'not-found'
+	| 'to-login'
+	| 'to-home'
+	| 'unauthorized'
+	| 'forbidden'
+	// a download form answers a mistake by sending the person back to its page with the message
+	| 'back'
+	| 'not-allowed';
 
 function coordinatorOnly(who: Who, via: 'page' | 'data' | 'action'): Outcome {
 	if (who === 'anonymous') return via === 'action' ? 'unauthorized' : 'to-login';
@@ -214,8 +301,10 @@ function outcomeOfStatus(response: APIResponse): Outcome | `status ${number}` {
 	if (status === 303 || status === 302 || status === 307) {
 		if (location.startsWith('/login')) return 'to-login';
 		if (location === '/') return 'to-home';
+		return 'back';
 	}
 	if (status === 200) return 'ok';
+	if (status === 405) return 'not-allowed';
 	if (status === 400) return 'invalid';
 	if (status === 401) return 'unauthorized';
 	if (status === 403) return 'forbidden';
@@ -269,6 +358,11 @@ test.beforeAll(async ({ baseURL }) => {
 	ids.openPoll = votes.find((row) => row.includes('Cestovné'))?.match(/\/votes\/([0-9a-f-]{36})/)?.[1] ?? '';
 	expect(ids.openPoll, 'the open demo poll').toBeTruthy();
 	ids.rejectedNeed = needIn('Nepřijatá')!;
+	ids.collection =
+		(await (await contexts.get('anonymous')!.get('/collections')).text()).match(
+			/\/collections\/(\d+)/
+		)?.[1] ?? '';
+	expect(ids.collection, 'a public collection of the demo').toBeTruthy();
 	expect(ids.draftNeed, 'a draft need of the social worker').toBeTruthy();
 	expect(ids.rejectedNeed, 'a rejected need of the social worker').toBeTruthy();
 	expect(own, 'the coordinator in the people list').toBeTruthy();
