@@ -92,7 +92,9 @@ describe('initialiseDatabase', () => {
 		]);
 		const waiting = await sql`select 1 from bank_payments where status = 'unassigned'`;
 		expect(waiting.length).toBe(1);
-		const [deposit] = await sql<{ id: string }[]>`select id from needs where title like 'Postele a psací stůl%'`;
+		const [deposit] = await sql<
+			{ id: string }[]
+		>`select id from needs where title like 'Postele a psací stůl%'`;
 		expect(await needMoney(sql, deposit!.id)).toMatchObject({ target: 2_400_000, raised: 1_200_000 });
 		const payouts = await sql`select amount from payouts order by amount`;
 		expect(payouts.map((p) => p.amount)).toEqual([320_000, 899_000]);
