@@ -29,7 +29,18 @@ const actions: Record<string, () => string> = {
 	'need.personal_data_confirmed': m.audit_action_need_personal_data_confirmed,
 	'need.attachment_read': m.audit_action_need_attachment_read,
 	'need.fast_tracked': m.audit_action_need_fast_tracked,
-	'club.settings_changed': m.audit_action_club_settings_changed
+	'club.settings_changed': m.audit_action_club_settings_changed,
+	'need.cancelled': m.audit_action_need_cancelled,
+	'need.closed': m.audit_action_need_closed,
+	'ledger.allocated': m.audit_action_ledger_allocated,
+	'ledger.offline_gift': m.audit_action_ledger_offline_gift,
+	'ledger.payout': m.audit_action_ledger_payout,
+	'ledger.payout_receipt_read': m.audit_action_ledger_payout_receipt_read,
+	'ledger.returned_to_fund': m.audit_action_ledger_returned_to_fund,
+	'ledger.statement_imported': m.audit_action_ledger_statement_imported,
+	'ledger.payment_assigned': m.audit_action_ledger_payment_assigned,
+	'ledger.report_exported': m.audit_action_ledger_report_exported,
+	'ledger.confirmation_issued': m.audit_action_ledger_confirmation_issued
 };
 
 const groups: [string, () => string][] = [
@@ -38,7 +49,8 @@ const groups: [string, () => string][] = [
 	['invitation.', m.audit_group_invitation],
 	['organisation.', m.audit_group_organisation],
 	['need.', m.audit_group_need],
-	['club.', m.audit_group_club]
+	['club.', m.audit_group_club],
+	['ledger.', m.audit_group_ledger]
 ];
 
 const targets: Record<string, () => string> = {
@@ -47,6 +59,10 @@ const targets: Record<string, () => string> = {
 	invitation: m.audit_target_invitation,
 	need: m.audit_target_need,
 	club: m.audit_target_club,
+	fund: m.audit_target_fund,
+	bank_statement: m.audit_target_bank_statement,
+	bank_payment: m.audit_target_bank_payment,
+	donor: m.audit_target_donor,
 	route: m.audit_target_route
 };
 
