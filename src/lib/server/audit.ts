@@ -43,7 +43,9 @@ export type AuditAction =
 	| 'ledger.statement_imported'
 	| 'ledger.payment_assigned'
 	| 'ledger.report_exported'
-	| 'ledger.confirmation_issued';
+	| 'ledger.confirmation_issued'
+	| 'ledger.card_refunded'
+	| 'ledger.card_disputed';
 
 export interface AuditEntry {
 	actorId: string | null;

@@ -59,8 +59,24 @@ describe('parseConfig', () => {
 			smtpUrl: 'smtp://mail.internal:25',
 			mailFrom: 'Klub <klub@example.org>',
 			bankIban: 'CZ6508000000192000145399',
+			stripe: undefined,
 			origin: 'https://spolu.example.org'
 		});
+	});
+
+	it('turns card payments on only with both Stripe keys, and points the SDK at STRIPE_API_URL', () => {
+		expect(parseConfig({ STRIPE_SECRET_KEY: 'sk_test_abc' }).stripe).toBeUndefined();
+		expect(
+			parseConfig({
+				STRIPE_SECRET_KEY: 'sk_test_abc',
+				STRIPE_WEBHOOK_SECRET: 'whsec_def',
+				STRIPE_API_URL: 'http://127.0.0.1:12111'
+			}).stripe
+		).toEqual({ secretKey: 'sk_test_abc', webhookSecret: 'whsec_def', apiUrl: 'http://127.0.0.1:12111' });
+		expect(() => parseConfig({ STRIPE_SECRET_KEY: 'pk_test_abc' })).toThrow(
+			/^STRIPE_SECRET_KEY must be a Stripe secret key \(sk_test_… or sk_live_…\)$/
+		);
+		expect(() => parseConfig({ STRIPE_WEBHOOK_SECRET: 'secret' })).toThrow(/^STRIPE_WEBHOOK_SECRET must be/);
 	});
 
 	it('refuses a bank account that is not a valid IBAN, naming the variable', () => {

@@ -64,6 +64,21 @@ const schema = z.object({
 		.transform((v) => v.replace(/\s+/g, '').toUpperCase())
 		.refine(isValidIban, 'must be the club account as an IBAN, such as CZ65 0800 0000 1920 0014 5399')
 		.optional(),
+	STRIPE_SECRET_KEY: z
+		.string()
+		.regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)')
+		.optional(),
+	STRIPE_WEBHOOK_SECRET: z
+		.string()
+		.regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be a webhook signing secret (whsec_…)')
+		.optional(),
+	STRIPE_API_URL: z
+		.string()
+		.refine(
+			(v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol),
+			'must be an http(s) URL such as http://127.0.0.1:12111'
+		)
+		.optional(),
 	MAIL_FROM: z.string().min(3, 'must be an address such as Spolu <spolu@example.org>').optional(),
 	LOG_LEVEL: z
 		.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' })
@@ -96,6 +111,8 @@ export type Config = {
 	mailFrom: string;
 	/** the club's account for bank transfers; undefined: a demo account in demo mode, else no bank option */
 	bankIban: string | undefined;
+	/** card payments; undefined when the keys are not both set (the card option is hidden) */
+	stripe: { secretKey: string; webhookSecret: string; apiUrl: string | undefined } | undefined;
 	/** the public address, for links in e-mails */
 	origin: string;
 };
@@ -136,6 +153,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		smtpUrl: c.SMTP_URL,
 		mailFrom: c.MAIL_FROM ?? 'Spolu <spolu@localhost>',
 		bankIban: c.BANK_IBAN,
+		stripe:
+			c.STRIPE_SECRET_KEY && c.STRIPE_WEBHOOK_SECRET
+				? { secretKey: c.STRIPE_SECRET_KEY, webhookSecret: c.STRIPE_WEBHOOK_SECRET, apiUrl: c.STRIPE_API_URL }
+				: undefined,
 		origin: c.ORIGIN ?? `http://localhost:${c.PORT ?? '3000'}`
 	};
 }

@@ -7,6 +7,8 @@ import { migrate, type Migration } from './db/migrate';
 import { initialiseDatabase } from './demo';
 import { JobRunner, type JobDefinition } from './jobs/runner';
 import { log, setLogLevel } from './log';
+import type Stripe from 'stripe';
+import { stripeClient } from './payments/stripe/client';
 import { generateKey, parseKeyRing, type KeyRing } from './privacy/encryption';
 
 /**
@@ -94,6 +96,12 @@ export function runtime(): Runtime {
  */
 export const bankIban = (): string | null =>
 	runtime().config.bankIban ?? (runtime().demo ? 'CZ6508000000192000145399' : null);
+
+/** Stripe, when STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are set; null hides card payments. */
+export function stripe(): { client: Stripe; webhookSecret: string } | null {
+	const settings = runtime().config.stripe;
+	return settings ? { client: stripeClient(settings), webhookSecret: settings.webhookSecret } : null;
+}
 
 /** Whether staff must use a second factor: SPOLU_REQUIRE_2FA, by default on except in demo mode. */
 export const twoFactorRequired = (): boolean => runtime().config.require2fa ?? !runtime().demo;
