@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { E2E_STRIPE_SECRET_KEY, E2E_STRIPE_WEBHOOK_SECRET, STRIPE_PORT } from './tests/support/e2e-stripe';
 
 /**
  * End-to-end tests against the production build (`npm run build` first): `node build` on port 4173 with
@@ -64,28 +65,47 @@ export default defineConfig({
 			}
 		}
 	],
-	webServer: {
-		// Run from the data directory so that a developer's `.env` in the checkout is not read.
-		command: `node ${JSON.stringify(fileURLToPath(new URL('./build', import.meta.url)))}`,
-		cwd: dataDir,
-		url: `http://127.0.0.1:${PORT}/healthz`,
-		reuseExistingServer: false,
-		timeout: 120_000,
-		stdout: 'ignore',
-		stderr: 'pipe',
-		gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-		env: {
-			PORT: String(PORT),
-			HOST: '127.0.0.1',
-			ORIGIN: E2E_ORIGIN,
-			SPOLU_DATA_DIR: join(dataDir, 'data'),
-			// Empty counts as unset: never an external database from the caller's environment.
-			DATABASE_URL: '',
-			SPOLU_DEMO: '',
-			SPOLU_JOBS: '1',
-			SPOLU_JOBS_POLL_MS: '500',
-			LOG_LEVEL: 'warn',
-			BODY_SIZE_LIMIT: '11M'
+	webServer: [
+		{
+			// Stripe's API, faked locally: Checkout's page "pays" and sends the signed webhook to the app
+			command: `npx tsx ${JSON.stringify(fileURLToPath(new URL('./tests/support/fake-stripe-cli.ts', import.meta.url)))}`,
+			url: `http://127.0.0.1:${STRIPE_PORT}/healthz`,
+			reuseExistingServer: false,
+			timeout: 60_000,
+			stdout: 'ignore',
+			stderr: 'pipe',
+			env: {
+				FAKE_STRIPE_PORT: String(STRIPE_PORT),
+				FAKE_STRIPE_WEBHOOK_URL: `http://127.0.0.1:${PORT}/api/stripe/webhook`,
+				FAKE_STRIPE_WEBHOOK_SECRET: E2E_STRIPE_WEBHOOK_SECRET
+			}
+		},
+		{
+			// Run from the data directory so that a developer's `.env` in the checkout is not read.
+			command: `node ${JSON.stringify(fileURLToPath(new URL('./build', import.meta.url)))}`,
+			cwd: dataDir,
+			url: `http://127.0.0.1:${PORT}/healthz`,
+			reuseExistingServer: false,
+			timeout: 120_000,
+			stdout: 'ignore',
+			stderr: 'pipe',
+			gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+			env: {
+				PORT: String(PORT),
+				HOST: '127.0.0.1',
+				ORIGIN: E2E_ORIGIN,
+				SPOLU_DATA_DIR: join(dataDir, 'data'),
+				// Empty counts as unset: never an external database from the caller's environment.
+				DATABASE_URL: '',
+				SPOLU_DEMO: '',
+				SPOLU_JOBS: '1',
+				SPOLU_JOBS_POLL_MS: '500',
+				LOG_LEVEL: 'warn',
+				BODY_SIZE_LIMIT: '11M',
+				STRIPE_SECRET_KEY: E2E_STRIPE_SECRET_KEY,
+				STRIPE_WEBHOOK_SECRET: E2E_STRIPE_WEBHOOK_SECRET,
+				STRIPE_API_URL: `http://127.0.0.1:${STRIPE_PORT}`
+			}
 		}
-	}
+	]
 });

@@ -221,6 +221,8 @@ test('an oversized upload gets 413 with a message, and a body beyond the server 
 });
 
 test('need pages have no accessibility violations (axe)', async ({ browser }) => {
+	// axe on four full pages takes most of a minute on a busy 2-core machine
+	test.setTimeout(150_000);
 	const worker = await signedIn(browser, 'otherSocialWorker');
 	const coordinator = await signedIn(browser, 'coordinator');
 	await coordinator.page.goto('/coordinator/needs');
