@@ -1,32 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
-import { createTestDatabase, type TestDatabase } from '../db/test-db';
-import { createPeople, type People } from '../needs/test-factory';
+import type { People } from '../needs/test-factory';
 import { selectEvents, selectNeed } from '../needs/queries';
 import { cancelNeed, closeNeed } from './closing';
 import { allocateFromFund, needMoney, receiveGift } from './funding';
 import { accountBalances, fundBalance, postTransaction, UnbalancedTransactionError } from './ledger';
 import { recordOfflineGift } from './offline';
-import { decidedNeed, fillFund } from './test-factory';
+import { decidedNeed, fillFund, moneyTestDatabase } from './test-factory';
 
-let db: TestDatabase;
+const t = moneyTestDatabase();
 let sql: Db;
 let p: People;
-
-beforeAll(async () => {
-	db = await createTestDatabase({ migrate: true });
-	sql = db.sql;
-});
-afterAll(async () => {
-	await db.close();
-});
-beforeEach(async () => {
-	await sql`truncate organisations, users, audit_log, outbox, needs, ledger_accounts, ledger_transactions,
-		ledger_entries, donations, pledges, bank_statements, bank_payments, payouts, club_settings cascade`;
-	await sql`
-		insert into ledger_accounts (code, kind, non_negative) values ('fund', 'fund', true),
-			('income:bank', 'income', false), ('income:offline', 'income', false), ('fees', 'fees', false)`;
-	p = await createPeople(sql);
+beforeEach(() => {
+	({ sql, p } = t);
 });
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -173,7 +159,7 @@ describe('allocation from the general fund', () => {
 	it('lets exactly 10 of 50 concurrent 100 Kč allocations through on a 1 000 Kč need', async () => {
 		const needId = await decidedNeed(sql, p, 100_000);
 		await fillFund(sql, 1_000_000);
-		const clients = Array.from({ length: 10 }, () => db.connect({ max: 5 }));
+		const clients = Array.from({ length: 10 }, () => t.db.connect({ max: 5 }));
 		const results = await Promise.all(
 			Array.from({ length: 50 }, (_, i) => allocateFromFund(clients[i % 10]!, p.coordinator, needId, 10_000))
 		);
@@ -188,7 +174,7 @@ describe('allocation from the general fund', () => {
 	it('never overfunds a need nor empties the fund below zero under concurrent allocations and gifts', async () => {
 		const needId = await decidedNeed(sql, p, 100_000);
 		await fillFund(sql, 50_000);
-		const clients = Array.from({ length: 10 }, () => db.connect({ max: 5 }));
+		const clients = Array.from({ length: 10 }, () => t.db.connect({ max: 5 }));
 		const attempts = Array.from({ length: 60 }, (_, i) => {
 			const c = clients[i % 10]!;
 			return i % 2

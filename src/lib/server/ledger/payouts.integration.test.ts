@@ -4,34 +4,28 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
-import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import type { AttachmentStore } from '../needs/attachments';
-import { createPeople, type People } from '../needs/test-factory';
+import type { People } from '../needs/test-factory';
 import { parseKeyRing } from '../privacy/encryption';
 import { allocateFromFund, needMoney } from './funding';
 import { listPayouts, readPayoutReceipt, recordPayout, type PayoutInput } from './payouts';
-import { decidedNeed, fillFund } from './test-factory';
+import { decidedNeed, fillFund, moneyTestDatabase } from './test-factory';
 
-let db: TestDatabase;
+const t = moneyTestDatabase();
 let sql: Db;
 let p: People;
 let store: AttachmentStore;
 let dataDir: string;
 
-beforeAll(async () => {
-	db = await createTestDatabase({ migrate: true });
-	sql = db.sql;
+beforeAll(() => {
 	dataDir = mkdtempSync(join(tmpdir(), 'spolu-payouts-'));
 	store = { dataDir, keys: parseKeyRing(`t1:${Buffer.alloc(32, 9).toString('base64')}`) };
 });
-afterAll(async () => {
-	await db.close();
+afterAll(() => {
 	rmSync(dataDir, { recursive: true, force: true });
 });
-beforeEach(async () => {
-	await sql`truncate organisations, users, audit_log, outbox, needs, ledger_accounts, ledger_transactions,
-		ledger_entries, donations, payouts cascade`;
-	p = await createPeople(sql);
+beforeEach(() => {
+	({ sql, p } = t);
 });
 
 const purchase = (amount: number, more: Partial<PayoutInput> = {}): PayoutInput => ({

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
-import { createTestDatabase, type TestDatabase } from '../db/test-db';
-import { createPeople, type People } from '../needs/test-factory';
+import type { People } from '../needs/test-factory';
 import { donorConfirmation, listDonorsForYear } from '../payments/receipts/confirmations';
 import { allocateFromFund } from './funding';
 import { recordOfflineGift } from './offline';
 import { channelTotals, ledgerCsv, ledgerEntries, needSummaries } from './reports';
-import { decidedNeed } from './test-factory';
+import { decidedNeed, moneyTestDatabase } from './test-factory';
 
-let db: TestDatabase;
+const t = moneyTestDatabase();
 let sql: Db;
 let p: People;
-
-beforeAll(async () => {
-	db = await createTestDatabase({ migrate: true });
-	sql = db.sql;
-});
-afterAll(async () => {
-	await db.close();
-});
-beforeEach(async () => {
-	await sql`truncate organisations, users, audit_log, outbox, needs, ledger_accounts, ledger_transactions,
-		ledger_entries, donations, payouts, club_settings cascade`;
-	p = await createPeople(sql);
+beforeEach(() => {
+	({ sql, p } = t);
 });
 
 const gift = (amount: number, receivedOn: string, donorName: string, more = {}) =>

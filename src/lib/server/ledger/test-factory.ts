@@ -1,6 +1,8 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Db } from '../db/client';
+import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import type { NeedContent } from '../needs/queries';
-import { completeNeed, type People } from '../needs/test-factory';
+import { completeNeed, createPeople, type People } from '../needs/test-factory';
 import { createNeed, submitNeed } from '../needs/transitions';
 import type { HelpForm } from '../voting/decision';
 import { postTransaction } from './ledger';
@@ -46,4 +48,32 @@ export async function fillFund(sql: Db, amount: number) {
 			]
 		})
 	);
+}
+
+/**
+ * A migrated test database for one test file, emptied of people, needs and money before each test, with
+ * the club's fixed ledger accounts and the people of `createPeople`. Read its fields inside tests.
+ */
+export function moneyTestDatabase(): { db: TestDatabase; sql: Db; p: People } {
+	const state = {} as { db: TestDatabase; sql: Db; p: People };
+	beforeAll(async () => {
+		state.db = await createTestDatabase({ migrate: true });
+		state.sql = state.db.sql;
+	});
+	afterAll(async () => {
+		await state.db.close();
+	});
+	beforeEach(async () => {
+		const sql = state.sql;
+		await sql`truncate organisations, users, audit_log, outbox, jobs, needs, ledger_accounts, ledger_transactions,
+			ledger_entries, donations, pledges, bank_statements, bank_payments, payouts, club_settings, card_checkouts,
+			stripe_events, subscriptions cascade`;
+		await sql`
+			insert into ledger_accounts (code, kind, non_negative) values ('fund', 'fund', true),
+				('suspense:bank', 'suspense', true), ('fees', 'fees', false), ('income:card', 'income', false),
+				('income:bank', 'income', false), ('income:offline', 'income', false), ('income:in_kind', 'income', false),
+				('payout:suppliers', 'payout', false), ('payout:families', 'payout', false)`;
+		state.p = await createPeople(sql);
+	});
+	return state;
 }

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
-import { createTestDatabase, type TestDatabase } from '../../db/test-db';
 import { needMoney } from '../../ledger/funding';
 import { fundBalance } from '../../ledger/ledger';
-import { decidedNeed } from '../../ledger/test-factory';
-import { createPeople, type People } from '../../needs/test-factory';
+import { decidedNeed, moneyTestDatabase } from '../../ledger/test-factory';
+import type { People } from '../../needs/test-factory';
 import { assignPayment, importStatement, listUnassignedPayments } from './import';
 import { createPledge, getPledge, isPledgeSymbol, newVariableSymbol } from './pledges';
 
-let db: TestDatabase;
+const t = moneyTestDatabase();
 let sql: Db;
 let p: People;
-
-beforeAll(async () => {
-	db = await createTestDatabase({ migrate: true });
-	sql = db.sql;
-});
-afterAll(async () => {
-	await db.close();
-});
-beforeEach(async () => {
-	await sql`truncate organisations, users, audit_log, outbox, needs, ledger_accounts, ledger_transactions,
-		ledger_entries, donations, pledges, bank_statements, bank_payments, payouts, club_settings cascade`;
-	p = await createPeople(sql);
+beforeEach(() => {
+	({ sql, p } = t);
 });
 
 const donor = { id: null, name: 'Eva Dárcová', email: 'eva@example.cz', address: 'Brno' };

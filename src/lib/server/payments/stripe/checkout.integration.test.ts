@@ -2,37 +2,31 @@ import type Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeStripe, type FakeStripe } from '../../../../../tests/support/fake-stripe';
 import type { Db } from '../../db/client';
-import { createTestDatabase, type TestDatabase } from '../../db/test-db';
 import { needMoney } from '../../ledger/funding';
 import { fundBalance } from '../../ledger/ledger';
-import { decidedNeed } from '../../ledger/test-factory';
-import { createPeople, type People } from '../../needs/test-factory';
+import { decidedNeed, moneyTestDatabase } from '../../ledger/test-factory';
+import type { People } from '../../needs/test-factory';
 import { cancelDues, createCardGift, createDuesSubscription, listMemberSubscriptions } from './checkout';
 import { stripeClient } from './client';
 import { handleStripeEvent } from './webhook';
 
 /* Checkout sessions against a local fake of Stripe's API, with the real SDK; webhook events fed back. */
 
-let db: TestDatabase;
+const t = moneyTestDatabase();
 let sql: Db;
 let p: People;
 let fake: FakeStripe;
 let stripe: Stripe;
 
 beforeAll(async () => {
-	db = await createTestDatabase({ migrate: true });
-	sql = db.sql;
 	fake = await startFakeStripe();
 	stripe = stripeClient({ secretKey: 'sk_test_checkout', apiUrl: fake.url });
 });
 afterAll(async () => {
 	await fake.close();
-	await db.close();
 });
-beforeEach(async () => {
-	await sql`truncate organisations, users, audit_log, outbox, needs, ledger_accounts, ledger_transactions,
-		ledger_entries, donations, card_checkouts, stripe_events, subscriptions cascade`;
-	p = await createPeople(sql);
+beforeEach(() => {
+	({ sql, p } = t);
 });
 
 const anonymous = { id: null, name: null, email: null, address: null };

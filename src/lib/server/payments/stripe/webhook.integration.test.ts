@@ -1,31 +1,20 @@
 import Stripe from 'stripe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
-import { createTestDatabase, type TestDatabase } from '../../db/test-db';
 import { allocateFromFund, needMoney } from '../../ledger/funding';
 import { fundBalance } from '../../ledger/ledger';
-import { decidedNeed, fillFund } from '../../ledger/test-factory';
-import { createPeople, type People } from '../../needs/test-factory';
+import { decidedNeed, fillFund, moneyTestDatabase } from '../../ledger/test-factory';
+import type { People } from '../../needs/test-factory';
 import { verifyStripeEvent } from './client';
 import { handleStripeEvent } from './webhook';
 
-let db: TestDatabase;
+const t = moneyTestDatabase();
 let sql: Db;
 let p: People;
 const stripe = new Stripe('sk_test_spolu', { maxNetworkRetries: 0, telemetry: false });
 const SECRET = 'whsec_spolutest';
-
-beforeAll(async () => {
-	db = await createTestDatabase({ migrate: true });
-	sql = db.sql;
-});
-afterAll(async () => {
-	await db.close();
-});
-beforeEach(async () => {
-	await sql`truncate organisations, users, audit_log, outbox, needs, ledger_accounts, ledger_transactions,
-		ledger_entries, donations, pledges, payouts, card_checkouts, stripe_events, subscriptions cascade`;
-	p = await createPeople(sql);
+beforeEach(() => {
+	({ sql, p } = t);
 });
 
 let counter = 0;
@@ -94,7 +83,7 @@ describe('card gifts from webhooks', () => {
 	it('records money once when one event arrives twenty times at once', async () => {
 		const id = await checkout(50_000);
 		const paid = event('checkout.session.completed', session(id, 50_000, true));
-		const clients = Array.from({ length: 10 }, () => db.connect({ max: 2 }));
+		const clients = Array.from({ length: 10 }, () => t.db.connect({ max: 2 }));
 		const outcomes = await Promise.all(
 			Array.from({ length: 20 }, (_, i) => handleStripeEvent(clients[i % 10]!, paid))
 		);

@@ -1,9 +1,8 @@
 import { actorOf } from '$lib/server/http/actor';
+import { privateDownload } from '$lib/server/http/download';
 import { requireRole } from '$lib/server/http/guards';
 import { readPayoutReceipt } from '$lib/server/ledger/payouts';
-import { contentDisposition } from '$lib/server/needs/attachment-files';
 import { attachmentStore, db } from '$lib/server/runtime';
-import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 
 /**
@@ -12,22 +11,13 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async (event) => {
 	const user = requireRole(event, 'social_worker', 'coordinator', 'member');
-	const file = await readPayoutReceipt(
-		db(),
-		attachmentStore(),
-		actorOf(event, user),
-		event.params.id,
-		event.params.payoutId
+	return privateDownload(
+		await readPayoutReceipt(
+			db(),
+			attachmentStore(),
+			actorOf(event, user),
+			event.params.id,
+			event.params.payoutId
+		)
 	);
-	if (!file) error(404, 'Not found');
-	return new Response(new Uint8Array(file.bytes), {
-		headers: {
-			'content-type': file.mediaType,
-			'content-length': String(file.bytes.length),
-			'content-disposition': contentDisposition(file.fileName),
-			'x-content-type-options': 'nosniff',
-			'cache-control': 'private, no-store',
-			'content-security-policy': "default-src 'none'; sandbox"
-		}
-	});
 };
