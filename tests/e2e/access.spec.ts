@@ -188,7 +188,7 @@ const routes: Route[] = [
 		expect: (who) => (who === 'anonymous' ? 'to-login' : who === 'donor' ? 'forbidden' : 'not-found')
 	},
 	{ path: '/fund', access: 'signed-in', expect: memberOnly },
-	{ path: '/dues', access: 'signed-in', actions: ['default'], expect: memberOnly },
+	{ path: '/dues', access: 'signed-in', actions: ['bank', 'card', 'cancel'], expect: memberOnly },
 	{ path: '/profile/gifts', access: 'signed-in', expect: giversOnly },
 	{
 		path: '/profile/gifts/confirmation',
@@ -202,9 +202,11 @@ const routes: Route[] = [
 		}
 	},
 	{ path: '/collections', access: 'public' },
-	{ path: '/collections/:collection', access: 'public', actions: ['default'] },
+	{ path: '/collections/:collection', access: 'public', actions: ['bank', 'card'] },
 	{ path: '/collections/999999', access: 'public', expect: () => 'not-found' },
-	{ path: '/give', access: 'public', actions: ['default'] },
+	{ path: '/give', access: 'public', actions: ['bank', 'card'] },
+	{ path: '/give/card/thanks', access: 'public', data: false },
+	{ path: '/give/card/cancelled', access: 'public', data: false },
 	{ path: `/give/pledge/${NO_ID}`, access: 'public', expect: () => 'not-found' },
 	{ path: `/give/pledge/${NO_ID}/qr.svg`, access: 'public', data: false, expect: () => 'not-found' },
 	{ path: '/coordinator/money', access: 'coordinator', actions: ['allocate'] },

@@ -70,7 +70,7 @@ test('money forms answer arbitrary input with a refusal, never a server error', 
 	// the public forms: a record that happens to be a valid pledge is accepted (303), anything else refused
 	await fc.assert(
 		fc.asyncProperty(
-			fc.constantFrom('/give', `/collections/${collection}`),
+			fc.constantFrom('/give?/bank', `/collections/${collection}?/bank`),
 			record(['amount', 'name', 'email', 'address']),
 			async (url, form) => {
 				const response = await anonymous.post(url, { form, maxRedirects: 0 });

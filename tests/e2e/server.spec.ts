@@ -56,6 +56,14 @@ test.describe('npm start', () => {
 		});
 		expect(response.status()).toBe(303);
 		expect(response.headers()['location']).toBe('/privacy');
+
+		// without BANK_IBAN and without Stripe's keys neither way of giving is offered, and the page says so
+		const give = await (
+			await request.get(`${app.url}/give`, { headers: { cookie: 'PARAGLIDE_LOCALE=cs' } })
+		).text();
+		expect(give).not.toContain('Platební kartou');
+		expect(give).not.toContain('name="amount"');
+		expect(give).toContain('Platba bankovním převodem teď bohužel není k dispozici.');
 	});
 });
 

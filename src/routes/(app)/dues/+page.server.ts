@@ -1,8 +1,16 @@
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { formValues, parseForm, readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
 import { createPledge } from '$lib/server/payments/bank/pledges';
-import { bankIban, db } from '$lib/server/runtime';
+import {
+	cancelDues,
+	createDuesSubscription,
+	listMemberSubscriptions,
+	MIN_CARD_AMOUNT
+} from '$lib/server/payments/stripe/checkout';
+import { bankIban, db, runtime, stripe } from '$lib/server/runtime';
+import { parseCzk } from '$lib/money';
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { amountField, refusalErrors } from '../../(public)/give/_pledge.server';
@@ -10,10 +18,27 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** Yearly dues a member may pick at once, in Kč; any other amount may be typed. */
 const presets = ['300', '500', '1000'] as const;
+/** Card dues a member may pick at once: interval and amount in Kč. */
+const cardPresets = ['month-100', 'month-200', 'year-500', 'year-1000'] as const;
+/** createDuesSubscription takes at most 100 000 Kč. */
+const MAX_CARD_DUES = 10_000_000;
 
 export const load = (async (event) => {
-	requireRole(event, 'member');
-	return { available: bankIban() !== null, presets: [...presets] };
+	const user = requireRole(event, 'member');
+	const card = stripe() !== null;
+	const subscriptions = await listMemberSubscriptions(db(), user.id);
+	return {
+		available: bankIban() !== null,
+		presets: [...presets],
+		card,
+		cardPresets: cardPresets.map((value) => {
+			const [interval, amount] = value.split('-') as ['month' | 'year', string];
+			return { value, interval, amount: Number(amount) * 100 };
+		}),
+		subscriptions,
+		// Stripe sends the member back with the session's id; only that it came back matters here
+		paid: event.url.searchParams.has('paid')
+	};
 }) satisfies PageServerLoad;
 
 const schema = z.discriminatedUnion(
@@ -22,8 +47,38 @@ const schema = z.discriminatedUnion(
 	{ error: () => m.give_dues_error_choice() }
 );
 
+const cardAmount = z.string({ error: () => m.card_dues_error_amount() }).transform((v, ctx) => {
+	const amount = parseCzk(v);
+	if (amount === null || amount < MIN_CARD_AMOUNT || amount > MAX_CARD_DUES) {
+		ctx.addIssue({ code: 'custom', message: m.card_dues_error_amount() });
+		return z.NEVER;
+	}
+	return amount;
+});
+
+const cardSchema = z.discriminatedUnion(
+	'preset',
+	[
+		z.object({ preset: z.enum(cardPresets) }),
+		z.object({
+			preset: z.literal('other'),
+			amount: cardAmount,
+			interval: z.enum(['month', 'year'], { error: () => m.card_dues_error_interval() })
+		})
+	],
+	{ error: () => m.card_dues_error_choice() }
+);
+
+const cancelSchema = z.object({
+	subscription: z
+		.string({ error: () => m.card_subs_not_found() })
+		.trim()
+		.min(1)
+		.max(100)
+});
+
 export const actions = {
-	default: async (event) => {
+	bank: async (event) => {
 		const user = requireRole(event, 'member');
 		const form = await readForm(event.request);
 		const input = parseForm(schema, form);
@@ -40,5 +95,60 @@ export const actions = {
 		});
 		if (!result.ok) return fail(409, { values: formValues(form), errors: refusalErrors(result) });
 		redirect(303, `/give/pledge/${result.id}`);
+	},
+	card: async (event) => {
+		const user = requireRole(event, 'member');
+		const form = await readForm(event.request);
+		const input = parseForm(cardSchema, form);
+		if (!input.ok) return fail(400, { card: true as const, values: input.values, errors: input.errors });
+		const values = formValues(form);
+		const card = stripe();
+		if (!card) return fail(409, { card: true as const, values, errors: { _form: m.card_unavailable() } });
+		const data = input.data;
+		const [interval, amount] =
+			data.preset === 'other'
+				? [data.interval, data.amount]
+				: [data.preset.split('-')[0] as 'month' | 'year', Number(data.preset.split('-')[1]) * 100];
+		const result = await createDuesSubscription(db(), card.client, {
+			memberId: user.id,
+			email: user.email,
+			amount,
+			interval,
+			locale: getLocale() === 'en' ? 'en' : 'cs',
+			origin: runtime().config.origin,
+			description: m.card_description_dues()
+		});
+		if (!result.ok) {
+			const errors =
+				result.reason === 'invalid_amount'
+					? { amount: m.card_dues_error_amount() }
+					: {
+							_form:
+								result.reason === 'stripe_unavailable' ? m.card_unavailable() : m.give_refusal_not_found()
+						};
+			return fail(result.reason === 'stripe_unavailable' ? 503 : 409, {
+				card: true as const,
+				values,
+				errors
+			});
+		}
+		// not a 303: the CSP lets forms post only to this site, redirects included (see give/_checkout.ts)
+		return { card: true as const, checkout: result.url };
+	},
+	cancel: async (event) => {
+		const user = requireRole(event, 'member');
+		const form = await readForm(event.request);
+		const input = parseForm(cancelSchema, form);
+		if (!input.ok) return fail(400, { cancel: true as const, errors: { _form: m.card_subs_not_found() } });
+		const card = stripe();
+		if (!card) return fail(409, { cancel: true as const, errors: { _form: m.card_unavailable() } });
+		const result = await cancelDues(db(), card.client, user.id, input.data.subscription);
+		if (!result.ok) {
+			return fail(result.reason === 'not_found' ? 404 : 503, {
+				cancel: true as const,
+				errors: { _form: result.reason === 'not_found' ? m.card_subs_not_found() : m.card_unavailable() }
+			});
+		}
+		return { cancelled: true as const };
 	}
 } satisfies Actions;

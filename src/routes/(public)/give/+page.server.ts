@@ -1,13 +1,19 @@
 import { clubAccount } from '$lib/server/payments/bank/collections';
-import { bankIban, db } from '$lib/server/runtime';
+import { bankIban, db, stripe } from '$lib/server/runtime';
+import { cardPresets, submitCardGift } from './_card.server';
 import { submitGift } from './_pledge.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async () => {
 	const account = await clubAccount(db(), bankIban());
-	return { available: account.fundIban !== null };
+	return {
+		available: account.fundIban !== null,
+		card: stripe() !== null,
+		cardPresets: [...cardPresets]
+	};
 }) satisfies PageServerLoad;
 
 export const actions = {
-	default: (event) => submitGift(event, null)
+	bank: (event) => submitGift(event, null),
+	card: (event) => submitCardGift(event, null)
 } satisfies Actions;

@@ -40,7 +40,9 @@ const actions: Record<string, () => string> = {
 	'ledger.statement_imported': m.audit_action_ledger_statement_imported,
 	'ledger.payment_assigned': m.audit_action_ledger_payment_assigned,
 	'ledger.report_exported': m.audit_action_ledger_report_exported,
-	'ledger.confirmation_issued': m.audit_action_ledger_confirmation_issued
+	'ledger.confirmation_issued': m.audit_action_ledger_confirmation_issued,
+	'ledger.card_refunded': m.audit_action_ledger_card_refunded,
+	'ledger.card_disputed': m.audit_action_ledger_card_disputed
 };
 
 const groups: [string, () => string][] = [
@@ -63,6 +65,7 @@ const targets: Record<string, () => string> = {
 	bank_statement: m.audit_target_bank_statement,
 	bank_payment: m.audit_target_bank_payment,
 	donor: m.audit_target_donor,
+	donation: m.audit_target_donation,
 	route: m.audit_target_route
 };
 

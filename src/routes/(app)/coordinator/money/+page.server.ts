@@ -6,6 +6,7 @@ import { requireRole } from '$lib/server/http/guards';
 import { allocateFromFund, fundingStates } from '$lib/server/ledger/funding';
 import { accountBalances, fundBalance } from '$lib/server/ledger/ledger';
 import { needSummaries } from '$lib/server/ledger/reports';
+import { listDisputedDonations } from '$lib/server/payments/stripe/disputes';
 import { db } from '$lib/server/runtime';
 import type { NeedStatus } from '$lib/needs';
 import { fail } from '@sveltejs/kit';
@@ -23,7 +24,11 @@ export const load = (async (event) => {
 	const asOfError = asOfRaw !== '' && !isDay(asOfRaw) ? m.money_error_day() : null;
 	const asOf = asOfRaw && !asOfError && asOfRaw < today ? asOfRaw : null;
 	const sql = db();
-	const [balances, needs] = await Promise.all([accountBalances(sql, asOf ?? undefined), needSummaries(sql)]);
+	const [balances, needs, disputes] = await Promise.all([
+		accountBalances(sql, asOf ?? undefined),
+		needSummaries(sql),
+		listDisputedDonations(sql)
+	]);
 	const sum = (pick: (code: string, kind: string) => boolean) =>
 		balances.filter((b) => pick(b.code, b.kind)).reduce((total, b) => total + b.balance, 0);
 	const fund = sum((code) => code === 'fund');
@@ -51,7 +56,8 @@ export const load = (async (event) => {
 			...n,
 			missing: Math.max(0, n.target - n.raised),
 			takesMoney: fundingStates.has(n.status as NeedStatus)
-		}))
+		})),
+		disputes
 	};
 }) satisfies PageServerLoad;
 

@@ -1,6 +1,7 @@
 import { clubAccount, getCollection } from '$lib/server/payments/bank/collections';
-import { bankIban, db } from '$lib/server/runtime';
+import { bankIban, db, stripe } from '$lib/server/runtime';
 import { error } from '@sveltejs/kit';
+import { cardPresets, submitCardGift } from '../../give/_card.server';
 import { submitGift } from '../../give/_pledge.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,10 +18,13 @@ export const load = (async ({ params }) => {
 	return {
 		collection,
 		available: account.collectionIban !== null,
-		reference: account.collectionReference
+		reference: account.collectionReference,
+		card: stripe() !== null,
+		cardPresets: [...cardPresets]
 	};
 }) satisfies PageServerLoad;
 
 export const actions = {
-	default: (event) => submitGift(event, numberOf(event.params.number))
+	bank: (event) => submitGift(event, numberOf(event.params.number)),
+	card: (event) => submitCardGift(event, numberOf(event.params.number))
 } satisfies Actions;
