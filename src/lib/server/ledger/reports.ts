@@ -107,10 +107,10 @@ export interface ChannelTotal {
 	amount: number;
 }
 
-/** Gifts and dues received per year and channel. */
+/** Gifts and dues received per year and channel, less card refunds. */
 export async function channelTotals(db: Queryable): Promise<ChannelTotal[]> {
 	return db<ChannelTotal[]>`
 		select extract(year from received_on)::int as year, channel, purpose, count(*)::int as count,
-			sum(amount)::bigint as amount
+			sum(amount - refunded)::bigint as amount
 		from donations group by 1, 2, 3 order by 1 desc, 2, 3`;
 }

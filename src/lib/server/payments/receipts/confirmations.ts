@@ -6,7 +6,8 @@ import { confirmationPdf, type ConfirmationGift } from './confirmation-pdf';
 /*
  * The yearly confirmation of gifts (potvrzení o daru) a donor uses for the tax deduction. A donor is
  * known by their account when they gave signed in, otherwise by the e-mail or, failing that, the name
- * they gave (a bank payment's account holder name counts). Dues are not gifts and are left out.
+ * they gave (a bank payment's account holder name counts). Dues are not gifts and are left out; a card
+ * gift counts less what was refunded.
  */
 
 export interface DonorYear {
@@ -30,9 +31,9 @@ export async function listDonorsForYear(db: Queryable, year: number): Promise<Do
 		select ${donorKey(db)} as key,
 			coalesce(max(u.name), max(d.donor_name), max(d.donor_email)) as name,
 			max(d.donor_address) as address, coalesce(max(u.email), max(d.donor_email)) as email,
-			count(*)::int as count, sum(d.amount)::bigint as total
+			count(*)::int as count, sum(d.amount - d.refunded)::bigint as total
 		from donations d left join users u on u.id = d.donor_id
-		where d.purpose = 'gift' and extract(year from d.received_on) = ${year}
+		where d.purpose = 'gift' and d.amount > d.refunded and extract(year from d.received_on) = ${year}
 			and (d.donor_id is not null or d.donor_email is not null or d.donor_name is not null)
 		group by 1 order by total desc, name limit 2000`;
 }
@@ -46,9 +47,9 @@ interface GiftRow {
 
 async function giftsOf(db: Queryable, key: string, year: number): Promise<GiftRow[]> {
 	return db<GiftRow[]>`
-		select to_char(d.received_on, 'YYYY-MM-DD') as date, d.amount, d.channel, d.description
+		select to_char(d.received_on, 'YYYY-MM-DD') as date, d.amount - d.refunded as amount, d.channel, d.description
 		from donations d
-		where d.purpose = 'gift' and extract(year from d.received_on) = ${year} and ${donorKey(db)} = ${key}
+		where d.purpose = 'gift' and d.amount > d.refunded and extract(year from d.received_on) = ${year} and ${donorKey(db)} = ${key}
 		order by d.received_on, d.created_at`;
 }
 

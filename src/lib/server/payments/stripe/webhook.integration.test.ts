@@ -5,6 +5,8 @@ import { allocateFromFund, needMoney } from '../../ledger/funding';
 import { fundBalance } from '../../ledger/ledger';
 import { decidedNeed, fillFund, moneyTestDatabase } from '../../ledger/test-factory';
 import type { People } from '../../needs/test-factory';
+import { channelTotals } from '../../ledger/reports';
+import { listDonorsForYear } from '../receipts/confirmations';
 import { verifyStripeEvent } from './client';
 import { handleStripeEvent } from './webhook';
 
@@ -189,6 +191,10 @@ describe('card gifts from webhooks', () => {
 		expect(refunds.length).toBe(2);
 		const [income] = await sql`select balance from ledger_accounts where code = 'income:card'`;
 		expect(income!.balance).toBe(0);
+		// a refunded gift is in no total and on no confirmation of gifts
+		const year = new Date().getFullYear();
+		expect((await channelTotals(sql)).find((t) => t.channel === 'card')?.amount).toBe(0);
+		expect(await listDonorsForYear(sql, year)).toEqual([]);
 	});
 
 	it('flags a disputed card gift for the coordinator', async () => {
