@@ -1,0 +1,68 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { signInPage, type Persona } from '../support/e2e-accounts';
+
+/*
+ * Every page of club money, as the person who uses it: no axe violations, and on a phone (390 px) no
+ * page scrolls sideways (wide tables scroll inside their own region).
+ */
+
+async function as(browser: Browser, persona: Persona | null, width = 1280) {
+	const context = await browser.newContext({ viewport: { width, height: 900 } });
+	const page = await context.newPage();
+	if (persona) await signInPage(page, persona);
+	return { page, close: () => context.close() };
+}
+
+async function check(page: Page, path: string) {
+	await page.goto(path);
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	expect(
+		violations.map((v) => ({ path, rule: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })),
+		path
+	).toEqual([]);
+	const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+		scrollWidth: document.documentElement.scrollWidth,
+		innerWidth: window.innerWidth
+	}));
+	expect(scrollWidth, `${path} scrolls sideways`).toBeLessThanOrEqual(innerWidth);
+}
+
+const pagesOf: [Persona | null, string[]][] = [
+	[null, ['/collections', '/give', '/give/card/thanks', '/give/card/cancelled']],
+	[
+		'coordinator',
+		[
+			'/coordinator/money',
+			'/coordinator/money/bank',
+			'/coordinator/money/gifts',
+			'/coordinator/money/reports',
+			'/fund'
+		]
+	],
+	['member', ['/dues', '/profile/gifts']],
+	['donor', ['/profile/gifts']]
+];
+
+for (const width of [1280, 390]) {
+	test(`money pages are accessible and fit the screen at ${width} px`, async ({ browser }) => {
+		test.setTimeout(180_000);
+		for (const [persona, paths] of pagesOf) {
+			const { page, close } = await as(browser, persona, width);
+			const found = [...paths];
+			if (persona === null) {
+				await page.goto('/collections');
+				const collection = await page.locator('a[href^="/collections/"]').first().getAttribute('href');
+				if (collection) found.push(collection);
+			}
+			if (persona === 'coordinator') {
+				await page.goto('/fund');
+				const need = await page.locator('a[href^="/needs/"]').first().getAttribute('href');
+				expect(need, 'a decided need on /fund').toBeTruthy();
+				found.push(need!);
+			}
+			for (const path of found) await check(page, path);
+			await close();
+		}
+	});
+}
