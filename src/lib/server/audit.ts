@@ -45,7 +45,11 @@ export type AuditAction =
 	| 'ledger.report_exported'
 	| 'ledger.confirmation_issued'
 	| 'ledger.card_refunded'
-	| 'ledger.card_disputed';
+	| 'ledger.card_disputed'
+	| 'delivery.protected_written'
+	| 'delivery.protected_read'
+	| 'delivery.protected_deleted'
+	| 'delivery.contact_changed';
 
 export interface AuditEntry {
 	actorId: string | null;

@@ -208,7 +208,11 @@ export type NeedEventKind =
 	| 'payout'
 	| 'money_returned'
 	| 'cancelled'
-	| 'closed';
+	| 'closed'
+	| 'protected_data_entered'
+	| 'protected_data_changed'
+	| 'protected_data_deleted'
+	| 'contact_changed';
 
 export interface NeedEvent {
 	id: number;

@@ -42,7 +42,11 @@ const actions: Record<string, () => string> = {
 	'ledger.report_exported': m.audit_action_ledger_report_exported,
 	'ledger.confirmation_issued': m.audit_action_ledger_confirmation_issued,
 	'ledger.card_refunded': m.audit_action_ledger_card_refunded,
-	'ledger.card_disputed': m.audit_action_ledger_card_disputed
+	'ledger.card_disputed': m.audit_action_ledger_card_disputed,
+	'delivery.protected_written': m.audit_action_delivery_protected_written,
+	'delivery.protected_read': m.audit_action_delivery_protected_read,
+	'delivery.protected_deleted': m.audit_action_delivery_protected_deleted,
+	'delivery.contact_changed': m.audit_action_delivery_contact_changed
 };
 
 const groups: [string, () => string][] = [
@@ -52,7 +56,8 @@ const groups: [string, () => string][] = [
 	['organisation.', m.audit_group_organisation],
 	['need.', m.audit_group_need],
 	['club.', m.audit_group_club],
-	['ledger.', m.audit_group_ledger]
+	['ledger.', m.audit_group_ledger],
+	['delivery.', m.audit_group_delivery]
 ];
 
 const targets: Record<string, () => string> = {

@@ -1,0 +1,144 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../db/client';
+import { closeNeed, cancelNeed } from '../ledger/closing';
+import { allocateFromFund } from '../ledger/funding';
+import { decidedNeed, fillFund, moneyTestDatabase } from '../ledger/test-factory';
+import type { NeedActor } from '../needs/access';
+import { selectEvents, selectNeed } from '../needs/queries';
+import type { People } from '../needs/test-factory';
+import { decryptField, parseKeyRing } from '../privacy/encryption';
+import {
+	deleteProtectedData,
+	readProtectedData,
+	reassignContactPerson,
+	saveProtectedData,
+	type ProtectedInput
+} from './protected';
+
+const t = moneyTestDatabase();
+let sql: Db;
+let p: People;
+beforeEach(() => {
+	({ sql, p } = t);
+});
+
+const keys = parseKeyRing(`k1:${Buffer.alloc(32, 3).toString('base64')}`);
+const client: ProtectedInput = {
+	name: 'Jana Testovací',
+	phone: '+420 777 123 456',
+	deliveryWay: 'home',
+	address: 'Květinová 12, Praha 4'
+};
+
+async function otherMember(): Promise<NeedActor> {
+	const [row] = await sql<{ id: string }[]>`
+		insert into users (email, name, password_hash) values ('clen2@test.cz', 'Člen 2', 'x') returning id`;
+	await sql`insert into user_roles (user_id, role) values (${row!.id}, 'member')`;
+	return { ...p.member, id: row!.id, name: 'Člen 2' };
+}
+
+const reads = async () =>
+	(await sql`select 1 from audit_log where action = 'delivery.protected_read'`).length;
+
+describe('protected client data', () => {
+	it('is entered by the organisation only, after approval, and stored encrypted and bound to its row', async () => {
+		const needId = await decidedNeed(sql, p, 50_000, 'purchase');
+		expect(await saveProtectedData(sql, keys, p.coordinator, needId, client)).toEqual({
+			ok: false,
+			reason: 'forbidden'
+		});
+		expect(await saveProtectedData(sql, keys, p.otherWorker, needId, client)).toEqual({
+			ok: false,
+			reason: 'not_found'
+		});
+		expect(await saveProtectedData(sql, keys, p.worker, needId, { ...client, address: null })).toEqual({
+			ok: false,
+			reason: 'invalid'
+		});
+		expect(await saveProtectedData(sql, keys, p.worker, needId, client)).toEqual({ ok: true });
+		const [row] = await sql<{ client_name: string; client_phone: string; delivery_address: string }[]>`
+			select client_name, client_phone, delivery_address from need_protected_data`;
+		expect(JSON.stringify(row)).not.toMatch(/Jana|777|Květinová/);
+		// a value moved to another row, or another column, or a flipped bit does not decrypt
+		expect(decryptField(keys, row!.client_name, `need_protected_data:client_name:${needId}`)).toBe(
+			'Jana Testovací'
+		);
+		expect(() =>
+			decryptField(keys, row!.client_name, `need_protected_data:client_phone:${needId}`)
+		).toThrow();
+		expect(() =>
+			decryptField(keys, row!.client_name, `need_protected_data:client_name:${p.organisationId}`)
+		).toThrow();
+		const flipped =
+			row!.client_phone.slice(0, -2) +
+			(row!.client_phone.endsWith('A') ? 'B' : 'A') +
+			row!.client_phone.slice(-1);
+		expect(() => decryptField(keys, flipped, `need_protected_data:client_phone:${needId}`)).toThrow();
+		// the timeline and the audit log know that it was entered, never what
+		const events = await selectEvents(sql, needId);
+		expect(events.map((e) => e.kind)).toContain('protected_data_entered');
+		const logged = await sql`select details from audit_log where target_id = ${needId}`;
+		expect(JSON.stringify(logged)).not.toMatch(/Jana|777|Květinová/);
+		// without home delivery no address is kept
+		await saveProtectedData(sql, keys, p.worker, needId, { ...client, deliveryWay: 'office' });
+		const [office] = await sql`select delivery_address, delivery_way from need_protected_data`;
+		expect(office).toEqual({ delivery_address: null, delivery_way: 'office' });
+	});
+
+	it('is read by the organisation and the contact person alone, one audit row per read, until closing', async () => {
+		const needId = await decidedNeed(sql, p, 50_000, 'purchase');
+		await saveProtectedData(sql, keys, p.worker, needId, client);
+		const member = await otherMember();
+		const who: [string, NeedActor, boolean][] = [
+			['social worker', p.worker, true],
+			['colleague', p.colleague, true],
+			['contact person', p.member, true],
+			['coordinator', p.coordinator, false],
+			['other member', member, false],
+			['other organisation', p.otherWorker, false],
+			['donor', p.donor, false]
+		];
+		for (const [label, actor, allowed] of who) {
+			const before = await reads();
+			const data = await readProtectedData(sql, keys, actor, needId);
+			expect(data === null, label).toBe(!allowed);
+			if (allowed) expect(data, label).toEqual(client);
+			expect(await reads(), label).toBe(before + (allowed ? 1 : 0));
+		}
+		// the coordinator names another contact person: the former one loses access at once
+		expect(await reassignContactPerson(sql, p.member, needId, member.id)).toEqual({
+			ok: false,
+			reason: 'forbidden'
+		});
+		expect(await reassignContactPerson(sql, p.coordinator, needId, member.id)).toEqual({ ok: true });
+		expect(await readProtectedData(sql, keys, p.member, needId)).toBeNull();
+		expect(await readProtectedData(sql, keys, member, needId)).toEqual(client);
+		// once the need is closed, nobody reads it
+		await fillFund(sql, 50_000);
+		await allocateFromFund(sql, p.coordinator, needId, 50_000);
+		await closeNeed(sql, p.coordinator, needId, '');
+		expect((await selectNeed(sql, needId))!.status).toBe('closed');
+		expect(await readProtectedData(sql, keys, p.worker, needId)).toBeNull();
+		expect(await readProtectedData(sql, keys, member, needId)).toBeNull();
+	});
+
+	it('cannot be entered before approval or after cancelling, and is deleted with an audit row', async () => {
+		const needId = await decidedNeed(sql, p, 50_000, 'purchase');
+		await sql`update needs set status = 'in_vote' where id = ${needId}`;
+		expect(await saveProtectedData(sql, keys, p.worker, needId, client)).toEqual({
+			ok: false,
+			reason: 'wrong_state'
+		});
+		await sql`update needs set status = 'approved' where id = ${needId}`;
+		await saveProtectedData(sql, keys, p.worker, needId, client);
+		await cancelNeed(sql, p.coordinator, needId, 'Rodina pomoc už nepotřebuje.');
+		expect(await saveProtectedData(sql, keys, p.worker, needId, client)).toEqual({
+			ok: false,
+			reason: 'wrong_state'
+		});
+		expect(await sql.begin((tx) => deleteProtectedData(tx, needId, null))).toBe(true);
+		expect(await sql`select 1 from need_protected_data`).toHaveLength(0);
+		expect((await selectEvents(sql, needId)).map((e) => e.kind)).toContain('protected_data_deleted');
+		expect(await sql`select 1 from audit_log where action = 'delivery.protected_deleted'`).toHaveLength(1);
+	});
+});
