@@ -149,10 +149,15 @@ const routes: Route[] = [
 			'allocate',
 			'cancel',
 			'close',
-			'payout'
+			'payout',
+			'protect',
+			'reveal',
+			'contact'
 		],
 		forms: {
 			allocate: { amount: '100' },
+			protect: { name: 'Zkouška', phone: '+420 777 000 000', delivery_way: 'office', address: '' },
+			contact: { member: '00000000-0000-4000-8000-000000000000' },
 			cancel: { reason: 'Pomoc už není potřeba.' },
 			close: { note: '' },
 			payout: { recipient: 'supplier', supplier: 'Obchod', amount: '100', paid_on: '2026-01-05', note: '' },
@@ -177,7 +182,14 @@ const routes: Route[] = [
 			allocate: onRejectedNeed('coordinator'),
 			cancel: onRejectedNeed('coordinator'),
 			close: onRejectedNeed('coordinator'),
-			payout: onRejectedNeed('coordinator')
+			payout: onRejectedNeed('coordinator'),
+			// protected data: entered by the organisation after approval only, read by nobody on a rejected need
+			protect: onRejectedNeed('organisation'),
+			reveal: (who) => {
+				const outcome = needOf(['socialWorker', 'coordinator'])(who, 'action');
+				return outcome === 'ok' ? 'not-found' : outcome;
+			},
+			contact: onRejectedNeed('coordinator')
 		}
 	},
 	// no such payout on the need: nobody learns anything

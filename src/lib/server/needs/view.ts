@@ -13,6 +13,7 @@ import {
 	type NeedView
 } from './access';
 import { findInNeed, type Finding } from './anonymisation';
+import { protectedStates, protectedSummary, type ProtectedSummary } from '../delivery/protected';
 import { fundingStates, needMoney, type NeedMoney } from '../ledger/funding';
 import { fundBalance } from '../ledger/ledger';
 import { listPayouts, payoutStates, type Payout } from '../ledger/payouts';
@@ -149,6 +150,8 @@ export type NeedPage =
 			/** for the contact person only; null for other members */
 			payouts: Payout[] | null;
 			can: MoneyCapabilities;
+			/** the client's protected data as the page may mention it (never the data itself); null: nothing */
+			protectedData: ProtectedSummary | null;
 	  }
 	| {
 			view: Exclude<NeedView, 'member'>;
@@ -171,7 +174,38 @@ export type NeedPage =
 			payouts: Payout[] | null;
 			/** haléře the general fund holds: for the coordinator's allocation, else null */
 			fundBalance: number | null;
+			/** the client's protected data as the page may mention it (never the data itself); null: nothing */
+			protectedData: ProtectedSummary | null;
+			/** active members the coordinator may name as the contact person, volunteers first; else empty */
+			contactCandidates: ContactCandidate[];
 	  };
+
+/** An active member who could become a need's contact person. */
+export interface ContactCandidate {
+	id: string;
+	name: string;
+	/** offered to be the contact person of this need */
+	volunteered: boolean;
+}
+
+/** Active members, those who offered to help with this need first; the domain checks the choice again. */
+async function contactCandidates(db: Queryable, needId: string): Promise<ContactCandidate[]> {
+	return db<ContactCandidate[]>`
+		select u.id, u.name, (v.member_id is not null) as volunteered
+		from users u
+		join user_roles r on r.user_id = u.id and r.role = 'member'
+		left join need_volunteers v on v.need_id = ${needId} and v.member_id = u.id
+		where u.status = 'active'
+		order by (v.member_id is null), v.offered_at, u.name`;
+}
+
+/**
+ * Only a decided need still before delivery has protected data to speak of; protectedSummary itself
+ * answers the coordinator in any state, so the page asks it only then.
+ */
+async function protectedOf(db: Queryable, actor: NeedActor, need: Need, decided: boolean) {
+	return decided && protectedStates.has(need.status) ? protectedSummary(db, actor, need) : null;
+}
 
 /** The need as the asking person may see it, or null when it does not exist for them. */
 export async function viewNeed(db: Queryable, actor: NeedActor, id: string): Promise<NeedPage | null> {
@@ -189,7 +223,8 @@ export async function viewNeed(db: Queryable, actor: NeedActor, id: string): Pro
 			need: anonymised(need),
 			money: money && moneyView(money, contact),
 			payouts: contact ? await listPayouts(db, actor, id) : null,
-			can: { ...noMoneyCapabilities, recordPayout: contact && payable }
+			can: { ...noMoneyCapabilities, recordPayout: contact && payable },
+			protectedData: await protectedOf(db, actor, need, !!money)
 		};
 	}
 	const own = view === 'organisation';
@@ -198,6 +233,7 @@ export async function viewNeed(db: Queryable, actor: NeedActor, id: string): Pro
 	const attachments = canReadAttachments(view) ? await selectAttachments(db, id) : [];
 	const { fastTrackLimit } = await getVoteSettings(db);
 	const decision = await getDecision(db, id);
+	const protectedData = await protectedOf(db, actor, need, !!decision);
 	return {
 		view,
 		need,
@@ -233,7 +269,9 @@ export async function viewNeed(db: Queryable, actor: NeedActor, id: string): Pro
 		volunteers: coordinator ? await listVolunteers(db, id) : [],
 		voteReasons: await rejectionReasons(db, id),
 		fastTrackLimit,
-		poll: await latestPollOf(db, id)
+		poll: await latestPollOf(db, id),
+		protectedData,
+		contactCandidates: coordinator && protectedData ? await contactCandidates(db, id) : []
 	};
 }
 

@@ -5,6 +5,13 @@ import { actorOf } from '$lib/server/http/actor';
 import { requiredText } from '$lib/server/http/fields';
 import { formValues, parseForm, readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
+import {
+	deliveryWays,
+	readProtectedData,
+	reassignContactPerson,
+	saveProtectedData,
+	type ProtectedRefusal
+} from '$lib/server/delivery/protected';
 import { cancelNeed, closeNeed } from '$lib/server/ledger/closing';
 import { allocateFromFund, type MoneyRefusal } from '$lib/server/ledger/funding';
 import { recordPayout } from '$lib/server/ledger/payouts';
@@ -14,7 +21,7 @@ import * as needs from '$lib/server/needs/transitions';
 import { viewNeed } from '$lib/server/needs/view';
 import { helpForms, recordDecision } from '$lib/server/voting/decision';
 import * as polls from '$lib/server/voting/polls';
-import { attachmentStore, db } from '$lib/server/runtime';
+import { attachmentStore, db, runtime } from '$lib/server/runtime';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import {
@@ -58,7 +65,10 @@ type Action =
 	| 'allocate'
 	| 'cancel'
 	| 'close'
-	| 'payout';
+	| 'payout'
+	| 'protect'
+	| 'reveal'
+	| 'contact';
 
 /** Turns a refusal into the action's answer; a need the person cannot see is a 404 like on the page. */
 function refused(
@@ -157,6 +167,36 @@ const payoutSchema = z.object({
 		}),
 	note: optionalNote
 });
+
+/*
+ * The client's protected data. The address is read only for home delivery, whatever else was typed, so
+ * that an address left in the field by mistake is never stored.
+ */
+const protectSchema = z
+	.object({
+		name: requiredText(200),
+		phone: z
+			.string({ error: () => m.protected_error_phone() })
+			.trim()
+			.regex(/^\+?[0-9 ]{9,20}$/, { error: () => m.protected_error_phone() }),
+		delivery_way: z.enum(deliveryWays, { error: () => m.protected_error_way() }),
+		address: z
+			.string()
+			.trim()
+			.max(300, { error: () => m.form_too_long({ max: 300 }) })
+			.default('')
+	})
+	.superRefine((v, ctx) => {
+		if (v.delivery_way === 'home' && !v.address)
+			ctx.addIssue({ code: 'custom', path: ['address'], message: m.protected_error_address() });
+	});
+
+const protectedStatus: Record<ProtectedRefusal, number> = {
+	not_found: 404,
+	forbidden: 403,
+	wrong_state: 409,
+	invalid: 400
+};
 
 export const actions = {
 	submit: async (event) => answer('submit', await needs.submitNeed(db(), actorIn(event), event.params.id)),
@@ -364,6 +404,72 @@ export const actions = {
 			});
 		}
 		return moneyRefused('payout', result, values);
+	},
+	protect: async (event) => {
+		const actor = actorIn(event);
+		const form = await readForm(event.request);
+		const input = parseForm(protectSchema, form);
+		// the typed values go back only to refill this person's own form
+		if (!input.ok) return invalid('protect', input);
+		const { name, phone, delivery_way, address } = input.data;
+		const result = await saveProtectedData(db(), runtime().keys, actor, event.params.id, {
+			name,
+			phone,
+			deliveryWay: delivery_way,
+			address: delivery_way === 'home' ? address : null
+		});
+		if (result.ok) return { action: 'protect' as const, done: true };
+		if (result.reason === 'not_found') error(404, 'Not found');
+		return fail(protectedStatus[result.reason], {
+			action: 'protect' as const,
+			values: formValues(form),
+			message:
+				result.reason === 'forbidden'
+					? m.protected_refusal_forbidden()
+					: result.reason === 'wrong_state'
+						? m.protected_refusal_wrong_state()
+						: m.protected_refusal_invalid()
+		});
+	},
+	/*
+	 * "Show contact": the one place the data is read (and the read audited). It lives in this answer only,
+	 * never in the page's load, so reloading or another person's view cannot bring it back.
+	 */
+	reveal: async (event) => {
+		const actor = actorIn(event);
+		const data = await readProtectedData(db(), runtime().keys, actor, event.params.id);
+		if (!data) {
+			// not allowed, unknown or nothing entered look alike: nothing about the data is told
+			return fail(404, { action: 'reveal' as const, message: m.protected_reveal_unavailable() });
+		}
+		return { action: 'reveal' as const, revealed: data };
+	},
+	contact: async (event) => {
+		const actor = actorIn(event);
+		const form = await readForm(event.request);
+		const input = parseForm(
+			z.object({ member: z.string({ error: () => m.protected_error_contact() }).max(100) }),
+			form
+		);
+		if (!input.ok) return invalid('contact', input);
+		const result = await reassignContactPerson(db(), actor, event.params.id, input.data.member);
+		if (result.ok) return { action: 'contact' as const, done: true };
+		// a member id that is no id at all is the domain's not_found too: that is a wrong choice, not a 404
+		if (result.reason === 'invalid' || (result.reason === 'not_found' && !needs.isUuid(input.data.member)))
+			return fail(400, {
+				action: 'contact' as const,
+				values: formValues(form),
+				errors: { member: m.protected_error_contact() }
+			});
+		if (result.reason === 'not_found') error(404, 'Not found');
+		return fail(protectedStatus[result.reason], {
+			action: 'contact' as const,
+			values: formValues(form),
+			message:
+				result.reason === 'forbidden'
+					? m.protected_refusal_forbidden()
+					: m.protected_refusal_contact_wrong_state()
+		});
 	}
 } satisfies Actions;
 

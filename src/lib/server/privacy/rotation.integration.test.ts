@@ -1,0 +1,183 @@
+import { encodeBase64 } from '@oslojs/encoding';
+import { generateTOTP } from '@oslojs/otp';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyTwoFactorCode } from '../auth/totp';
+import { readProtectedData, saveProtectedData } from '../delivery/protected';
+import { allocateFromFund } from '../ledger/funding';
+import { readPayoutReceipt, recordPayout } from '../ledger/payouts';
+import { decidedNeed, fillFund, moneyTestDatabase } from '../ledger/test-factory';
+import { addAttachment, readAttachment } from '../needs/attachments';
+import { encryptField, parseKeyRing } from './encryption';
+import { countByKey, RotationError, rotateKeys } from './rotation';
+
+const t = moneyTestDatabase();
+const k1 = `k1:${Buffer.alloc(32, 1).toString('base64')}`;
+const k2 = `k2:${Buffer.alloc(32, 2).toString('base64')}`;
+const oldRing = parseKeyRing(k1);
+const bothRing = parseKeyRing(`${k2},${k1}`);
+const newRing = parseKeyRing(k2);
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+
+let dataDir: string;
+beforeAll(() => {
+	dataDir = mkdtempSync(join(tmpdir(), 'spolu-rotation-'));
+});
+afterAll(() => {
+	rmSync(dataDir, { recursive: true, force: true });
+});
+
+const contact = {
+	name: 'Jana Nováková',
+	phone: '+420 777 123 456',
+	deliveryWay: 'home' as const,
+	address: 'Dlouhá 12, Praha 1'
+};
+
+/** A need with everything encrypted under k1: protected data, an attachment and a payout receipt. */
+async function needUnderOldKey() {
+	const { sql, p } = t;
+	const store = { dataDir, keys: oldRing };
+	const needId = await decidedNeed(sql, p, 60_000, 'purchase');
+	// attachments are added before the decision: step back for the upload, the way the app would have it
+	await sql`update needs set status = 'submitted' where id = ${needId}`;
+	const attachment = await addAttachment(sql, store, p.worker, needId, {
+		bytes: pdf,
+		name: 'nabidka.pdf',
+		type: 'application/pdf',
+		kind: 'quote'
+	});
+	if (!attachment.ok) throw new Error(attachment.reason);
+	await sql`update needs set status = 'approved' where id = ${needId}`;
+	expect(await saveProtectedData(sql, oldRing, p.worker, needId, contact)).toEqual({ ok: true });
+	await fillFund(sql, 60_000);
+	await allocateFromFund(sql, p.coordinator, needId, 60_000);
+	const payout = await recordPayout(
+		sql,
+		store,
+		p.member,
+		needId,
+		{ recipient: 'supplier', supplier: 'IKEA', amount: 1_000, paidOn: '2026-11-20', note: 'Postel' },
+		{ bytes: pdf, name: 'doklad.pdf', type: 'application/pdf' }
+	);
+	if (!payout.ok) throw new Error(payout.reason);
+	return { needId, attachmentId: attachment.id, payoutId: payout.id };
+}
+
+/** A TOTP key stored the way enableTwoFactor stores it. */
+async function totpUnderOldKey(userId: string) {
+	const key = new Uint8Array(20).fill(7);
+	const sealed = encryptField(oldRing, encodeBase64(key), `users:totp_key:${userId}`);
+	await t.sql`update users set totp_key = ${sealed}, totp_last_step = null where id = ${userId}`;
+	return key;
+}
+
+describe('key rotation', () => {
+	it('moves everything to the new key, so the old key can be removed', async () => {
+		const { sql, p } = t;
+		const { needId, attachmentId, payoutId } = await needUnderOldKey();
+		const totpKey = await totpUnderOldKey(p.coordinator.id);
+		// name, phone, address, TOTP key; attachment and receipt
+		expect(await countByKey(sql, dataDir)).toEqual({ k1: 6 });
+
+		expect(await rotateKeys(sql, bothRing, dataDir, { batchSize: 1 })).toEqual({
+			fields: 4,
+			files: 2,
+			alreadyCurrent: 0
+		});
+		expect(await countByKey(sql, dataDir)).toEqual({ k2: 6 });
+		expect(await rotateKeys(sql, bothRing, dataDir)).toEqual({ fields: 0, files: 0, alreadyCurrent: 6 });
+		// with the old key gone from the ring, a second run has nothing to do either
+		expect(await rotateKeys(sql, newRing, dataDir)).toEqual({ fields: 0, files: 0, alreadyCurrent: 6 });
+
+		const store = { dataDir, keys: newRing };
+		expect(await readProtectedData(sql, newRing, p.worker, needId)).toEqual(contact);
+		expect((await readAttachment(sql, store, p.worker, needId, attachmentId))!.bytes.equals(pdf)).toBe(true);
+		expect((await readPayoutReceipt(sql, store, p.member, needId, payoutId))!.bytes.equals(pdf)).toBe(true);
+		expect(await verifyTwoFactorCode(sql, newRing, p.coordinator.id, generateTOTP(totpKey, 30, 6))).toBe(
+			true
+		);
+	});
+
+	it('leaves a value that does not decrypt as it is, rotates the rest, and names the row', async () => {
+		const { sql, p } = t;
+		const first = await decidedNeed(sql, p, 10_000);
+		const second = await decidedNeed(sql, p, 20_000);
+		for (const needId of [first, second])
+			expect(await saveProtectedData(sql, oldRing, p.worker, needId, contact)).toEqual({ ok: true });
+		const [row] = await sql<{ phone: string }[]>`
+			select client_phone as phone from need_protected_data where need_id = ${first}`;
+		// one character of the ciphertext changed (the first: the last may only carry padding bits)
+		const [id, iv, tag, data] = row!.phone.split(':') as [string, string, string, string];
+		const tampered = [id, iv, tag, (data[0] === 'A' ? 'B' : 'A') + data.slice(1)].join(':');
+		await sql`update need_protected_data set client_phone = ${tampered} where need_id = ${first}`;
+
+		const failure = await rotateKeys(sql, bothRing, dataDir).catch((e: unknown) => e);
+		expect(failure).toBeInstanceOf(RotationError);
+		const error = failure as RotationError;
+		expect(error.message).toContain(`need_protected_data.client_phone of row ${first} (damaged)`);
+		expect(error.message).not.toContain(tampered);
+		expect(error.failures).toEqual([
+			{ table: 'need_protected_data', column: 'client_phone', id: first, reason: 'damaged' }
+		]);
+		// everything else was rotated: the other need in full, the other columns of the damaged row too
+		expect(error.result).toEqual({ fields: 5, files: 0, alreadyCurrent: 0 });
+
+		const [after] = await sql<{ phone: string }[]>`
+			select client_phone as phone from need_protected_data where need_id = ${first}`;
+		expect(after!.phone).toBe(tampered);
+		expect(await countByKey(sql, dataDir)).toEqual({ k1: 1, k2: 5 });
+		expect(await readProtectedData(sql, newRing, p.worker, second)).toEqual(contact);
+		// the old key stays needed while the row is not dealt with: a rerun fails the same way
+		await expect(rotateKeys(sql, bothRing, dataDir)).rejects.toThrow(RotationError);
+	});
+
+	it('names a damaged file, and values under a key missing from the ring, without changing them', async () => {
+		const { sql } = t;
+		const { needId, payoutId } = await needUnderOldKey();
+		const [row] = await sql<{ key: string }[]>`select receipt_key as key from payouts where id = ${payoutId}`;
+		const file = join(dataDir, 'attachments', row!.key);
+		const damaged = readFileSync(file);
+		damaged.writeUInt8(damaged.readUInt8(damaged.length - 1) ^ 1, damaged.length - 1);
+		writeFileSync(file, damaged);
+
+		const failure = (await rotateKeys(sql, newRing, dataDir).catch((e: unknown) => e)) as RotationError;
+		expect(failure).toBeInstanceOf(RotationError);
+		expect(failure.failures).toEqual([
+			...['client_name', 'client_phone', 'delivery_address'].map((column) => ({
+				table: 'need_protected_data',
+				column,
+				id: needId,
+				reason: 'missing_key'
+			})),
+			expect.objectContaining({ table: 'need_attachments', column: 'storage_key', reason: 'missing_key' }),
+			{ table: 'payouts', column: 'receipt_key', id: payoutId, reason: 'missing_key' }
+		]);
+		expect(failure.result).toEqual({ fields: 0, files: 0, alreadyCurrent: 0 });
+		expect(await countByKey(sql, dataDir)).toEqual({ k1: 5 });
+
+		// with the old key back in the ring, only the damaged file is left behind
+		await expect(rotateKeys(sql, bothRing, dataDir)).rejects.toMatchObject({
+			failures: [{ table: 'payouts', column: 'receipt_key', id: payoutId, reason: 'damaged' }],
+			result: { fields: 3, files: 1, alreadyCurrent: 0 }
+		});
+		expect(readFileSync(file).equals(damaged)).toBe(true);
+		expect(await countByKey(sql, dataDir)).toEqual({ k1: 1, k2: 4 });
+	});
+
+	it('writes files in place, leaving no temporary files behind', async () => {
+		const { sql } = t;
+		const { attachmentId } = await needUnderOldKey();
+		const [row] = await sql<{ key: string }[]>`
+			select storage_key as key from need_attachments where id = ${attachmentId}`;
+		const before = readFileSync(join(dataDir, 'attachments', row!.key));
+		expect(before.subarray(0, 3).toString('ascii')).toBe('k1:');
+		await rotateKeys(sql, bothRing, dataDir);
+		const after = readFileSync(join(dataDir, 'attachments', row!.key));
+		expect(after.subarray(0, 3).toString('ascii')).toBe('k2:');
+		const shard = join(dataDir, 'attachments', row!.key.split('/')[0]!);
+		expect(readdirSync(shard).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+	});
+});
