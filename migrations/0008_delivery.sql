@@ -26,4 +26,39 @@ alter table need_events add constraint need_events_kind_check check (kind in (
 	'ready', 'rejected', 'duplicate', 'withdrawn', 'attachment_added', 'attachment_removed',
 	'personal_data_confirmed', 'vote_opened', 'vote_extended', 'vote_closed', 'fast_tracked', 'decided',
 	'allocated', 'donations_received', 'funded', 'payout', 'money_returned', 'cancelled', 'closed',
-	'protected_data_entered', 'protected_data_changed', 'protected_data_deleted', 'contact_changed'));
+	'protected_data_entered', 'protected_data_changed', 'protected_data_deleted', 'contact_changed',
+	'delivery_arranged', 'delivery_bought', 'delivered', 'receipt_confirmed', 'feedback_recorded'));
+
+-- The delivery of the help, step by step: the contact person arranges, buys (with the payouts of the
+-- money part) and delivers; the social worker confirms that the family received it and writes down the
+-- family's feedback. Everything here is read by the club, so every text passed the anonymisation guard.
+create table need_deliveries (
+	need_id uuid primary key references needs (id),
+	arranged_at timestamptz not null default now(),
+	arranged_by uuid not null references users (id),
+	-- what was arranged, e.g. "the shop delivers to the centre's office on Thursday"
+	plan text not null default '' check (length(plan) <= 1000),
+	bought_at timestamptz,
+	bought_by uuid references users (id),
+	delivered_on date,
+	delivered_at timestamptz,
+	delivered_by uuid references users (id),
+	delivery_note text check (length(delivery_note) <= 1000),
+	-- a photo or receipt of the delivery: cleaned, encrypted at rest like attachments
+	proof_key text,
+	proof_name text,
+	proof_media_type text,
+	confirmed_at timestamptz,
+	confirmed_by uuid references users (id),
+	-- the family's words, as the social worker wrote them down: their thanks, and what changed for them
+	feedback_thanks text check (length(feedback_thanks) <= 2000),
+	feedback_change text check (length(feedback_change) <= 2000),
+	feedback_at timestamptz,
+	check (bought_at is null or bought_by is not null),
+	check ((delivered_at is null) = (delivered_on is null) and (delivered_at is null) = (delivered_by is null)),
+	check (delivered_at is null or bought_at is not null),
+	check (confirmed_at is null or delivered_at is not null),
+	check ((proof_key is null) = (proof_name is null) and (proof_key is null) = (proof_media_type is null))
+);
+-- the retention job looks for deliveries older than the club's retention
+create index need_deliveries_delivered on need_deliveries (delivered_at) where delivered_at is not null;

@@ -49,7 +49,14 @@ export type AuditAction =
 	| 'delivery.protected_written'
 	| 'delivery.protected_read'
 	| 'delivery.protected_deleted'
-	| 'delivery.contact_changed';
+	| 'delivery.contact_changed'
+	| 'delivery.delivery_arranged'
+	| 'delivery.delivery_bought'
+	| 'delivery.delivered'
+	| 'delivery.receipt_confirmed'
+	| 'delivery.feedback_recorded'
+	| 'delivery.feedback_findings_confirmed'
+	| 'delivery.proof_read';
 
 export interface AuditEntry {
 	actorId: string | null;

@@ -27,7 +27,8 @@ const club: ClubSettings = {
 	address: null,
 	place: null,
 	collectionIban: null,
-	collectionReference: null
+	collectionReference: null,
+	retentionDays: 30
 };
 
 describe('club settings', () => {
@@ -52,6 +53,12 @@ describe('club settings', () => {
 		};
 		await saveClubSettings(db.sql, { id: id! }, { ...club, ...identity, ...rules, quorumPercent: 40 });
 		expect(await getClubSettings(db.sql)).toEqual({ ...club, ...identity });
+		await saveClubSettings(
+			db.sql,
+			{ id: id! },
+			{ ...club, ...identity, ...rules, quorumPercent: 40, retentionDays: 14 }
+		);
+		expect((await getClubSettings(db.sql))?.retentionDays).toBe(14);
 		const audits = await db.sql<{ details: { changed: string[] } }[]>`
 			select details from audit_log where action = 'club.settings_changed' order by id`;
 		expect(audits.map((a) => a.details.changed)).toEqual([
@@ -63,6 +70,7 @@ describe('club settings', () => {
 				'place',
 				'collectionIban',
 				'collectionReference',
+				'retentionDays',
 				'quorumPercent',
 				'approvalPercent',
 				'voteHours',
@@ -71,7 +79,8 @@ describe('club settings', () => {
 				'resultsHidden'
 			],
 			['quorumPercent'],
-			['registrationNumber', 'address', 'place', 'collectionIban', 'collectionReference']
+			['registrationNumber', 'address', 'place', 'collectionIban', 'collectionReference'],
+			['retentionDays']
 		]);
 	});
 

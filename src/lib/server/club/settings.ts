@@ -15,13 +15,15 @@ export interface ClubSettings {
 	collectionIban: string | null;
 	/** the regional authority's reference of the public collection */
 	collectionReference: string | null;
+	/** days after delivery the client's protected data is kept before it is deleted (1–365) */
+	retentionDays: number;
 }
 
 /** The club running this installation, or null before the coordinator has set it up. */
 export async function getClubSettings(db: Queryable): Promise<ClubSettings | null> {
 	const [row] = await db<ClubSettings[]>`
 		select name, contact_email as "contactEmail", registration_number as "registrationNumber", address, place,
-			collection_iban as "collectionIban", collection_reference as "collectionReference"
+			collection_iban as "collectionIban", collection_reference as "collectionReference", protected_retention_days as "retentionDays"
 		from club_settings where id`;
 	return row ?? null;
 }
@@ -39,18 +41,18 @@ export async function saveClubSettings(
 		await tx`
 			insert into club_settings (id, name, contact_email, registration_number, address, place, collection_iban,
 				collection_reference, quorum_percent, approval_percent, vote_hours, urgent_vote_hours, fast_track_limit,
-				results_hidden, updated_at)
+				results_hidden, protected_retention_days, updated_at)
 			values (true, ${input.name}, ${input.contactEmail}, ${input.registrationNumber}, ${input.address},
 				${input.place}, ${input.collectionIban}, ${input.collectionReference}, ${input.quorumPercent},
 				${input.approvalPercent}, ${input.voteHours}, ${input.urgentVoteHours}, ${input.fastTrackLimit},
-				${input.resultsHidden}, now())
+				${input.resultsHidden}, ${input.retentionDays}, now())
 			on conflict (id) do update set name = excluded.name, contact_email = excluded.contact_email,
 				registration_number = excluded.registration_number, address = excluded.address, place = excluded.place,
 				collection_iban = excluded.collection_iban, collection_reference = excluded.collection_reference,
 				quorum_percent = excluded.quorum_percent, approval_percent = excluded.approval_percent,
 				vote_hours = excluded.vote_hours, urgent_vote_hours = excluded.urgent_vote_hours,
 				fast_track_limit = excluded.fast_track_limit, results_hidden = excluded.results_hidden,
-				updated_at = now()`;
+				protected_retention_days = excluded.protected_retention_days, updated_at = now()`;
 		const changed = (Object.keys(input) as (keyof ClubSettingsInput)[]).filter(
 			(k) => (before as Record<string, unknown>)[k] !== input[k]
 		);

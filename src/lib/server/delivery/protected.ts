@@ -30,7 +30,7 @@ export const protectedStates: ReadonlySet<NeedStatus> = new Set([
 const context = (column: 'client_name' | 'client_phone' | 'delivery_address', needId: string) =>
 	`need_protected_data:${column}:${needId}`;
 
-async function contactPersonOf(db: Queryable, needId: string): Promise<string | null> {
+export async function contactPersonOf(db: Queryable, needId: string): Promise<string | null> {
 	const [row] = await db<
 		{ id: string }[]
 	>`select contact_person_id as id from need_decisions where need_id = ${needId}`;

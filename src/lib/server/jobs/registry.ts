@@ -1,7 +1,14 @@
 import { mailSendJob } from '../mail/send-job';
+import { protectedRetentionJob } from '../privacy/retention';
 import { closePollsJob, pollRemindersJob } from '../voting/jobs';
 import { pruneJobs } from './maintenance';
 import type { JobDefinition } from './runner';
 
 /** Every kind of background work. Each part of the loop adds its jobs here (vote closing, e-mail, retention). */
-export const jobDefinitions: JobDefinition[] = [pruneJobs, mailSendJob, closePollsJob, pollRemindersJob];
+export const jobDefinitions: JobDefinition[] = [
+	pruneJobs,
+	mailSendJob,
+	closePollsJob,
+	pollRemindersJob,
+	protectedRetentionJob
+];

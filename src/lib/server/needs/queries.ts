@@ -212,7 +212,12 @@ export type NeedEventKind =
 	| 'protected_data_entered'
 	| 'protected_data_changed'
 	| 'protected_data_deleted'
-	| 'contact_changed';
+	| 'contact_changed'
+	| 'delivery_arranged'
+	| 'delivery_bought'
+	| 'delivered'
+	| 'receipt_confirmed'
+	| 'feedback_recorded';
 
 export interface NeedEvent {
 	id: number;

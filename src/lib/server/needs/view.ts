@@ -14,6 +14,7 @@ import {
 } from './access';
 import { findInNeed, type Finding } from './anonymisation';
 import { protectedStates, protectedSummary, type ProtectedSummary } from '../delivery/protected';
+import { deliveryView, type DeliveryView } from '../delivery/steps';
 import { fundingStates, needMoney, type NeedMoney } from '../ledger/funding';
 import { fundBalance } from '../ledger/ledger';
 import { listPayouts, payoutStates, type Payout } from '../ledger/payouts';
@@ -152,6 +153,8 @@ export type NeedPage =
 			can: MoneyCapabilities;
 			/** the client's protected data as the page may mention it (never the data itself); null: nothing */
 			protectedData: ProtectedSummary | null;
+			/** the delivery's steps from funding on; null before */
+			delivery: DeliveryView | null;
 	  }
 	| {
 			view: Exclude<NeedView, 'member'>;
@@ -176,6 +179,8 @@ export type NeedPage =
 			fundBalance: number | null;
 			/** the client's protected data as the page may mention it (never the data itself); null: nothing */
 			protectedData: ProtectedSummary | null;
+			/** the delivery's steps from funding on; null before */
+			delivery: DeliveryView | null;
 			/** active members the coordinator may name as the contact person, volunteers first; else empty */
 			contactCandidates: ContactCandidate[];
 	  };
@@ -224,7 +229,8 @@ export async function viewNeed(db: Queryable, actor: NeedActor, id: string): Pro
 			money: money && moneyView(money, contact),
 			payouts: contact ? await listPayouts(db, actor, id) : null,
 			can: { ...noMoneyCapabilities, recordPayout: contact && payable },
-			protectedData: await protectedOf(db, actor, need, !!money)
+			protectedData: await protectedOf(db, actor, need, !!money),
+			delivery: await deliveryView(db, actor, need)
 		};
 	}
 	const own = view === 'organisation';
@@ -271,6 +277,7 @@ export async function viewNeed(db: Queryable, actor: NeedActor, id: string): Pro
 		fastTrackLimit,
 		poll: await latestPollOf(db, id),
 		protectedData,
+		delivery: await deliveryView(db, actor, need),
 		contactCandidates: coordinator && protectedData ? await contactCandidates(db, id) : []
 	};
 }

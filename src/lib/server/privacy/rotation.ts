@@ -39,20 +39,37 @@ const fieldPlaces: FieldPlace[] = [
 interface FilePlace {
 	table: string;
 	column: string;
+	/** the row's key column */
+	id: string;
 	/** rows whose file is gone (removed attachments) */
 	live: string;
 	context: (needId: string) => string;
 }
 
-// The contexts must match needs/attachments.ts and ledger/payouts.ts; both are bound to the need.
+// The contexts must match needs/attachments.ts, ledger/payouts.ts and delivery/steps.ts; all are bound
+// to the need.
 const filePlaces: FilePlace[] = [
 	{
 		table: 'need_attachments',
 		column: 'storage_key',
+		id: 'id',
 		live: 'removed_at is null',
 		context: (needId) => `need_attachments:${needId}`
 	},
-	{ table: 'payouts', column: 'receipt_key', live: 'true', context: (needId) => `payouts:${needId}` }
+	{
+		table: 'payouts',
+		column: 'receipt_key',
+		id: 'id',
+		live: 'true',
+		context: (needId) => `payouts:${needId}`
+	},
+	{
+		table: 'need_deliveries',
+		column: 'proof_key',
+		id: 'need_id',
+		live: 'true',
+		context: (needId) => `need_deliveries:${needId}`
+	}
 ];
 
 export interface RotationResult {
@@ -178,7 +195,7 @@ async function rotateFile(
 	return db.begin(async (tx) => {
 		const [row] = await tx<{ needId: string; key: string | null }[]>`
 			select need_id::text as "needId", ${tx(place.column)} as key from ${tx(place.table)}
-			where id = ${rowId}::uuid and ${tx.unsafe(place.live)} for update`;
+			where ${tx(place.id)} = ${rowId}::uuid and ${tx.unsafe(place.live)} for update`;
 		if (!row?.key) return 'gone' as const;
 		const stored = await readAttachmentFile(dataDir, row.key);
 		if (!stored) return 'gone' as const;
@@ -235,7 +252,7 @@ export async function rotateKeys(
 	}
 	for (const place of filePlaces) {
 		const where = `${place.column} is not null and ${place.live}`;
-		for await (const ids of idPages(db, place.table, 'id', where, batchSize)) {
+		for await (const ids of idPages(db, place.table, place.id, where, batchSize)) {
 			for (const id of ids) await attempt(place, id, () => rotateFile(db, keys, dataDir, place, id), 'files');
 		}
 	}

@@ -19,6 +19,18 @@ export const problemText = (p: SubmissionProblem): string =>
 		needed_by_past: () => m.need_problem_needed_by_past()
 	})[p]();
 
+const attachmentTexts: Record<PrepareRefusal, () => string> = {
+	empty: () => m.attachment_refusal_empty(),
+	too_large: () => m.attachment_refusal_too_large(),
+	unsupported_type: () => m.attachment_refusal_unsupported_type(),
+	mismatch: () => m.attachment_refusal_mismatch(),
+	unreadable: () => m.attachment_refusal_unreadable()
+};
+
+/** What is wrong with an uploaded file, or null when the refusal is not about the file. */
+export const attachmentRefusalText = (r: string): string | null =>
+	r in attachmentTexts ? attachmentTexts[r as PrepareRefusal]() : null;
+
 export const refusalText = (r: Refusal | PrepareRefusal): string =>
 	({
 		not_found: () => m.need_refusal_not_found(),
@@ -28,11 +40,7 @@ export const refusalText = (r: Refusal | PrepareRefusal): string =>
 		personal_data: () => m.need_refusal_personal_data(),
 		duplicate_target: () => m.need_refusal_duplicate_target(),
 		no_organisation: () => m.need_refusal_no_organisation(),
-		empty: () => m.attachment_refusal_empty(),
-		too_large: () => m.attachment_refusal_too_large(),
-		unsupported_type: () => m.attachment_refusal_unsupported_type(),
-		mismatch: () => m.attachment_refusal_mismatch(),
-		unreadable: () => m.attachment_refusal_unreadable()
+		...attachmentTexts
 	})[r]();
 
 /** The HTTP status an action answers a refusal with. */
@@ -83,11 +91,7 @@ export const moneyRefusalText = (r: MoneyRefusal | PrepareRefusal, limit?: numbe
 		reason_required: () => m.funds_refusal_reason_required(),
 		personal_data: () => m.funds_refusal_personal_data_field(),
 		balance_too_low: () => m.funds_refusal_balance_too_low({ limit: most }),
-		empty: () => m.attachment_refusal_empty(),
-		too_large: () => m.attachment_refusal_too_large(),
-		unsupported_type: () => m.attachment_refusal_unsupported_type(),
-		mismatch: () => m.attachment_refusal_mismatch(),
-		unreadable: () => m.attachment_refusal_unreadable()
+		...attachmentTexts
 	}[r]();
 };
 

@@ -29,7 +29,8 @@ export const load = (async (event) => {
 			vote_hours: String(votes.voteHours),
 			urgent_vote_hours: String(votes.urgentVoteHours),
 			fast_track_limit: czkInputValue(votes.fastTrackLimit),
-			results_hidden: votes.resultsHidden ? 'on' : ''
+			results_hidden: votes.resultsHidden ? 'on' : '',
+			retention_days: String(club?.retentionDays ?? 30)
 		}
 	};
 }) satisfies PageServerLoad;
@@ -79,7 +80,8 @@ const schema = z.object({
 		}
 		return amount;
 	}),
-	results_hidden: z.literal('on').optional()
+	results_hidden: z.literal('on').optional(),
+	retention_days: whole(1, 365)
 });
 
 export const actions = {
@@ -104,7 +106,8 @@ export const actions = {
 				voteHours: d.vote_hours,
 				urgentVoteHours: d.urgent_vote_hours,
 				fastTrackLimit: d.fast_track_limit,
-				resultsHidden: d.results_hidden === 'on'
+				resultsHidden: d.results_hidden === 'on',
+				retentionDays: d.retention_days
 			}
 		);
 		return { saved: true };

@@ -1,0 +1,273 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../db/client';
+import { jobDefinitions } from '../jobs/registry';
+import { cancelNeed } from '../ledger/closing';
+import { allocateFromFund } from '../ledger/funding';
+import { recordPayout } from '../ledger/payouts';
+import { decidedNeed, fillFund, moneyTestDatabase } from '../ledger/test-factory';
+import type { NeedActor } from '../needs/access';
+import type { AttachmentStore } from '../needs/attachments';
+import { selectEvents, selectNeed } from '../needs/queries';
+import type { People } from '../needs/test-factory';
+import { parseKeyRing } from '../privacy/encryption';
+import { purgeExpiredProtectedData } from '../privacy/retention';
+import { readProtectedData, saveProtectedData } from './protected';
+import {
+	arrangeDelivery,
+	confirmReceipt,
+	deliveryView,
+	markBought,
+	markDelivered,
+	readDeliveryProof
+} from './steps';
+
+const t = moneyTestDatabase();
+let sql: Db;
+let p: People;
+let store: AttachmentStore;
+let dataDir: string;
+
+beforeAll(() => {
+	dataDir = mkdtempSync(join(tmpdir(), 'spolu-delivery-'));
+	store = { dataDir, keys: parseKeyRing(`d1:${Buffer.alloc(32, 5).toString('base64')}`) };
+});
+afterAll(() => {
+	rmSync(dataDir, { recursive: true, force: true });
+});
+beforeEach(() => {
+	({ sql, p } = t);
+});
+
+const client = {
+	name: 'Marie Zkušební',
+	phone: '+420 603 111 222',
+	deliveryWay: 'office',
+	address: null
+} as const;
+const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Prague' });
+
+/** A decided need, fully funded from the fund, with the client's protected data entered. */
+async function fundedNeed(withData = true) {
+	const needId = await decidedNeed(sql, p, 30_000, 'purchase');
+	await fillFund(sql, 30_000);
+	const allocated = await allocateFromFund(sql, p.coordinator, needId, 30_000);
+	if (!allocated.ok) throw new Error(allocated.reason);
+	if (withData) await saveProtectedData(sql, store.keys, p.worker, needId, client);
+	return needId;
+}
+
+async function otherMember(): Promise<NeedActor> {
+	const [row] = await sql<{ id: string }[]>`
+		insert into users (email, name, password_hash) values ('clen3@test.cz', 'Člen 3', 'x') returning id`;
+	await sql`insert into user_roles (user_id, role) values (${row!.id}, 'member')`;
+	return { ...p.member, id: row!.id, name: 'Člen 3' };
+}
+
+/** Runs a step and says who was e-mailed about it (need_update e-mails queued meanwhile), by address. */
+async function mailedBy<T>(step: () => Promise<T>): Promise<{ result: T; to: string[] }> {
+	const [{ last } = { last: 0 }] = await sql<{ last: number }[]>`
+		select coalesce(max(id), 0)::int as last from outbox`;
+	const result = await step();
+	const rows = await sql<{ to: string }[]>`
+		select to_address as to from outbox where id > ${last} and template = 'need_update' order by to_address`;
+	return { result, to: rows.map((r) => r.to) };
+}
+
+async function deliveredNeed() {
+	const needId = await fundedNeed();
+	await arrangeDelivery(sql, p.member, needId, { plan: 'Obchod doveze postel do kanceláře centra.' });
+	const paid = await recordPayout(
+		sql,
+		store,
+		p.member,
+		needId,
+		{ recipient: 'supplier', supplier: 'IKEA', amount: 30_000, paidOn: today(), note: '' },
+		null
+	);
+	if (!paid.ok) throw new Error(paid.reason);
+	await markBought(sql, p.member, needId);
+	const done = await markDelivered(sql, store, p.member, needId, { deliveredOn: today(), note: '' }, null);
+	if (!done.ok) throw new Error(done.reason);
+	return needId;
+}
+
+describe('delivery steps', () => {
+	it('go arranged → bought → delivered by the contact person alone, each on the timeline and mailed', async () => {
+		const needId = await fundedNeed(false);
+		const plan = { plan: 'Obchod doveze postel do kanceláře centra ve čtvrtek.' };
+		// the contact person needs the social worker's word on the way of delivery first
+		expect(await arrangeDelivery(sql, p.member, needId, plan)).toEqual({
+			ok: false,
+			reason: 'no_protected_data'
+		});
+		await saveProtectedData(sql, store.keys, p.worker, needId, client);
+		const member = await otherMember();
+		for (const actor of [p.coordinator, member, p.worker])
+			expect((await arrangeDelivery(sql, actor, needId, plan)).ok).toBe(false);
+		expect(await arrangeDelivery(sql, p.member, needId, { plan: 'Zavolám paní Marii Zkušební.' })).toEqual({
+			ok: false,
+			reason: 'personal_data',
+			fields: ['plan']
+		});
+		// the organisation's creator and the coordinator hear of it, not the contact person who did it
+		expect(await mailedBy(() => arrangeDelivery(sql, p.member, needId, plan))).toEqual({
+			result: { ok: true },
+			to: ['koordinator@test.cz', 'pracovnice@test.cz']
+		});
+		expect((await selectNeed(sql, needId))!.status).toBe('fulfilling');
+
+		// bought only once the money part shows a payout
+		expect(await markBought(sql, p.member, needId)).toEqual({ ok: false, reason: 'no_payout' });
+		await recordPayout(
+			sql,
+			store,
+			p.member,
+			needId,
+			{ recipient: 'supplier', supplier: 'IKEA', amount: 29_000, paidOn: today(), note: '' },
+			null
+		);
+		expect(await markBought(sql, p.coordinator, needId)).toEqual({ ok: false, reason: 'forbidden' });
+		expect(await markBought(sql, p.member, needId)).toEqual({ ok: true });
+		expect(await markBought(sql, p.member, needId)).toEqual({ ok: false, reason: 'wrong_state' });
+
+		const tomorrow = new Date(Date.now() + 36 * 3600 * 1000).toLocaleDateString('sv-SE', {
+			timeZone: 'Europe/Prague'
+		});
+		expect(
+			await markDelivered(sql, store, p.member, needId, { deliveredOn: tomorrow, note: '' }, null)
+		).toEqual({ ok: false, reason: 'future_day' });
+		const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#8a8' } })
+			.jpeg()
+			.withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '50/1 5/1 0/1' } })
+			.toBuffer();
+		expect(
+			await mailedBy(() =>
+				markDelivered(
+					sql,
+					store,
+					p.member,
+					needId,
+					{ deliveredOn: today(), note: 'Postel je smontovaná, děti už v ní spí.' },
+					{ bytes: photo, name: 'IMG_1.jpg', type: 'image/jpeg' }
+				)
+			)
+		).toEqual({ result: { ok: true }, to: ['koordinator@test.cz', 'pracovnice@test.cz'] });
+		expect((await selectNeed(sql, needId))!.status).toBe('delivered');
+
+		// the photo comes back re-encoded without its location, to those who may see it, each read audited
+		const proof = await readDeliveryProof(sql, store, p.worker, needId);
+		expect(proof!.mediaType).toBe('image/jpeg');
+		expect((await sharp(proof!.bytes).metadata()).exif).toBeUndefined();
+		expect(await readDeliveryProof(sql, store, p.coordinator, needId)).not.toBeNull();
+		expect(await readDeliveryProof(sql, store, member, needId)).toBeNull();
+		expect(await readDeliveryProof(sql, store, p.otherWorker, needId)).toBeNull();
+		expect(await sql`select 1 from audit_log where action = 'delivery.proof_read'`).toHaveLength(2);
+
+		const kinds = (await selectEvents(sql, needId)).map((e) => e.kind);
+		expect(kinds.filter((k) => ['delivery_arranged', 'delivery_bought', 'delivered'].includes(k))).toEqual([
+			'delivery_arranged',
+			'delivery_bought',
+			'delivered'
+		]);
+		const view = await deliveryView(sql, p.worker, (await selectNeed(sql, needId))!);
+		expect(view).toMatchObject({ step: 'delivered', deliveredOn: today(), can: { confirm: true } });
+	});
+
+	it('ends with the organisation confirming the receipt and the family’s feedback, checked by the guard', async () => {
+		const needId = await deliveredNeed();
+		const feedback = {
+			thanks: 'Moc děkujeme, konečně máme kde spát.',
+			change: 'Děti se lépe vyspí a chodí do školy odpočaté.',
+			confirmFindings: false
+		};
+		expect(await confirmReceipt(sql, p.member, needId, feedback)).toEqual({ ok: false, reason: 'forbidden' });
+		const named = await confirmReceipt(sql, p.worker, needId, {
+			...feedback,
+			thanks: 'Děkuje paní Marie Zkušební z Hlavní 12.'
+		});
+		expect(named).toMatchObject({ ok: false, reason: 'personal_data', fields: ['thanks'] });
+		expect(named.ok ? [] : named.findings!.map((f) => f.field)).toContain('thanks');
+		expect(await mailedBy(() => confirmReceipt(sql, p.colleague, needId, feedback))).toEqual({
+			result: { ok: true },
+			to: ['clen@test.cz', 'koordinator@test.cz']
+		});
+		// a correction later is feedback_recorded; a conscious override of the guard is audited
+		expect(
+			await confirmReceipt(sql, p.worker, needId, {
+				...feedback,
+				change: 'Syn Tadeáš má konečně svůj pokoj.',
+				confirmFindings: true
+			})
+		).toEqual({ ok: true });
+		expect(
+			await sql`select 1 from audit_log where action = 'delivery.feedback_findings_confirmed'`
+		).toHaveLength(1);
+		const view = await deliveryView(sql, p.member, (await selectNeed(sql, needId))!);
+		expect(view).toMatchObject({
+			step: 'confirmed',
+			feedback: { thanks: feedback.thanks, change: 'Syn Tadeáš má konečně svůj pokoj.' },
+			can: { confirm: false, arrange: false, markBought: false, markDelivered: false }
+		});
+		const kinds = (await selectEvents(sql, needId)).map((e) => e.kind);
+		expect(kinds.slice(-2)).toEqual(['receipt_confirmed', 'feedback_recorded']);
+	});
+
+	it('never puts the client’s name or phone into e-mails, events or the audit log', async () => {
+		const needId = await deliveredNeed();
+		await readProtectedData(sql, store.keys, p.member, needId);
+		await confirmReceipt(sql, p.worker, needId, { thanks: 'Děkujeme.', change: '', confirmFindings: false });
+		const everything = JSON.stringify([
+			await sql`select * from outbox`,
+			await sql`select * from need_events`,
+			await sql`select * from audit_log`,
+			await sql`select * from need_deliveries`
+		]);
+		expect(everything).not.toMatch(/Zkušební|603 111 222/);
+	});
+});
+
+describe('retention of protected data', () => {
+	const days = (n: number) => n * 24 * 3600 * 1000;
+
+	it('deletes it the club’s number of days after delivery, audited, and keeps the need’s history', async () => {
+		const needId = await deliveredNeed();
+		const [{ at } = { at: new Date() }] = await sql<{ at: Date }[]>`
+			select delivered_at as at from need_deliveries where need_id = ${needId}`;
+		// the default is 30 days
+		expect(await purgeExpiredProtectedData(sql, new Date(at.getTime() + days(30) - 60_000))).toBe(0);
+		expect(await readProtectedData(sql, store.keys, p.member, needId)).not.toBeNull();
+		expect(await purgeExpiredProtectedData(sql, new Date(at.getTime() + days(30) + 60_000))).toBe(1);
+		expect(await sql`select 1 from need_protected_data`).toHaveLength(0);
+		expect(await readProtectedData(sql, store.keys, p.worker, needId)).toBeNull();
+		const [row] =
+			await sql`select actor_id, target_id from audit_log where action = 'delivery.protected_deleted'`;
+		expect(row).toEqual({ actor_id: null, target_id: needId });
+		const kinds = (await selectEvents(sql, needId)).map((e) => e.kind);
+		expect(kinds).toEqual(expect.arrayContaining(['delivered', 'protected_data_deleted']));
+		expect((await selectNeed(sql, needId))!.status).toBe('delivered');
+		// a second run finds nothing more
+		expect(await purgeExpiredProtectedData(sql, new Date(at.getTime() + days(60)))).toBe(0);
+	});
+
+	it('follows the club setting, and counts from the end for a need cancelled before delivery', async () => {
+		await sql`insert into club_settings (name, protected_retention_days) values ('Klub', 7)`;
+		const delivered = await deliveredNeed();
+		const cancelled = await fundedNeed();
+		await cancelNeed(sql, p.coordinator, cancelled, 'Rodina se odstěhovala.');
+		const untouched = await fundedNeed();
+		const now = Date.now();
+		expect(await purgeExpiredProtectedData(sql, new Date(now + days(6)))).toBe(0);
+		expect(await purgeExpiredProtectedData(sql, new Date(now + days(7) + 60_000))).toBe(2);
+		const left = await sql<{ need_id: string }[]>`select need_id from need_protected_data`;
+		expect(left.map((r) => r.need_id)).toEqual([untouched]);
+		expect(delivered).not.toBe(cancelled);
+	});
+
+	it('runs as a background job', () => {
+		expect(jobDefinitions.map((j) => j.kind)).toContain('privacy.protected_retention');
+	});
+});

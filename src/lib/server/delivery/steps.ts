@@ -1,0 +1,417 @@
+import type { NeedStatus } from '$lib/needs';
+import { audit } from '../audit';
+import type { Db, Queryable, Tx } from '../db/client';
+import { mailLink } from '../mail/templates';
+import { isCoordinator, isOwnOrganisation, needView, type NeedActor } from '../needs/access';
+import {
+	deleteAttachmentFile,
+	prepareAttachment,
+	readAttachmentFile,
+	storeAttachmentFile,
+	type PrepareRefusal
+} from '../needs/attachment-files';
+import type { AttachmentDownload, AttachmentStore } from '../needs/attachments';
+import { mailNeedUpdate, type Recipient } from '../needs/notifications';
+import { insertEvent, selectNeed, setNeedStatus, type Need, type NeedEventKind } from '../needs/queries';
+import { isUuid } from '../needs/transitions';
+import { decryptBytes, encryptBytes } from '../privacy/encryption';
+import { findPersonalData } from '../privacy/pii';
+import { contactPersonOf } from './protected';
+
+/*
+ * Delivering the help, one function per step. The contact person arranges it (the need moves from funded
+ * to fulfilling), marks it bought once a payout is recorded, and marks it delivered with the day, a note
+ * and a photo or receipt (the need becomes delivered); the submitting organisation's social worker then
+ * confirms that the family received it and writes down the family's feedback. Every step is on the
+ * need's timeline and tells the other side by e-mail — number, title and what happened, nothing more.
+ * All texts here are read by the club, so each passes the anonymisation guard.
+ */
+
+export type DeliveryStep = 'arranged' | 'bought' | 'delivered' | 'confirmed';
+
+export type DeliveryRefusal =
+	| 'not_found'
+	| 'forbidden'
+	| 'wrong_state'
+	| 'invalid'
+	| 'personal_data'
+	/** the social worker has not yet said how the help should reach the family */
+	| 'no_protected_data'
+	/** nothing was paid out (or given in kind) for the need yet */
+	| 'no_payout'
+	| 'future_day'
+	| PrepareRefusal;
+
+export type DeliveryResult =
+	{ ok: true } | { ok: false; reason: DeliveryRefusal; fields?: string[]; findings?: FeedbackFinding[] };
+
+/** A fragment of the feedback the guard took for personal data, for the form to show. */
+export interface FeedbackFinding {
+	field: 'thanks' | 'change';
+	kind: string;
+	fragment: string;
+}
+
+const refuse = (reason: DeliveryRefusal, more: Omit<DeliveryResult & { ok: false }, 'ok' | 'reason'> = {}) =>
+	({ ok: false, reason, ...more }) as const;
+
+const proofContext = (needId: string) => `need_deliveries:${needId}`;
+
+interface DeliveryRow {
+	arranged_at: Date;
+	arranged_by: string;
+	plan: string;
+	bought_at: Date | null;
+	delivered_on: string | null;
+	delivered_at: Date | null;
+	delivery_note: string | null;
+	proof_key: string | null;
+	proof_name: string | null;
+	proof_media_type: string | null;
+	confirmed_at: Date | null;
+	feedback_thanks: string | null;
+	feedback_change: string | null;
+}
+
+async function deliveryRow(db: Queryable, needId: string): Promise<DeliveryRow | null> {
+	const [row] = await db<DeliveryRow[]>`
+		select arranged_at, arranged_by, plan, bought_at, to_char(delivered_on, 'YYYY-MM-DD') as delivered_on,
+			delivered_at, delivery_note, proof_key, proof_name, proof_media_type, confirmed_at, feedback_thanks,
+			feedback_change
+		from need_deliveries where need_id = ${needId}`;
+	return row ?? null;
+}
+
+const isContactPerson = async (db: Queryable, actor: NeedActor, needId: string) =>
+	actor.roles.includes('member') && (await contactPersonOf(db, needId)) === actor.id;
+
+/**
+ * Locks the need and checks that the person is its contact person: the steps of the contact person all
+ * start here. Returns the need or the refusal.
+ */
+async function lockForContact(
+	tx: Tx,
+	actor: NeedActor,
+	needId: string
+): Promise<{ need: Need } | { refusal: DeliveryRefusal }> {
+	const need = await selectNeed(tx, needId, true);
+	if (!need || !needView(actor, need)) return { refusal: 'not_found' };
+	if (!(await isContactPerson(tx, actor, needId))) return { refusal: 'forbidden' };
+	return { need };
+}
+
+/** The texts the club reads: the names of the fields in which the guard found personal data. */
+const guarded = (texts: Record<string, string>) =>
+	Object.entries(texts)
+		.filter(([, text]) => findPersonalData(text).length > 0)
+		.map(([field]) => field);
+
+/** The contact person has arranged how the help reaches the family: funded → fulfilling. */
+export async function arrangeDelivery(
+	db: Db,
+	actor: NeedActor,
+	needId: string,
+	input: { plan: string }
+): Promise<DeliveryResult> {
+	if (!isUuid(needId)) return refuse('not_found');
+	const plan = input.plan.trim();
+	if (plan.length > 1000) return refuse('invalid');
+	const fields = guarded({ plan });
+	if (fields.length) return refuse('personal_data', { fields });
+	return db.begin(async (tx) => {
+		const locked = await lockForContact(tx, actor, needId);
+		if ('refusal' in locked) return refuse(locked.refusal);
+		const { need } = locked;
+		if (need.status !== 'funded') return refuse('wrong_state');
+		const [entered] = await tx`select 1 from need_protected_data where need_id = ${needId}`;
+		if (!entered) return refuse('no_protected_data');
+		await tx`
+			insert into need_deliveries (need_id, arranged_by, plan) values (${needId}, ${actor.id}, ${plan})
+			on conflict (need_id) do update set arranged_at = now(), arranged_by = excluded.arranged_by, plan = excluded.plan`;
+		await setNeedStatus(tx, needId, 'fulfilling');
+		await stepDone(tx, actor, need, 'delivery_arranged', { fromStatus: 'funded', toStatus: 'fulfilling' });
+		return { ok: true };
+	});
+}
+
+/** The contact person has bought the help; the money part must already show a payout for it. */
+export async function markBought(db: Db, actor: NeedActor, needId: string): Promise<DeliveryResult> {
+	if (!isUuid(needId)) return refuse('not_found');
+	return db.begin(async (tx) => {
+		const locked = await lockForContact(tx, actor, needId);
+		if ('refusal' in locked) return refuse(locked.refusal);
+		const { need } = locked;
+		const row = await deliveryRow(tx, needId);
+		if (need.status !== 'fulfilling' || !row || row.bought_at) return refuse('wrong_state');
+		const [paid] = await tx<{ total: string; count: number }[]>`
+			select coalesce(sum(amount), 0) as total, count(*)::int as count from payouts where need_id = ${needId}`;
+		if (!paid || paid.count === 0) return refuse('no_payout');
+		await tx`update need_deliveries set bought_at = now(), bought_by = ${actor.id} where need_id = ${needId}`;
+		await stepDone(tx, actor, need, 'delivery_bought', { data: { amount: Number(paid.total) } });
+		return { ok: true };
+	});
+}
+
+export interface DeliveredInput {
+	/** yyyy-mm-dd, not in the future */
+	deliveredOn: string;
+	note: string;
+}
+
+const pragueToday = (now: Date) => now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Prague' });
+
+/**
+ * The contact person has handed the help over: fulfilling → delivered, with the day, a note and an
+ * optional photo or receipt, cleaned of its metadata (images are re-encoded) and encrypted at rest.
+ */
+export async function markDelivered(
+	db: Db,
+	store: AttachmentStore,
+	actor: NeedActor,
+	needId: string,
+	input: DeliveredInput,
+	proof: { bytes: Uint8Array; name: string; type: string } | null,
+	now = new Date()
+): Promise<DeliveryResult> {
+	if (!isUuid(needId)) return refuse('not_found');
+	const note = input.note.trim();
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(input.deliveredOn) || note.length > 1000) return refuse('invalid');
+	if (input.deliveredOn > pragueToday(now)) return refuse('future_day');
+	const fields = guarded({ note });
+	if (fields.length) return refuse('personal_data', { fields });
+	let stored: { key: string; name: string; mediaType: string } | null = null;
+	if (proof) {
+		const prepared = await prepareAttachment(proof.bytes, proof.name, proof.type);
+		if (!prepared.ok) return refuse(prepared.reason);
+		const name = findPersonalData(prepared.fileName).length
+			? `predani.${prepared.extension}`
+			: prepared.fileName;
+		const key = await storeAttachmentFile(
+			store.dataDir,
+			encryptBytes(store.keys, prepared.bytes, proofContext(needId))
+		);
+		stored = { key, name, mediaType: prepared.mediaType };
+	}
+	try {
+		const result = await db.begin(async (tx): Promise<DeliveryResult> => {
+			const locked = await lockForContact(tx, actor, needId);
+			if ('refusal' in locked) return refuse(locked.refusal);
+			const { need } = locked;
+			const row = await deliveryRow(tx, needId);
+			if (need.status !== 'fulfilling' || !row?.bought_at) return refuse('wrong_state');
+			if (input.deliveredOn < pragueToday(row.arranged_at)) return refuse('invalid');
+			await tx`
+				update need_deliveries set delivered_on = ${input.deliveredOn}, delivered_at = ${now},
+					delivered_by = ${actor.id}, delivery_note = ${note || null}, proof_key = ${stored?.key ?? null},
+					proof_name = ${stored?.name ?? null}, proof_media_type = ${stored?.mediaType ?? null}
+				where need_id = ${needId}`;
+			await setNeedStatus(tx, needId, 'delivered');
+			await stepDone(tx, actor, need, 'delivered', {
+				fromStatus: 'fulfilling',
+				toStatus: 'delivered',
+				data: { deliveredOn: input.deliveredOn }
+			});
+			return { ok: true };
+		});
+		if (!result.ok && stored) await deleteAttachmentFile(store.dataDir, stored.key);
+		return result;
+	} catch (e) {
+		if (stored) await deleteAttachmentFile(store.dataDir, stored.key);
+		throw e;
+	}
+}
+
+export interface FeedbackInput {
+	/** the family's thanks, in their words as the social worker wrote them down */
+	thanks: string;
+	/** what the help changed for the family */
+	change: string;
+	/** the social worker checked the guard's findings and they are not personal data (audited) */
+	confirmFindings: boolean;
+}
+
+/** States in which the social worker confirms the receipt and records (or corrects) the feedback. */
+const feedbackStates: ReadonlySet<NeedStatus> = new Set(['delivered', 'closed']);
+
+/**
+ * The organisation's social worker confirms that the family received the help and records the family's
+ * feedback; later calls correct the feedback. The guard checks both texts — they are what a story will
+ * be written from. A finding may be overridden only consciously, and that is audited.
+ */
+export async function confirmReceipt(
+	db: Db,
+	actor: NeedActor,
+	needId: string,
+	input: FeedbackInput
+): Promise<DeliveryResult> {
+	if (!isUuid(needId)) return refuse('not_found');
+	const thanks = input.thanks.trim();
+	const change = input.change.trim();
+	if (thanks.length > 2000 || change.length > 2000) return refuse('invalid');
+	const findings: FeedbackFinding[] = [];
+	for (const [field, text] of [
+		['thanks', thanks],
+		['change', change]
+	] as const)
+		for (const f of findPersonalData(text))
+			findings.push({ field, kind: f.kind, fragment: text.slice(f.start, f.end) });
+	if (findings.length && !input.confirmFindings)
+		return refuse('personal_data', { fields: [...new Set(findings.map((f) => f.field))], findings });
+	return db.begin(async (tx) => {
+		const need = await selectNeed(tx, needId, true);
+		if (!need || !needView(actor, need)) return refuse('not_found');
+		if (!isOwnOrganisation(actor, need)) return refuse('forbidden');
+		const row = await deliveryRow(tx, needId);
+		if (!feedbackStates.has(need.status) || !row?.delivered_at) return refuse('wrong_state');
+		await tx`
+			update need_deliveries set confirmed_at = coalesce(confirmed_at, now()),
+				confirmed_by = coalesce(confirmed_by, ${actor.id}), feedback_thanks = ${thanks || null},
+				feedback_change = ${change || null}, feedback_at = now()
+			where need_id = ${needId}`;
+		if (findings.length)
+			await audit(tx, {
+				actorId: actor.id,
+				action: 'delivery.feedback_findings_confirmed',
+				targetType: 'need',
+				targetId: needId,
+				address: actor.address,
+				details: { kinds: [...new Set(findings.map((f) => f.kind))].join(',') }
+			});
+		await stepDone(tx, actor, need, row.confirmed_at ? 'feedback_recorded' : 'receipt_confirmed');
+		return { ok: true };
+	});
+}
+
+/** The timeline event, the audit row and the e-mail to the other side of one finished step. */
+async function stepDone(
+	tx: Tx,
+	actor: NeedActor,
+	need: Need,
+	kind: Extract<
+		NeedEventKind,
+		'delivery_arranged' | 'delivery_bought' | 'delivered' | 'receipt_confirmed' | 'feedback_recorded'
+	>,
+	event: { fromStatus?: NeedStatus; toStatus?: NeedStatus; data?: Record<string, string | number> } = {}
+) {
+	await insertEvent(tx, { needId: need.id, actorId: actor.id, kind, ...event });
+	await audit(tx, {
+		actorId: actor.id,
+		action: `delivery.${kind}`,
+		targetType: 'need',
+		targetId: need.id,
+		address: actor.address
+	});
+	const contactPerson = await contactPersonOf(tx, need.id);
+	// the contact person's steps go to the organisation; the organisation's to the contact person; the
+	// coordinators follow every step
+	const toOrganisation = kind !== 'receipt_confirmed' && kind !== 'feedback_recorded';
+	const recipients = await tx<Recipient[]>`
+		select distinct u.email, u.locale from users u
+		left join user_roles r on r.user_id = u.id and r.role = 'coordinator'
+		where u.status = 'active' and u.id <> ${actor.id} and (
+			r.user_id is not null
+			or (${toOrganisation} and u.id = ${need.createdBy} and u.organisation_id = ${need.organisationId})
+			or (not ${toOrganisation} and u.id = ${contactPerson}))`;
+	await mailNeedUpdate(
+		tx,
+		recipients,
+		need,
+		kind,
+		mailLink(actor.origin ?? 'http://localhost:3000', `/needs/${need.id}`)
+	);
+}
+
+/** The delivery as the need's page shows it; never the protected data, which has its own explicit read. */
+export interface DeliveryView {
+	step: DeliveryStep | null;
+	arrangedAt: Date | null;
+	plan: string;
+	boughtAt: Date | null;
+	deliveredOn: string | null;
+	note: string | null;
+	proofName: string | null;
+	confirmedAt: Date | null;
+	feedback: { thanks: string | null; change: string | null } | null;
+	can: {
+		arrange: boolean;
+		markBought: boolean;
+		markDelivered: boolean;
+		confirm: boolean;
+		readProof: boolean;
+	};
+}
+
+const deliveryStates: ReadonlySet<NeedStatus> = new Set(['funded', 'fulfilling', 'delivered', 'closed']);
+
+/** What the page may show of the delivery; null before the need is funded or for people without a view. */
+export async function deliveryView(
+	db: Queryable,
+	actor: NeedActor,
+	need: Need
+): Promise<DeliveryView | null> {
+	if (!deliveryStates.has(need.status) || !needView(actor, need)) return null;
+	const row = await deliveryRow(db, need.id);
+	if (!row && need.status !== 'funded') return null;
+	const contact = await isContactPerson(db, actor, need.id);
+	const organisation = isOwnOrganisation(actor, need);
+	const step: DeliveryStep | null = !row
+		? null
+		: row.confirmed_at
+			? 'confirmed'
+			: row.delivered_at
+				? 'delivered'
+				: row.bought_at
+					? 'bought'
+					: 'arranged';
+	return {
+		step,
+		arrangedAt: row?.arranged_at ?? null,
+		plan: row?.plan ?? '',
+		boughtAt: row?.bought_at ?? null,
+		deliveredOn: row?.delivered_on ?? null,
+		note: row?.delivery_note ?? null,
+		proofName: row?.proof_name ?? null,
+		confirmedAt: row?.confirmed_at ?? null,
+		feedback:
+			row && (row.feedback_thanks || row.feedback_change)
+				? { thanks: row.feedback_thanks, change: row.feedback_change }
+				: null,
+		can: {
+			arrange: contact && need.status === 'funded',
+			markBought: contact && need.status === 'fulfilling' && step === 'arranged',
+			markDelivered: contact && need.status === 'fulfilling' && step === 'bought',
+			confirm: organisation && feedbackStates.has(need.status) && !!row?.delivered_at,
+			readProof: !!row?.proof_key && (contact || organisation || isCoordinator(actor))
+		}
+	};
+}
+
+/** The photo or receipt of the delivery for the contact person, the organisation and the coordinator. */
+export async function readDeliveryProof(
+	db: Db,
+	store: AttachmentStore,
+	actor: NeedActor,
+	needId: string
+): Promise<AttachmentDownload | null> {
+	if (!isUuid(needId)) return null;
+	const need = await selectNeed(db, needId);
+	if (!need) return null;
+	const view = await deliveryView(db, actor, need);
+	if (!view?.can.readProof) return null;
+	const row = await deliveryRow(db, needId);
+	if (!row?.proof_key) return null;
+	const bytes = await readAttachmentFile(store.dataDir, row.proof_key);
+	if (!bytes) return null;
+	await audit(db, {
+		actorId: actor.id,
+		action: 'delivery.proof_read',
+		targetType: 'need',
+		targetId: needId,
+		address: actor.address
+	});
+	return {
+		bytes: decryptBytes(store.keys, bytes, proofContext(needId)),
+		fileName: row.proof_name!,
+		mediaType: row.proof_media_type!
+	};
+}
