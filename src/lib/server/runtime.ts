@@ -57,7 +57,10 @@ async function start({ config, migrations, jobs }: StartOptions): Promise<Runtim
 	try {
 		const applied = await migrate(sql, migrations);
 		if (applied.length) log.info('migrations applied', { count: applied.length, last: applied.at(-1) });
-		const { demo } = await initialiseDatabase(sql, { loadDemo: config.demo ?? Boolean(embedded) });
+		const { demo } = await initialiseDatabase(sql, {
+			loadDemo: config.demo ?? Boolean(embedded),
+			keys
+		});
 		const runner = config.jobs.enabled ? new JobRunner(sql, { pollMs: config.jobs.pollMs }) : undefined;
 		// Published before the first job runs: jobs read the runtime (configuration, keys).
 		slot.runtime = { config, keys, sql, embedded, jobs: runner, demo };

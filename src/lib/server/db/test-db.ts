@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -19,10 +21,17 @@ export interface TestDatabase {
 	 * serves one connection, it is the same client (its queue interleaves the callers' queries).
 	 */
 	connect(options?: { max?: number }): Db;
+	/**
+	 * Everything the database holds, as the bytes an operator would copy: `pg_dump` output on a server,
+	 * PGlite's whole data directory (uncompressed) on the embedded database.
+	 */
+	dump(): Promise<Buffer>;
 	close(): Promise<void>;
 }
 
 export const projectMigrations = () => readMigrations(resolve(import.meta.dirname, '../../../../migrations'));
+
+const execFileAsync = promisify(execFile);
 
 /**
  * PGlite's initdb takes seconds, so tests start from dumps of an empty and a migrated database made
@@ -61,6 +70,13 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
 			sql: connect(),
 			server: true,
 			connect,
+			dump: async () =>
+				(
+					await execFileAsync('pg_dump', ['--no-owner', url.toString()], {
+						maxBuffer: 256 * 1024 * 1024,
+						encoding: 'buffer'
+					})
+				).stdout,
 			async close() {
 				await Promise.all(clients.map((c) => c.end({ timeout: 5 })));
 				await admin.unsafe(`drop database if exists ${name} with (force)`);
@@ -74,6 +90,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
 			sql,
 			server: false,
 			connect: () => sql,
+			dump: async () => Buffer.from(await (await embedded.dump()).arrayBuffer()),
 			async close() {
 				await sql.end({ timeout: 5 });
 				await embedded.close();

@@ -58,8 +58,17 @@ export type ProtectedResult = { ok: true } | { ok: false; reason: ProtectedRefus
 const PHONE = /^\+?[0-9 ]{9,20}$/;
 
 /** The organisation's social worker enters or corrects the protected data of an approved need. */
-export async function saveProtectedData(
+export const saveProtectedData = (
 	db: Db,
+	keys: KeyRing,
+	actor: NeedActor,
+	needId: string,
+	input: ProtectedInput
+): Promise<ProtectedResult> => db.begin((tx) => writeProtectedData(tx, keys, actor, needId, input));
+
+/** Entering the protected data inside the caller's transaction (the demo data uses it too). */
+export async function writeProtectedData(
+	tx: Tx,
 	keys: KeyRing,
 	actor: NeedActor,
 	needId: string,
@@ -77,36 +86,34 @@ export async function saveProtectedData(
 		(input.deliveryWay === 'home' && (!address || address.length > 300))
 	)
 		return { ok: false, reason: 'invalid' };
-	return db.begin(async (tx) => {
-		const need = await selectNeed(tx, needId, true);
-		if (!need || !needView(actor, need)) return { ok: false, reason: 'not_found' };
-		if (!isOwnOrganisation(actor, need)) return { ok: false, reason: 'forbidden' };
-		if (!protectedStates.has(need.status)) return { ok: false, reason: 'wrong_state' };
-		const [existing] = await tx`select 1 from need_protected_data where need_id = ${needId}`;
-		const sealedAddress = address ? encryptField(keys, address, context('delivery_address', needId)) : null;
-		await tx`
-			insert into need_protected_data (need_id, client_name, client_phone, delivery_address, delivery_way, entered_by)
-			values (${needId}, ${encryptField(keys, name, context('client_name', needId))},
-				${encryptField(keys, phone, context('client_phone', needId))}, ${sealedAddress}, ${input.deliveryWay}, ${actor.id})
-			on conflict (need_id) do update set client_name = excluded.client_name, client_phone = excluded.client_phone,
-				delivery_address = excluded.delivery_address, delivery_way = excluded.delivery_way,
-				entered_by = excluded.entered_by, updated_at = now()`;
-		await insertEvent(tx, {
-			needId,
-			actorId: actor.id,
-			kind: existing ? 'protected_data_changed' : 'protected_data_entered',
-			data: { deliveryWay: input.deliveryWay }
-		});
-		await audit(tx, {
-			actorId: actor.id,
-			action: 'delivery.protected_written',
-			targetType: 'need',
-			targetId: needId,
-			address: actor.address,
-			details: { deliveryWay: input.deliveryWay }
-		});
-		return { ok: true };
+	const need = await selectNeed(tx, needId, true);
+	if (!need || !needView(actor, need)) return { ok: false, reason: 'not_found' };
+	if (!isOwnOrganisation(actor, need)) return { ok: false, reason: 'forbidden' };
+	if (!protectedStates.has(need.status)) return { ok: false, reason: 'wrong_state' };
+	const [existing] = await tx`select 1 from need_protected_data where need_id = ${needId}`;
+	const sealedAddress = address ? encryptField(keys, address, context('delivery_address', needId)) : null;
+	await tx`
+		insert into need_protected_data (need_id, client_name, client_phone, delivery_address, delivery_way, entered_by)
+		values (${needId}, ${encryptField(keys, name, context('client_name', needId))},
+			${encryptField(keys, phone, context('client_phone', needId))}, ${sealedAddress}, ${input.deliveryWay}, ${actor.id})
+		on conflict (need_id) do update set client_name = excluded.client_name, client_phone = excluded.client_phone,
+			delivery_address = excluded.delivery_address, delivery_way = excluded.delivery_way,
+			entered_by = excluded.entered_by, updated_at = now()`;
+	await insertEvent(tx, {
+		needId,
+		actorId: actor.id,
+		kind: existing ? 'protected_data_changed' : 'protected_data_entered',
+		data: { deliveryWay: input.deliveryWay }
 	});
+	await audit(tx, {
+		actorId: actor.id,
+		action: 'delivery.protected_written',
+		targetType: 'need',
+		targetId: needId,
+		address: actor.address,
+		details: { deliveryWay: input.deliveryWay }
+	});
+	return { ok: true };
 }
 
 /** What the need's page may show without reading the data: whether it exists, the way, who may read it. */

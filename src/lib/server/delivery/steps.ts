@@ -107,8 +107,12 @@ const guarded = (texts: Record<string, string>) =>
 		.map(([field]) => field);
 
 /** The contact person has arranged how the help reaches the family: funded → fulfilling. */
-export async function arrangeDelivery(
-	db: Db,
+export const arrangeDelivery = (db: Db, actor: NeedActor, needId: string, input: { plan: string }) =>
+	db.begin((tx) => arrangeInTransaction(tx, actor, needId, input));
+
+/** Arranging inside the caller's transaction (the demo data uses it too). */
+export async function arrangeInTransaction(
+	tx: Tx,
 	actor: NeedActor,
 	needId: string,
 	input: { plan: string }
@@ -118,38 +122,37 @@ export async function arrangeDelivery(
 	if (plan.length > 1000) return refuse('invalid');
 	const fields = guarded({ plan });
 	if (fields.length) return refuse('personal_data', { fields });
-	return db.begin(async (tx) => {
-		const locked = await lockForContact(tx, actor, needId);
-		if ('refusal' in locked) return refuse(locked.refusal);
-		const { need } = locked;
-		if (need.status !== 'funded') return refuse('wrong_state');
-		const [entered] = await tx`select 1 from need_protected_data where need_id = ${needId}`;
-		if (!entered) return refuse('no_protected_data');
-		await tx`
-			insert into need_deliveries (need_id, arranged_by, plan) values (${needId}, ${actor.id}, ${plan})
-			on conflict (need_id) do update set arranged_at = now(), arranged_by = excluded.arranged_by, plan = excluded.plan`;
-		await setNeedStatus(tx, needId, 'fulfilling');
-		await stepDone(tx, actor, need, 'delivery_arranged', { fromStatus: 'funded', toStatus: 'fulfilling' });
-		return { ok: true };
-	});
+	const locked = await lockForContact(tx, actor, needId);
+	if ('refusal' in locked) return refuse(locked.refusal);
+	const { need } = locked;
+	if (need.status !== 'funded') return refuse('wrong_state');
+	const [entered] = await tx`select 1 from need_protected_data where need_id = ${needId}`;
+	if (!entered) return refuse('no_protected_data');
+	await tx`
+		insert into need_deliveries (need_id, arranged_by, plan) values (${needId}, ${actor.id}, ${plan})
+		on conflict (need_id) do update set arranged_at = now(), arranged_by = excluded.arranged_by, plan = excluded.plan`;
+	await setNeedStatus(tx, needId, 'fulfilling');
+	await stepDone(tx, actor, need, 'delivery_arranged', { fromStatus: 'funded', toStatus: 'fulfilling' });
+	return { ok: true };
 }
 
 /** The contact person has bought the help; the money part must already show a payout for it. */
-export async function markBought(db: Db, actor: NeedActor, needId: string): Promise<DeliveryResult> {
+export const markBought = (db: Db, actor: NeedActor, needId: string) =>
+	db.begin((tx) => boughtInTransaction(tx, actor, needId));
+
+export async function boughtInTransaction(tx: Tx, actor: NeedActor, needId: string): Promise<DeliveryResult> {
 	if (!isUuid(needId)) return refuse('not_found');
-	return db.begin(async (tx) => {
-		const locked = await lockForContact(tx, actor, needId);
-		if ('refusal' in locked) return refuse(locked.refusal);
-		const { need } = locked;
-		const row = await deliveryRow(tx, needId);
-		if (need.status !== 'fulfilling' || !row || row.bought_at) return refuse('wrong_state');
-		const [paid] = await tx<{ total: string; count: number }[]>`
-			select coalesce(sum(amount), 0) as total, count(*)::int as count from payouts where need_id = ${needId}`;
-		if (!paid || paid.count === 0) return refuse('no_payout');
-		await tx`update need_deliveries set bought_at = now(), bought_by = ${actor.id} where need_id = ${needId}`;
-		await stepDone(tx, actor, need, 'delivery_bought', { data: { amount: Number(paid.total) } });
-		return { ok: true };
-	});
+	const locked = await lockForContact(tx, actor, needId);
+	if ('refusal' in locked) return refuse(locked.refusal);
+	const { need } = locked;
+	const row = await deliveryRow(tx, needId);
+	if (need.status !== 'fulfilling' || !row || row.bought_at) return refuse('wrong_state');
+	const [paid] = await tx<{ total: string; count: number }[]>`
+		select coalesce(sum(amount), 0) as total, count(*)::int as count from payouts where need_id = ${needId}`;
+	if (!paid || paid.count === 0) return refuse('no_payout');
+	await tx`update need_deliveries set bought_at = now(), bought_by = ${actor.id} where need_id = ${needId}`;
+	await stepDone(tx, actor, need, 'delivery_bought', { data: { amount: Number(paid.total) } });
+	return { ok: true };
 }
 
 export interface DeliveredInput {
@@ -193,32 +196,44 @@ export async function markDelivered(
 		stored = { key, name, mediaType: prepared.mediaType };
 	}
 	try {
-		const result = await db.begin(async (tx): Promise<DeliveryResult> => {
-			const locked = await lockForContact(tx, actor, needId);
-			if ('refusal' in locked) return refuse(locked.refusal);
-			const { need } = locked;
-			const row = await deliveryRow(tx, needId);
-			if (need.status !== 'fulfilling' || !row?.bought_at) return refuse('wrong_state');
-			if (input.deliveredOn < pragueToday(row.arranged_at)) return refuse('invalid');
-			await tx`
-				update need_deliveries set delivered_on = ${input.deliveredOn}, delivered_at = ${now},
-					delivered_by = ${actor.id}, delivery_note = ${note || null}, proof_key = ${stored?.key ?? null},
-					proof_name = ${stored?.name ?? null}, proof_media_type = ${stored?.mediaType ?? null}
-				where need_id = ${needId}`;
-			await setNeedStatus(tx, needId, 'delivered');
-			await stepDone(tx, actor, need, 'delivered', {
-				fromStatus: 'fulfilling',
-				toStatus: 'delivered',
-				data: { deliveredOn: input.deliveredOn }
-			});
-			return { ok: true };
-		});
+		const result = await db.begin((tx) =>
+			deliveredInTransaction(tx, actor, needId, { deliveredOn: input.deliveredOn, note }, stored, now)
+		);
 		if (!result.ok && stored) await deleteAttachmentFile(store.dataDir, stored.key);
 		return result;
 	} catch (e) {
 		if (stored) await deleteAttachmentFile(store.dataDir, stored.key);
 		throw e;
 	}
+}
+
+/** Marking delivered inside the caller's transaction, the proof (if any) already stored. */
+export async function deliveredInTransaction(
+	tx: Tx,
+	actor: NeedActor,
+	needId: string,
+	input: DeliveredInput,
+	stored: { key: string; name: string; mediaType: string } | null,
+	now = new Date()
+): Promise<DeliveryResult> {
+	const locked = await lockForContact(tx, actor, needId);
+	if ('refusal' in locked) return refuse(locked.refusal);
+	const { need } = locked;
+	const row = await deliveryRow(tx, needId);
+	if (need.status !== 'fulfilling' || !row?.bought_at) return refuse('wrong_state');
+	if (input.deliveredOn < pragueToday(row.arranged_at)) return refuse('invalid');
+	await tx`
+		update need_deliveries set delivered_on = ${input.deliveredOn}, delivered_at = ${now},
+			delivered_by = ${actor.id}, delivery_note = ${input.note.trim() || null}, proof_key = ${stored?.key ?? null},
+			proof_name = ${stored?.name ?? null}, proof_media_type = ${stored?.mediaType ?? null}
+		where need_id = ${needId}`;
+	await setNeedStatus(tx, needId, 'delivered');
+	await stepDone(tx, actor, need, 'delivered', {
+		fromStatus: 'fulfilling',
+		toStatus: 'delivered',
+		data: { deliveredOn: input.deliveredOn }
+	});
+	return { ok: true };
 }
 
 export interface FeedbackInput {
@@ -238,8 +253,11 @@ const feedbackStates: ReadonlySet<NeedStatus> = new Set(['delivered', 'closed'])
  * feedback; later calls correct the feedback. The guard checks both texts — they are what a story will
  * be written from. A finding may be overridden only consciously, and that is audited.
  */
-export async function confirmReceipt(
-	db: Db,
+export const confirmReceipt = (db: Db, actor: NeedActor, needId: string, input: FeedbackInput) =>
+	db.begin((tx) => confirmInTransaction(tx, actor, needId, input));
+
+export async function confirmInTransaction(
+	tx: Tx,
 	actor: NeedActor,
 	needId: string,
 	input: FeedbackInput
@@ -257,29 +275,27 @@ export async function confirmReceipt(
 			findings.push({ field, kind: f.kind, fragment: text.slice(f.start, f.end) });
 	if (findings.length && !input.confirmFindings)
 		return refuse('personal_data', { fields: [...new Set(findings.map((f) => f.field))], findings });
-	return db.begin(async (tx) => {
-		const need = await selectNeed(tx, needId, true);
-		if (!need || !needView(actor, need)) return refuse('not_found');
-		if (!isOwnOrganisation(actor, need)) return refuse('forbidden');
-		const row = await deliveryRow(tx, needId);
-		if (!feedbackStates.has(need.status) || !row?.delivered_at) return refuse('wrong_state');
-		await tx`
-			update need_deliveries set confirmed_at = coalesce(confirmed_at, now()),
-				confirmed_by = coalesce(confirmed_by, ${actor.id}), feedback_thanks = ${thanks || null},
-				feedback_change = ${change || null}, feedback_at = now()
-			where need_id = ${needId}`;
-		if (findings.length)
-			await audit(tx, {
-				actorId: actor.id,
-				action: 'delivery.feedback_findings_confirmed',
-				targetType: 'need',
-				targetId: needId,
-				address: actor.address,
-				details: { kinds: [...new Set(findings.map((f) => f.kind))].join(',') }
-			});
-		await stepDone(tx, actor, need, row.confirmed_at ? 'feedback_recorded' : 'receipt_confirmed');
-		return { ok: true };
-	});
+	const need = await selectNeed(tx, needId, true);
+	if (!need || !needView(actor, need)) return refuse('not_found');
+	if (!isOwnOrganisation(actor, need)) return refuse('forbidden');
+	const row = await deliveryRow(tx, needId);
+	if (!feedbackStates.has(need.status) || !row?.delivered_at) return refuse('wrong_state');
+	await tx`
+		update need_deliveries set confirmed_at = coalesce(confirmed_at, now()),
+			confirmed_by = coalesce(confirmed_by, ${actor.id}), feedback_thanks = ${thanks || null},
+			feedback_change = ${change || null}, feedback_at = now()
+		where need_id = ${needId}`;
+	if (findings.length)
+		await audit(tx, {
+			actorId: actor.id,
+			action: 'delivery.feedback_findings_confirmed',
+			targetType: 'need',
+			targetId: needId,
+			address: actor.address,
+			details: { kinds: [...new Set(findings.map((f) => f.kind))].join(',') }
+		});
+	await stepDone(tx, actor, need, row.confirmed_at ? 'feedback_recorded' : 'receipt_confirmed');
+	return { ok: true };
 }
 
 /** The timeline event, the audit row and the e-mail to the other side of one finished step. */
@@ -305,20 +321,17 @@ async function stepDone(
 	// the contact person's steps go to the organisation; the organisation's to the contact person; the
 	// coordinators follow every step
 	const toOrganisation = kind !== 'receipt_confirmed' && kind !== 'feedback_recorded';
-	const recipients = await tx<Recipient[]>`
-		select distinct u.email, u.locale from users u
-		left join user_roles r on r.user_id = u.id and r.role = 'coordinator'
-		where u.status = 'active' and u.id <> ${actor.id} and (
-			r.user_id is not null
-			or (${toOrganisation} and u.id = ${need.createdBy} and u.organisation_id = ${need.organisationId})
-			or (not ${toOrganisation} and u.id = ${contactPerson}))`;
-	await mailNeedUpdate(
-		tx,
-		recipients,
-		need,
-		kind,
-		mailLink(actor.origin ?? 'http://localhost:3000', `/needs/${need.id}`)
-	);
+	const link = mailLink(actor.origin ?? 'http://localhost:3000', `/needs/${need.id}`);
+	const coordinators = await tx<Recipient[]>`
+		select u.email, u.locale from users u join user_roles r on r.user_id = u.id and r.role = 'coordinator'
+		where u.status = 'active' and u.id <> ${actor.id}`;
+	const others = await tx<Recipient[]>`
+		select email, locale from users
+		where status = 'active' and id <> ${actor.id} and email <> all(${coordinators.map((c) => c.email)})
+			and ${toOrganisation ? tx`id = ${need.createdBy} and organisation_id = ${need.organisationId}` : tx`id = ${contactPerson}`}`;
+	await mailNeedUpdate(tx, others, need, kind, link);
+	// the organisation is asked to confirm the receipt; the coordinators only hear that it happened
+	await mailNeedUpdate(tx, coordinators, need, kind === 'delivered' ? 'delivered_club' : kind, link);
 }
 
 /** The delivery as the need's page shows it; never the protected data, which has its own explicit read. */

@@ -3,6 +3,9 @@ import { getClubSettings } from '../club/settings';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import { needMoney } from '../ledger/funding';
 import { fundBalance } from '../ledger/ledger';
+import { readProtectedData } from '../delivery/protected';
+import { parseKeyRing } from '../privacy/encryption';
+import { demoClients } from './delivery';
 import { demoParts, initialiseDatabase, type DemoPart } from './index';
 
 let db: TestDatabase;
@@ -50,9 +53,12 @@ describe('initialiseDatabase', () => {
 			ready: 2,
 			in_vote: 1,
 			approved: 1,
-			// the money part: a half-funded collection, a washing machine bought, school things delivered
+			// the money part: a half-funded collection, school things delivered and closed; the delivery
+			// part: winter clothes to arrange, the washing machine bought, a fridge and a camp delivered
 			funding: 1,
 			funded: 1,
+			fulfilling: 1,
+			delivered: 2,
 			closed: 1,
 			rejected: 3,
 			withdrawn: 1
@@ -97,7 +103,7 @@ describe('initialiseDatabase', () => {
 		>`select id from needs where title like 'Postele a psací stůl%'`;
 		expect(await needMoney(sql, deposit!.id)).toMatchObject({ target: 2_400_000, raised: 1_200_000 });
 		const payouts = await sql`select amount from payouts order by amount`;
-		expect(payouts.map((p) => p.amount)).toEqual([320_000, 899_000]);
+		expect(payouts.map((p) => p.amount)).toEqual([320_000, 480_000, 649_000, 899_000]);
 		const unbalanced = await sql`
 			select transaction_id from ledger_entries group by transaction_id having sum(amount) <> 0`;
 		expect(unbalanced).toEqual([]);
@@ -153,5 +159,66 @@ describe('initialiseDatabase', () => {
 		).rejects.toThrow('broken seed');
 		expect(await getClubSettings(db.sql)).toBeNull();
 		expect(await db.sql`select key from app_state`).toEqual([]);
+	});
+});
+
+describe('demo delivery', () => {
+	const keys = parseKeyRing(`demo1:${Buffer.alloc(32, 7).toString('base64')}`);
+
+	it('has approved needs in each delivery step, with clients whose data is encrypted', async () => {
+		db = await createTestDatabase({ migrate: true });
+		await initialiseDatabase(db.sql, { loadDemo: true, keys });
+		const sql = db.sql;
+		const rows = await sql<{ key: string; status: string; step: string | null; way: string }[]>`
+			select n.title as key, n.status,
+				case when d.confirmed_at is not null then 'confirmed' when d.delivered_at is not null then 'delivered'
+					when d.bought_at is not null then 'bought' when d.need_id is not null then 'arranged' end as step,
+				p.delivery_way as way
+			from need_protected_data p join needs n on n.id = p.need_id left join need_deliveries d on d.need_id = n.id
+			order by n.number`;
+		expect(rows.map((r) => [r.status, r.step, r.way])).toEqual([
+			['funding', null, 'office'],
+			['fulfilling', 'bought', 'home'],
+			['funded', null, 'supplier'],
+			['delivered', 'delivered', 'pickup'],
+			['delivered', 'confirmed', 'office']
+		]);
+		// each client reads back through the domain, for the contact person, with the application's keys
+		const [contact] = await sql<{ id: string }[]>`select id from users where email = 'clen1@example.org'`;
+		const actor = {
+			id: contact!.id,
+			name: 'Tomáš Svoboda',
+			roles: ['member' as const],
+			organisationId: null
+		};
+		const read = [];
+		for (const { id } of await sql<{ id: string }[]>`select need_id as id from need_protected_data`)
+			read.push(await readProtectedData(sql, keys, actor, id));
+		expect(read.map((r) => r?.name).sort()).toEqual(
+			Object.values(demoClients)
+				.map((c) => c.name)
+				.sort()
+		);
+	});
+
+	it('leaves no client name, phone or address in plain text anywhere in a dump of the database', async () => {
+		db = await createTestDatabase({ migrate: true });
+		await initialiseDatabase(db.sql, { loadDemo: true, keys });
+		await db.sql`checkpoint`;
+		const dump = await db.dump();
+		// the dump is real: it holds the need texts and the people the demo created
+		expect(dump.includes(Buffer.from('Lednice do nového bytu'))).toBe(true);
+		expect(dump.includes(Buffer.from('clen1@example.org'))).toBe(true);
+		const secrets = Object.values(demoClients).flatMap((c) => [
+			c.name,
+			c.name.split(' ')[1]!,
+			c.phone,
+			c.phone.replaceAll(' ', ''),
+			...(c.address ? [c.address, c.address.split(',')[0]!] : [])
+		]);
+		const found = secrets.filter(
+			(s) => dump.includes(Buffer.from(s, 'utf8')) || dump.includes(Buffer.from(s, 'utf16le'))
+		);
+		expect(found).toEqual([]);
 	});
 });

@@ -1,6 +1,8 @@
 import type { Db, Tx } from '../db/client';
 import { log } from '../log';
+import { generateKey, parseKeyRing, type KeyRing } from '../privacy/encryption';
 import { accountsDemo } from './accounts';
+import { deliveryDemo } from './delivery';
 import { clubDemo } from './club';
 import { needsDemo } from './needs';
 import { moneyDemo } from './money';
@@ -13,10 +15,15 @@ import { votesDemo } from './votes';
  */
 export interface DemoPart {
 	name: string;
-	seed(tx: Tx): Promise<void>;
+	seed(tx: Tx, context: DemoContext): Promise<void>;
 }
 
-export const demoParts: DemoPart[] = [clubDemo, accountsDemo, needsDemo, votesDemo, moneyDemo];
+/** What demo parts need beyond the database: the keys protected demo data is encrypted with. */
+export interface DemoContext {
+	keys: KeyRing;
+}
+
+export const demoParts: DemoPart[] = [clubDemo, accountsDemo, needsDemo, votesDemo, moneyDemo, deliveryDemo];
 
 const LOCK_KEY = 7_352_002;
 
@@ -24,6 +31,8 @@ export interface InitialiseOptions {
 	/** load demo data when the database is new */
 	loadDemo: boolean;
 	parts?: DemoPart[];
+	/** the application's keys; without them (tests) a throwaway ring, so demo clients stay unreadable */
+	keys?: KeyRing;
 }
 
 /**
@@ -47,7 +56,7 @@ export async function initialiseDatabase(sql: Db, options: InitialiseOptions): P
 		const added: string[] = [];
 		for (const part of parts) {
 			if (seeded.has(part.name)) continue;
-			await part.seed(tx);
+			await part.seed(tx, { keys: options.keys ?? parseKeyRing(generateKey('demo')) });
 			seeded.add(part.name);
 			added.push(part.name);
 		}

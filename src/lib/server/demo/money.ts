@@ -19,7 +19,9 @@ import { demoNeedContent } from './needs';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-type FundedText = Omit<DemoNeedText, 'status' | 'thread' | 'reason' | 'duplicateOfKey'> & { form: HelpForm };
+export type FundedText = Omit<DemoNeedText, 'status' | 'thread' | 'reason' | 'duplicateOfKey'> & {
+	form: HelpForm;
+};
 
 export const fundedDemoNeeds: FundedText[] = [
 	{
@@ -90,6 +92,62 @@ export const fundedDemoNeeds: FundedText[] = [
 const day = (offset: number, now: number) => new Date(now + offset * DAY).toISOString().slice(0, 10);
 const czech = (iso: string) => iso.split('-').reverse().join('.');
 
+/**
+ * A need the organisation submitted and the coordinator fast-tracked, decided with its form of help and
+ * the contact person, its timeline back-dated from `submitted`. Returns its id.
+ */
+export async function seedDecidedNeed(
+	tx: Tx,
+	text: FundedText,
+	people: {
+		worker: { id: string; organisation_id: string | null };
+		coordinator: NeedActor;
+		contactId: string;
+		submitted: Date;
+		now: number;
+	}
+): Promise<string> {
+	const { worker, coordinator, contactId, submitted } = people;
+	const need = await insertNeed(tx, {
+		...demoNeedContent(text, people.now),
+		organisationId: worker.organisation_id!,
+		createdBy: worker.id
+	});
+	await tx`update needs set created_at = ${submitted}, submitted_at = ${submitted} where id = ${need.id}`;
+	const steps = [
+		{ kind: 'created', to: 'draft', by: worker.id },
+		{ kind: 'submitted', from: 'draft', to: 'submitted', by: worker.id },
+		{ kind: 'ready', from: 'submitted', to: 'ready', by: coordinator.id },
+		{ kind: 'fast_tracked', from: 'ready', to: 'approved', by: coordinator.id }
+	] as const;
+	for (const [i, s] of steps.entries()) {
+		await insertEvent(tx, {
+			needId: need.id,
+			actorId: s.by,
+			kind: s.kind,
+			fromStatus: 'from' in s ? s.from : null,
+			toStatus: s.to,
+			body: s.kind === 'fast_tracked' ? 'Naléhavé, částka v limitu koordinátora.' : null,
+			at: new Date(submitted.getTime() + i * DAY)
+		});
+	}
+	await setNeedStatus(tx, need.id, 'approved');
+	const total = text.items.reduce((sum, i) => sum + i.quantity * i.unitPriceKc * 100, 0);
+	await tx`insert into need_volunteers (need_id, member_id) values (${need.id}, ${contactId})`;
+	await tx`
+		insert into need_decisions (need_id, item_positions, approved_amount, form, contact_person_id, decided_by, decided_at)
+		values (${need.id}, ${text.items.map((_, i) => i)}, ${total}, ${text.form}, ${contactId}, ${coordinator.id},
+			${new Date(submitted.getTime() + 4 * DAY)})`;
+	await insertEvent(tx, {
+		needId: need.id,
+		actorId: coordinator.id,
+		kind: 'decided',
+		data: { form: text.form, approvedAmount: total, items: text.items.length },
+		at: new Date(submitted.getTime() + 4 * DAY)
+	});
+	return need.id;
+}
+
 export const moneyDemo: DemoPart = {
 	name: 'money',
 	async seed(tx: Tx) {
@@ -139,45 +197,12 @@ export const moneyDemo: DemoPart = {
 		// three needs the club approved, with their decisions
 		const needs: Record<string, string> = {};
 		for (const [index, text] of fundedDemoNeeds.entries()) {
-			const worker = workers[text.organisation];
-			const submitted = new Date(now - (40 - index * 4) * DAY);
-			const need = await insertNeed(tx, {
-				...demoNeedContent(text, now),
-				organisationId: worker.organisation_id!,
-				createdBy: worker.id
-			});
-			needs[text.key] = need.id;
-			await tx`update needs set created_at = ${submitted}, submitted_at = ${submitted} where id = ${need.id}`;
-			const steps = [
-				{ kind: 'created', to: 'draft', by: worker.id },
-				{ kind: 'submitted', from: 'draft', to: 'submitted', by: worker.id },
-				{ kind: 'ready', from: 'submitted', to: 'ready', by: coordinator.id },
-				{ kind: 'fast_tracked', from: 'ready', to: 'approved', by: coordinator.id }
-			] as const;
-			for (const [i, s] of steps.entries()) {
-				await insertEvent(tx, {
-					needId: need.id,
-					actorId: s.by,
-					kind: s.kind,
-					fromStatus: 'from' in s ? s.from : null,
-					toStatus: s.to,
-					body: s.kind === 'fast_tracked' ? 'Naléhavé, částka v limitu koordinátora.' : null,
-					at: new Date(submitted.getTime() + i * DAY)
-				});
-			}
-			await setNeedStatus(tx, need.id, 'approved');
-			const total = text.items.reduce((sum, i) => sum + i.quantity * i.unitPriceKc * 100, 0);
-			await tx`insert into need_volunteers (need_id, member_id) values (${need.id}, ${contact.id})`;
-			await tx`
-				insert into need_decisions (need_id, item_positions, approved_amount, form, contact_person_id, decided_by, decided_at)
-				values (${need.id}, ${text.items.map((_, i) => i)}, ${total}, ${text.form}, ${contact.id}, ${coordinator.id},
-					${new Date(submitted.getTime() + 4 * DAY)})`;
-			await insertEvent(tx, {
-				needId: need.id,
-				actorId: coordinator.id,
-				kind: 'decided',
-				data: { form: text.form, approvedAmount: total, items: text.items.length },
-				at: new Date(submitted.getTime() + 4 * DAY)
+			needs[text.key] = await seedDecidedNeed(tx, text, {
+				worker: workers[text.organisation],
+				coordinator,
+				contactId: contact.id,
+				submitted: new Date(now - (40 - index * 4) * DAY),
+				now
 			});
 		}
 

@@ -198,7 +198,13 @@ const needEventText: Record<Locale, Record<string, string>> = {
 		withdrawn: 'potřeba byla stažena',
 		funded: 'potřeba je plně zafinancovaná, pomoc lze zajistit',
 		cancelled: 'klub pomoc u potřeby zrušil',
-		closed: 'potřeba byla uzavřena'
+		closed: 'potřeba byla uzavřena',
+		delivery_arranged: 'kontaktní osoba domluvila předání pomoci',
+		delivery_bought: 'pomoc je nakoupená',
+		delivered: 'pomoc byla předána',
+		delivered_club: 'kontaktní osoba pomoc předala',
+		receipt_confirmed: 'organizace potvrdila, že rodina pomoc převzala',
+		feedback_recorded: 'organizace doplnila zpětnou vazbu rodiny'
 	},
 	en: {
 		submitted: 'a new need to review',
@@ -217,7 +223,13 @@ const needEventText: Record<Locale, Record<string, string>> = {
 		withdrawn: 'the need was withdrawn',
 		funded: 'the need is fully funded and the help can be arranged',
 		cancelled: 'the club cancelled the help for this need',
-		closed: 'the need was closed'
+		closed: 'the need was closed',
+		delivery_arranged: 'the contact person arranged how the help will be handed over',
+		delivery_bought: 'the help has been bought',
+		delivered: 'the help has been handed over',
+		delivered_club: 'the contact person has handed the help over',
+		receipt_confirmed: 'the organisation confirmed that the family received the help',
+		feedback_recorded: "the organisation added the family's feedback"
 	}
 };
 
@@ -230,7 +242,13 @@ const needEventHint: Record<Locale, Record<string, string>> = {
 		vote_reminder:
 			'Po přihlášení si potřebu přečtete a hlasujete. Pokud máte střet zájmů, můžete se hlasování zdržet s uvedením důvodu.',
 		vote_no_quorum: 'Hlasování můžete vyhlásit znovu, nebo potřebu nepřijmout.',
-		duplicate: 'Odkaz na původní potřebu najdete po přihlášení.'
+		duplicate: 'Odkaz na původní potřebu najdete po přihlášení.',
+		delivery_arranged: 'Jak bude pomoc předána, najdete po přihlášení u potřeby.',
+		delivery_bought: 'Jakmile kontaktní osoba pomoc předá, dáme vám vědět.',
+		delivered:
+			'Po přihlášení prosím potvrďte, že rodina pomoc převzala, a zapište zpětnou vazbu rodiny. Nepište do ní jména ani místa, podle kterých by šlo rodinu poznat.',
+		receipt_confirmed: 'Zpětnou vazbu rodiny najdete po přihlášení u potřeby. Děkujeme za vaši pomoc.',
+		feedback_recorded: 'Zpětnou vazbu rodiny najdete po přihlášení u potřeby.'
 	},
 	en: {
 		info_requested:
@@ -240,7 +258,13 @@ const needEventHint: Record<Locale, Record<string, string>> = {
 		vote_reminder:
 			'Sign in to read the need and vote. If you have a conflict of interest, you can recuse yourself and say why.',
 		vote_no_quorum: 'You can open the vote again, or reject the need.',
-		duplicate: 'Sign in to see a link to the original need.'
+		duplicate: 'Sign in to see a link to the original need.',
+		delivery_arranged: "Sign in to see on the need's page how the help will be handed over.",
+		delivery_bought: 'We will let you know once the contact person has handed the help over.',
+		delivered:
+			"Please sign in, confirm that the family received the help and write down the family's feedback. Do not include names or places that could identify the family.",
+		receipt_confirmed: "Sign in to read the family's feedback on the need's page. Thank you for your help.",
+		feedback_recorded: "Sign in to read the family's feedback on the need's page."
 	}
 };
 

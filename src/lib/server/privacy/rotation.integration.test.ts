@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyTwoFactorCode } from '../auth/totp';
 import { readProtectedData, saveProtectedData } from '../delivery/protected';
+import { arrangeDelivery, markBought, markDelivered, readDeliveryProof } from '../delivery/steps';
 import { allocateFromFund } from '../ledger/funding';
 import { readPayoutReceipt, recordPayout } from '../ledger/payouts';
 import { decidedNeed, fillFund, moneyTestDatabase } from '../ledger/test-factory';
@@ -36,7 +37,7 @@ const contact = {
 	address: 'Dlouhá 12, Praha 1'
 };
 
-/** A need with everything encrypted under k1: protected data, an attachment and a payout receipt. */
+/** A need with everything encrypted under k1: protected data, an attachment, a receipt, a delivery proof. */
 async function needUnderOldKey() {
 	const { sql, p } = t;
 	const store = { dataDir, keys: oldRing };
@@ -63,6 +64,23 @@ async function needUnderOldKey() {
 		{ bytes: pdf, name: 'doklad.pdf', type: 'application/pdf' }
 	);
 	if (!payout.ok) throw new Error(payout.reason);
+	// the delivery's proof, a file kept under the need's own id
+	await arrangeDelivery(sql, p.member, needId, { plan: '' });
+	await markBought(sql, p.member, needId);
+	const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Prague' });
+	const delivered = await markDelivered(
+		sql,
+		store,
+		p.member,
+		needId,
+		{ deliveredOn: today, note: '' },
+		{
+			bytes: pdf,
+			name: 'predani.pdf',
+			type: 'application/pdf'
+		}
+	);
+	if (!delivered.ok) throw new Error(delivered.reason);
 	return { needId, attachmentId: attachment.id, payoutId: payout.id };
 }
 
@@ -79,23 +97,24 @@ describe('key rotation', () => {
 		const { sql, p } = t;
 		const { needId, attachmentId, payoutId } = await needUnderOldKey();
 		const totpKey = await totpUnderOldKey(p.coordinator.id);
-		// name, phone, address, TOTP key; attachment and receipt
-		expect(await countByKey(sql, dataDir)).toEqual({ k1: 6 });
+		// name, phone, address, TOTP key; attachment, receipt and delivery proof
+		expect(await countByKey(sql, dataDir)).toEqual({ k1: 7 });
 
 		expect(await rotateKeys(sql, bothRing, dataDir, { batchSize: 1 })).toEqual({
 			fields: 4,
-			files: 2,
+			files: 3,
 			alreadyCurrent: 0
 		});
-		expect(await countByKey(sql, dataDir)).toEqual({ k2: 6 });
-		expect(await rotateKeys(sql, bothRing, dataDir)).toEqual({ fields: 0, files: 0, alreadyCurrent: 6 });
+		expect(await countByKey(sql, dataDir)).toEqual({ k2: 7 });
+		expect(await rotateKeys(sql, bothRing, dataDir)).toEqual({ fields: 0, files: 0, alreadyCurrent: 7 });
 		// with the old key gone from the ring, a second run has nothing to do either
-		expect(await rotateKeys(sql, newRing, dataDir)).toEqual({ fields: 0, files: 0, alreadyCurrent: 6 });
+		expect(await rotateKeys(sql, newRing, dataDir)).toEqual({ fields: 0, files: 0, alreadyCurrent: 7 });
 
 		const store = { dataDir, keys: newRing };
 		expect(await readProtectedData(sql, newRing, p.worker, needId)).toEqual(contact);
 		expect((await readAttachment(sql, store, p.worker, needId, attachmentId))!.bytes.equals(pdf)).toBe(true);
 		expect((await readPayoutReceipt(sql, store, p.member, needId, payoutId))!.bytes.equals(pdf)).toBe(true);
+		expect((await readDeliveryProof(sql, store, p.worker, needId))!.bytes.equals(pdf)).toBe(true);
 		expect(await verifyTwoFactorCode(sql, newRing, p.coordinator.id, generateTOTP(totpKey, 30, 6))).toBe(
 			true
 		);
@@ -153,18 +172,19 @@ describe('key rotation', () => {
 				reason: 'missing_key'
 			})),
 			expect.objectContaining({ table: 'need_attachments', column: 'storage_key', reason: 'missing_key' }),
-			{ table: 'payouts', column: 'receipt_key', id: payoutId, reason: 'missing_key' }
+			{ table: 'payouts', column: 'receipt_key', id: payoutId, reason: 'missing_key' },
+			{ table: 'need_deliveries', column: 'proof_key', id: needId, reason: 'missing_key' }
 		]);
 		expect(failure.result).toEqual({ fields: 0, files: 0, alreadyCurrent: 0 });
-		expect(await countByKey(sql, dataDir)).toEqual({ k1: 5 });
+		expect(await countByKey(sql, dataDir)).toEqual({ k1: 6 });
 
 		// with the old key back in the ring, only the damaged file is left behind
 		await expect(rotateKeys(sql, bothRing, dataDir)).rejects.toMatchObject({
 			failures: [{ table: 'payouts', column: 'receipt_key', id: payoutId, reason: 'damaged' }],
-			result: { fields: 3, files: 1, alreadyCurrent: 0 }
+			result: { fields: 3, files: 2, alreadyCurrent: 0 }
 		});
 		expect(readFileSync(file).equals(damaged)).toBe(true);
-		expect(await countByKey(sql, dataDir)).toEqual({ k1: 1, k2: 4 });
+		expect(await countByKey(sql, dataDir)).toEqual({ k1: 1, k2: 5 });
 	});
 
 	it('writes files in place, leaving no temporary files behind', async () => {

@@ -46,7 +46,14 @@ const actions: Record<string, () => string> = {
 	'delivery.protected_written': m.audit_action_delivery_protected_written,
 	'delivery.protected_read': m.audit_action_delivery_protected_read,
 	'delivery.protected_deleted': m.audit_action_delivery_protected_deleted,
-	'delivery.contact_changed': m.audit_action_delivery_contact_changed
+	'delivery.contact_changed': m.audit_action_delivery_contact_changed,
+	'delivery.delivery_arranged': m.audit_action_delivery_delivery_arranged,
+	'delivery.delivery_bought': m.audit_action_delivery_delivery_bought,
+	'delivery.delivered': m.audit_action_delivery_delivered,
+	'delivery.receipt_confirmed': m.audit_action_delivery_receipt_confirmed,
+	'delivery.feedback_recorded': m.audit_action_delivery_feedback_recorded,
+	'delivery.feedback_findings_confirmed': m.audit_action_delivery_feedback_findings_confirmed,
+	'delivery.proof_read': m.audit_action_delivery_proof_read
 };
 
 const groups: [string, () => string][] = [

@@ -66,7 +66,7 @@ function answer(action: DeliveryAction, result: DeliveryResult, values: Record<s
 			message: m.delivery_refusal_personal_data({
 				fields: fields.map((f) => fieldLabels()[f] ?? f).join(', ')
 			}),
-			errors: Object.fromEntries(fields.map((f) => [f, m.funds_refusal_personal_data_field()])),
+			errors: Object.fromEntries(fields.map((f) => [f, m.delivery_refusal_personal_data_field()])),
 			findings: result.findings ?? []
 		});
 	}
