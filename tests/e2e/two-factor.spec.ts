@@ -17,6 +17,8 @@ test('a coordinator enrols, then needs a fresh code or a recovery code at every 
 	const app = await spolu.start({ env: { SPOLU_REQUIRE_2FA: '1' } });
 	const signIn = async () => {
 		await page.goto(`${app.url}/login`);
+		// a server of its own, started for this test: its first pages may be slow while the suite runs
+		await expect(page.getByLabel('E-mail')).toBeVisible({ timeout: 30_000 });
 		await page.getByLabel('E-mail').fill(personas.coordinator.email);
 		await page.getByLabel('Heslo', { exact: true }).fill(DEMO_PASSWORD);
 		await page.getByRole('button', { name: 'Přihlásit se' }).click();

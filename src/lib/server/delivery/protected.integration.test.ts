@@ -140,4 +140,43 @@ describe('protected client data', () => {
 		expect((await selectEvents(sql, needId)).map((e) => e.kind)).toContain('protected_data_deleted');
 		expect(await sql`select 1 from audit_log where action = 'delivery.protected_deleted'`).toHaveLength(1);
 	});
+
+	it('follows the access matrix: every role, assigned or not, before approval, during delivery, after the end', async () => {
+		const needId = await decidedNeed(sql, p, 50_000, 'purchase');
+		await saveProtectedData(sql, keys, p.worker, needId, client);
+		const member = await otherMember();
+		const people: [string, NeedActor][] = [
+			['social worker', p.worker],
+			['colleague', p.colleague],
+			['assigned contact person', p.member],
+			['coordinator (a member, not assigned)', p.coordinator],
+			['member not assigned', member],
+			['other organisation', p.otherWorker],
+			['donor', p.donor]
+		];
+		const readers = ['social worker', 'colleague', 'assigned contact person'];
+		const states = [
+			['in_vote', false],
+			['approved', true],
+			['funding', true],
+			['funded', true],
+			['fulfilling', true],
+			['delivered', true],
+			['closed', false],
+			['cancelled', false]
+		] as const;
+		const matrix: string[] = [];
+		const expected: string[] = [];
+		for (const [status, open] of states) {
+			await sql`update needs set status = ${status} where id = ${needId}`;
+			for (const [label, actor] of people) {
+				const before = await reads();
+				const data = await readProtectedData(sql, keys, actor, needId);
+				matrix.push(`${status} ${label}: ${data ? 'reads' : 'nothing'}, ${(await reads()) - before} audit`);
+				const allowed = open && readers.includes(label);
+				expected.push(`${status} ${label}: ${allowed ? 'reads' : 'nothing'}, ${allowed ? 1 : 0} audit`);
+			}
+		}
+		expect(matrix).toEqual(expected);
+	});
 });
