@@ -69,6 +69,11 @@ const onRejectedNeed = (actsAs: 'organisation' | 'coordinator') => (who: Who) =>
 	if (outcome !== 'ok') return outcome;
 	return (who === 'socialWorker') === (actsAs === 'organisation') ? 'conflict' : 'forbidden';
 };
+/** A step only the need's contact person takes: those who see the need are refused by role (403). */
+const contactPersonStep = (who: Who) => {
+	const outcome = needOf(['socialWorker', 'coordinator'])(who, 'action');
+	return outcome === 'ok' ? 'forbidden' : outcome;
+};
 const validNeedForm = {
 	category: 'other',
 	title: 'Zkouška přístupu',
@@ -152,12 +157,19 @@ const routes: Route[] = [
 			'payout',
 			'protect',
 			'reveal',
-			'contact'
+			'contact',
+			'arrange',
+			'bought',
+			'delivered',
+			'confirm'
 		],
 		forms: {
 			allocate: { amount: '100' },
 			protect: { name: 'Zkouška', phone: '+420 777 000 000', delivery_way: 'office', address: '' },
 			contact: { member: '00000000-0000-4000-8000-000000000000' },
+			arrange: { plan: 'Obchod doveze postel do kanceláře.' },
+			delivered: { delivered_on: '2026-01-05', note: '' },
+			confirm: { thanks: 'Děkujeme.', change: '' },
 			cancel: { reason: 'Pomoc už není potřeba.' },
 			close: { note: '' },
 			payout: { recipient: 'supplier', supplier: 'Obchod', amount: '100', paid_on: '2026-01-05', note: '' },
@@ -189,8 +201,19 @@ const routes: Route[] = [
 				const outcome = needOf(['socialWorker', 'coordinator'])(who, 'action');
 				return outcome === 'ok' ? 'not-found' : outcome;
 			},
-			contact: onRejectedNeed('coordinator')
+			contact: onRejectedNeed('coordinator'),
+			// the contact person's steps: nobody here is the contact person of a rejected need
+			arrange: contactPersonStep,
+			bought: contactPersonStep,
+			delivered: contactPersonStep,
+			confirm: onRejectedNeed('organisation')
 		}
+	},
+	{
+		path: '/needs/:rejectedNeed/delivery-proof',
+		access: 'signed-in',
+		data: false,
+		expect: (who) => (who === 'anonymous' ? 'to-login' : who === 'donor' ? 'forbidden' : 'not-found')
 	},
 	// no such payout on the need: nobody learns anything
 	{

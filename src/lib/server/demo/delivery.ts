@@ -197,8 +197,8 @@ export const deliveryDemo: DemoPart = {
 						null
 					)
 				);
-				check('bought', await boughtInTransaction(tx, contact, needId));
-				await tx`update need_deliveries set bought_at = ${new Date(now - paidDaysAgo * DAY)} where need_id = ${needId}`;
+			check('bought', await boughtInTransaction(tx, contact, needId));
+			await tx`update need_deliveries set bought_at = ${new Date(now - paidDaysAgo * DAY)} where need_id = ${needId}`;
 		};
 		// the washing machine (paid out by the money demo): arranged and bought, to be delivered home
 		await deliver(

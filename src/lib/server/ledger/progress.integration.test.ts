@@ -81,6 +81,13 @@ describe('listNeedProgress', () => {
 		expect(await progressOfMine()).toEqual([]);
 	});
 
+	it('tells the contact person which needs are theirs to deliver', async () => {
+		const id = await decided(100_000);
+		const contact = (await listNeedProgress(sql, p.member.id)).find((r) => r.id === id);
+		const other = (await listNeedProgress(sql, p.coordinator.id)).find((r) => r.id === id);
+		expect([contact?.yours, other?.yours]).toEqual([true, false]);
+	});
+
 	it('orders the needs by their number', async () => {
 		await decided(100_000);
 		await decided(100_000);

@@ -30,12 +30,18 @@ export interface NeedProgress {
 	raised: number;
 	/** haléře: what the need still lacks, never below zero */
 	missing: number;
+	/** the person asking is its contact person, who arranges the delivery */
+	yours: boolean;
 }
 
 /** Every decided need still open, oldest number first, with its funding progress. */
-export async function listNeedProgress(db: Queryable): Promise<NeedProgress[]> {
+export async function listNeedProgress(
+	db: Queryable,
+	viewerId: string | null = null
+): Promise<NeedProgress[]> {
 	const rows = await db<Omit<NeedProgress, 'missing'>[]>`
 		select n.id, n.number, n.title, n.category, n.status, d.form, d.approved_amount as target,
+			coalesce(d.contact_person_id = ${viewerId}::uuid, false) as yours,
 			coalesce(sum(e.amount) filter (where t.kind in ('allocation', 'donation', 'assignment', 'refund')), 0)::bigint
 				as raised
 		from needs n

@@ -6,7 +6,7 @@ import type { PageServerLoad } from './$types';
 
 /** The club's fund as its members see it: the balance and how far each open approved need got. */
 export const load = (async (event) => {
-	requireRole(event, 'member', 'coordinator');
-	const [balance, needs] = await Promise.all([fundBalance(db()), listNeedProgress(db())]);
+	const user = requireRole(event, 'member', 'coordinator');
+	const [balance, needs] = await Promise.all([fundBalance(db()), listNeedProgress(db(), user.id)]);
 	return { balance, needs };
 }) satisfies PageServerLoad;
