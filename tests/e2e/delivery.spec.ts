@@ -34,7 +34,7 @@ async function expectAccessibleAndNarrow(page: Page) {
 	expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 }
 
-const delivery = (page: Page) => page.getByRole('region', { name: 'Předání pomoci' });
+const delivery = (page: Page) => page.getByRole('region', { name: 'Předání pomoci', exact: true });
 
 test('the contact person arranges the delivery, on a phone', async ({ browser }) => {
 	const { page, context } = await signedIn(browser, 'member', 390);

@@ -24,10 +24,16 @@ async function check(page: Page, path: string) {
 	const { scrollWidth, innerWidth, wide } = await page.evaluate(() => ({
 		scrollWidth: document.documentElement.scrollWidth,
 		innerWidth: window.innerWidth,
-		// the innermost elements that reach past the screen's edge, to name the culprit when this fails
+		// the innermost elements that reach past the screen's edge outside any scrolling box, to name the
+		// culprit when this fails
 		wide: [...document.body.querySelectorAll('*')]
-			.filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
-			.filter((e) => ![...e.children].some((c) => c.getBoundingClientRect().right > window.innerWidth + 1))
+			.filter((e) => {
+				for (let a = e.parentElement; a; a = a.parentElement)
+					if (getComputedStyle(a).overflowX !== 'visible') return a === document.body;
+				return true;
+			})
+			.filter((e) => e.getBoundingClientRect().right > window.innerWidth)
+			.filter((e) => ![...e.children].some((c) => c.getBoundingClientRect().right > window.innerWidth))
 			.slice(0, 5)
 			.map((e) => `${e.tagName.toLowerCase()}.${e.className} “${(e.textContent ?? '').trim().slice(0, 40)}”`)
 	}));

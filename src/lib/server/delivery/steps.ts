@@ -3,20 +3,17 @@ import { audit } from '../audit';
 import type { Db, Queryable, Tx } from '../db/client';
 import { mailLink } from '../mail/templates';
 import { isCoordinator, isOwnOrganisation, needView, type NeedActor } from '../needs/access';
-import {
-	deleteAttachmentFile,
-	prepareAttachment,
-	readAttachmentFile,
-	storeAttachmentFile,
-	type PrepareRefusal
-} from '../needs/attachment-files';
-import type { AttachmentDownload, AttachmentStore } from '../needs/attachments';
+import { readAttachmentFile, type PrepareRefusal } from '../needs/attachment-files';
+import { withStoredFile, type AttachmentDownload, type AttachmentStore } from '../needs/attachments';
 import { mailNeedUpdate, type Recipient } from '../needs/notifications';
 import { insertEvent, selectNeed, setNeedStatus, type Need, type NeedEventKind } from '../needs/queries';
 import { isUuid } from '../needs/transitions';
-import { decryptBytes, encryptBytes } from '../privacy/encryption';
+import { decryptBytes } from '../privacy/encryption';
 import { findPersonalData } from '../privacy/pii';
+import type { DeliveryStep, DeliveryView } from '$lib/delivery';
 import { contactPersonOf } from './protected';
+
+export type { DeliveryStep, DeliveryView };
 
 /*
  * Delivering the help, one function per step. The contact person arranges it (the need moves from funded
@@ -26,8 +23,6 @@ import { contactPersonOf } from './protected';
  * need's timeline and tells the other side by e-mail — number, title and what happened, nothing more.
  * All texts here are read by the club, so each passes the anonymisation guard.
  */
-
-export type DeliveryStep = 'arranged' | 'bought' | 'delivered' | 'confirmed';
 
 export type DeliveryRefusal =
 	| 'not_found'
@@ -182,29 +177,11 @@ export async function markDelivered(
 	if (input.deliveredOn > pragueToday(now)) return refuse('future_day');
 	const fields = guarded({ note });
 	if (fields.length) return refuse('personal_data', { fields });
-	let stored: { key: string; name: string; mediaType: string } | null = null;
-	if (proof) {
-		const prepared = await prepareAttachment(proof.bytes, proof.name, proof.type);
-		if (!prepared.ok) return refuse(prepared.reason);
-		const name = findPersonalData(prepared.fileName).length
-			? `predani.${prepared.extension}`
-			: prepared.fileName;
-		const key = await storeAttachmentFile(
-			store.dataDir,
-			encryptBytes(store.keys, prepared.bytes, proofContext(needId))
-		);
-		stored = { key, name, mediaType: prepared.mediaType };
-	}
-	try {
-		const result = await db.begin((tx) =>
+	return withStoredFile(store, proof, proofContext(needId), 'predani', (stored) =>
+		db.begin((tx) =>
 			deliveredInTransaction(tx, actor, needId, { deliveredOn: input.deliveredOn, note }, stored, now)
-		);
-		if (!result.ok && stored) await deleteAttachmentFile(store.dataDir, stored.key);
-		return result;
-	} catch (e) {
-		if (stored) await deleteAttachmentFile(store.dataDir, stored.key);
-		throw e;
-	}
+		)
+	);
 }
 
 /** Marking delivered inside the caller's transaction, the proof (if any) already stored. */
@@ -332,26 +309,6 @@ async function stepDone(
 	await mailNeedUpdate(tx, others, need, kind, link);
 	// the organisation is asked to confirm the receipt; the coordinators only hear that it happened
 	await mailNeedUpdate(tx, coordinators, need, kind === 'delivered' ? 'delivered_club' : kind, link);
-}
-
-/** The delivery as the need's page shows it; never the protected data, which has its own explicit read. */
-export interface DeliveryView {
-	step: DeliveryStep | null;
-	arrangedAt: Date | null;
-	plan: string;
-	boughtAt: Date | null;
-	deliveredOn: string | null;
-	note: string | null;
-	proofName: string | null;
-	confirmedAt: Date | null;
-	feedback: { thanks: string | null; change: string | null } | null;
-	can: {
-		arrange: boolean;
-		markBought: boolean;
-		markDelivered: boolean;
-		confirm: boolean;
-		readProof: boolean;
-	};
 }
 
 const deliveryStates: ReadonlySet<NeedStatus> = new Set(['funded', 'fulfilling', 'delivered', 'closed']);

@@ -2,17 +2,11 @@ import type { NeedStatus } from '$lib/needs';
 import { audit } from '../audit';
 import type { Db, Queryable, Tx } from '../db/client';
 import { isCoordinator, isOwnOrganisation, needView, type NeedActor } from '../needs/access';
-import {
-	deleteAttachmentFile,
-	prepareAttachment,
-	readAttachmentFile,
-	storeAttachmentFile,
-	type PrepareRefusal
-} from '../needs/attachment-files';
-import type { AttachmentDownload, AttachmentStore } from '../needs/attachments';
+import { readAttachmentFile, type PrepareRefusal } from '../needs/attachment-files';
+import { withStoredFile, type AttachmentDownload, type AttachmentStore } from '../needs/attachments';
 import { insertEvent, selectNeed } from '../needs/queries';
 import { isUuid } from '../needs/transitions';
-import { decryptBytes, encryptBytes } from '../privacy/encryption';
+import { decryptBytes } from '../privacy/encryption';
 import { findPersonalData } from '../privacy/pii';
 import { isAmount, needMoney, refuseMoney, type MoneyRefusal } from './funding';
 import { needAccount, payoutAccount, postTransaction } from './ledger';
@@ -81,27 +75,9 @@ export async function recordPayout(
 	const fields = (['supplier', 'note'] as const).filter((f) => findPersonalData(input[f]).length > 0);
 	if (fields.length) return { ok: false, reason: 'personal_data', fields };
 
-	let stored: { key: string; name: string; mediaType: string } | null = null;
-	if (receipt) {
-		const prepared = await prepareAttachment(receipt.bytes, receipt.name, receipt.type);
-		if (!prepared.ok) return prepared;
-		const name = findPersonalData(prepared.fileName).length
-			? `doklad.${prepared.extension}`
-			: prepared.fileName;
-		const key = await storeAttachmentFile(
-			store.dataDir,
-			encryptBytes(store.keys, prepared.bytes, receiptContext(needId))
-		);
-		stored = { key, name, mediaType: prepared.mediaType };
-	}
-	try {
-		const result = await db.begin((tx) => payOut(tx, actor, needId, input, stored));
-		if (!result.ok && stored) await deleteAttachmentFile(store.dataDir, stored.key);
-		return result;
-	} catch (e) {
-		if (stored) await deleteAttachmentFile(store.dataDir, stored.key);
-		throw e;
-	}
+	return withStoredFile(store, receipt, receiptContext(needId), 'doklad', (stored) =>
+		db.begin((tx) => payOut(tx, actor, needId, input, stored))
+	);
 }
 
 /** The payout inside the caller's transaction, its receipt (if any) already stored. */

@@ -48,42 +48,61 @@ export async function addAttachment(
 	if (!isOwnOrganisation(actor, before)) return { ok: false, reason: 'forbidden' };
 	if (!attachmentStates.has(before.status)) return { ok: false, reason: 'wrong_state' };
 
+	// a name like "smlouva Nováková.pdf" is shown on the timeline: such a name gives way to a plain one
+	return withStoredFile(store, upload, fileContext(needId), 'priloha', (file) =>
+		db.begin(async (tx) => {
+			const need = await selectNeed(tx, needId, true);
+			if (!need || !attachmentStates.has(need.status))
+				return { ok: false as const, reason: 'wrong_state' as const };
+			const [row] = await tx<{ id: string }[]>`
+				insert into need_attachments (need_id, uploaded_by, kind, file_name, media_type, size_bytes, storage_key)
+				values (${needId}, ${actor.id}, ${upload.kind}, ${file!.name}, ${file!.mediaType}, ${file!.size}, ${file!.key})
+				returning id`;
+			await insertEvent(tx, {
+				needId,
+				actorId: actor.id,
+				kind: 'attachment_added',
+				data: { fileName: file!.name, kind: upload.kind }
+			});
+			return { ok: true as const, id: row!.id };
+		})
+	);
+}
+
+/** A cleaned upload, stored encrypted, as the row that records it names it. */
+export interface StoredFile {
+	key: string;
+	name: string;
+	mediaType: string;
+	size: number;
+}
+
+/**
+ * Cleans an upload (images are re-encoded without their metadata), stores it encrypted under `context`
+ * and hands it to `record`, which writes the row; when `record` refuses or throws, the file is removed
+ * again, so no row points to a missing file and no file lingers without a row. A file name that looks
+ * like personal data gives way to `<plainName>.<extension>`. Without an upload, `record` gets null.
+ */
+export async function withStoredFile<R extends { ok: boolean }>(
+	store: AttachmentStore,
+	upload: { bytes: Uint8Array; name: string; type: string } | null,
+	context: string,
+	plainName: string,
+	record: (file: StoredFile | null) => Promise<R>
+): Promise<R | { ok: false; reason: PrepareRefusal }> {
+	if (!upload) return record(null);
 	const prepared = await prepareAttachment(upload.bytes, upload.name, upload.type);
 	if (!prepared.ok) return prepared;
-	// a name like "smlouva Nováková.pdf" is shown on the timeline: such a name gives way to a plain one
-	const fileName = findPersonalData(prepared.fileName).length
-		? `priloha.${prepared.extension}`
+	const name = findPersonalData(prepared.fileName).length
+		? `${plainName}.${prepared.extension}`
 		: prepared.fileName;
-	const { dataDir } = store;
-	const key = await storeAttachmentFile(
-		dataDir,
-		encryptBytes(store.keys, prepared.bytes, fileContext(needId))
-	);
+	const key = await storeAttachmentFile(store.dataDir, encryptBytes(store.keys, prepared.bytes, context));
 	try {
-		return await db
-			.begin(async (tx) => {
-				const need = await selectNeed(tx, needId, true);
-				if (!need || !attachmentStates.has(need.status))
-					return { ok: false as const, reason: 'wrong_state' as const };
-				const [row] = await tx<{ id: string }[]>`
-				insert into need_attachments (need_id, uploaded_by, kind, file_name, media_type, size_bytes, storage_key)
-				values (${needId}, ${actor.id}, ${upload.kind}, ${fileName}, ${prepared.mediaType},
-					${prepared.bytes.length}, ${key})
-				returning id`;
-				await insertEvent(tx, {
-					needId,
-					actorId: actor.id,
-					kind: 'attachment_added',
-					data: { fileName, kind: upload.kind }
-				});
-				return { ok: true as const, id: row!.id };
-			})
-			.then(async (result) => {
-				if (!result.ok) await deleteAttachmentFile(dataDir, key);
-				return result;
-			});
+		const result = await record({ key, name, mediaType: prepared.mediaType, size: prepared.bytes.length });
+		if (!result.ok) await deleteAttachmentFile(store.dataDir, key);
+		return result;
 	} catch (e) {
-		await deleteAttachmentFile(dataDir, key);
+		await deleteAttachmentFile(store.dataDir, key);
 		throw e;
 	}
 }
