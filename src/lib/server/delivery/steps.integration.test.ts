@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
 import { jobDefinitions } from '../jobs/registry';
 import { cancelNeed } from '../ledger/closing';
@@ -13,7 +10,6 @@ import type { NeedActor } from '../needs/access';
 import type { AttachmentStore } from '../needs/attachments';
 import { selectEvents, selectNeed } from '../needs/queries';
 import type { People } from '../needs/test-factory';
-import { parseKeyRing } from '../privacy/encryption';
 import { purgeExpiredProtectedData } from '../privacy/retention';
 import { readProtectedData, saveProtectedData } from './protected';
 import {
@@ -29,17 +25,9 @@ const t = moneyTestDatabase();
 let sql: Db;
 let p: People;
 let store: AttachmentStore;
-let dataDir: string;
 
-beforeAll(() => {
-	dataDir = mkdtempSync(join(tmpdir(), 'spolu-delivery-'));
-	store = { dataDir, keys: parseKeyRing(`d1:${Buffer.alloc(32, 5).toString('base64')}`) };
-});
-afterAll(() => {
-	rmSync(dataDir, { recursive: true, force: true });
-});
 beforeEach(() => {
-	({ sql, p } = t);
+	({ sql, p, store } = t);
 });
 
 const client = {

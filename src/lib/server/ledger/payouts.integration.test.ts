@@ -1,12 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
 import type { AttachmentStore } from '../needs/attachments';
 import type { People } from '../needs/test-factory';
-import { parseKeyRing } from '../privacy/encryption';
 import { allocateFromFund, needMoney } from './funding';
 import { listPayouts, readPayoutReceipt, recordPayout, type PayoutInput } from './payouts';
 import { decidedNeed, fillFund, moneyTestDatabase } from './test-factory';
@@ -15,17 +13,9 @@ const t = moneyTestDatabase();
 let sql: Db;
 let p: People;
 let store: AttachmentStore;
-let dataDir: string;
 
-beforeAll(() => {
-	dataDir = mkdtempSync(join(tmpdir(), 'spolu-payouts-'));
-	store = { dataDir, keys: parseKeyRing(`t1:${Buffer.alloc(32, 9).toString('base64')}`) };
-});
-afterAll(() => {
-	rmSync(dataDir, { recursive: true, force: true });
-});
 beforeEach(() => {
-	({ sql, p } = t);
+	({ sql, p, store } = t);
 });
 
 const purchase = (amount: number, more: Partial<PayoutInput> = {}): PayoutInput => ({
@@ -119,7 +109,7 @@ describe('payouts', () => {
 		const [row] = await sql<
 			{ key: string }[]
 		>`select receipt_key as key from payouts where id = ${result.id}`;
-		const onDisk = readFileSync(join(dataDir, 'attachments', row!.key));
+		const onDisk = readFileSync(join(store.dataDir, 'attachments', row!.key));
 		expect(onDisk.includes(Buffer.from('PNG'))).toBe(false);
 		const receipt = await readPayoutReceipt(sql, store, p.worker, needId, result.id);
 		expect(receipt!.mediaType).toBe('image/png');

@@ -260,6 +260,13 @@ export async function storeAttachmentFile(dataDir: string, bytes: Uint8Array): P
 	const dir = path.dirname(finalPath);
 	await mkdir(dir, { recursive: true, mode: 0o700 });
 
+	await writeWhole(finalPath, bytes);
+	await syncDirectory(dir);
+	return key;
+}
+
+/** Writes a temporary file beside `finalPath`, syncs it and renames it over: readers see a whole file. */
+async function writeWhole(finalPath: string, bytes: Uint8Array): Promise<void> {
 	const tempPath = `${finalPath}.${randomBytes(6).toString('hex')}.tmp`;
 	const handle = await open(tempPath, 'wx', 0o600);
 	try {
@@ -274,8 +281,16 @@ export async function storeAttachmentFile(dataDir: string, bytes: Uint8Array): P
 		await unlink(tempPath).catch(() => undefined);
 		throw error;
 	}
-	await syncDirectory(dir);
-	return key;
+}
+
+/**
+ * Replaces a stored file under the same key (key rotation re-encrypts in place), so a reader sees the
+ * old or the new file whole.
+ */
+export async function replaceAttachmentFile(dataDir: string, key: string, bytes: Uint8Array): Promise<void> {
+	const finalPath = pathOfKey(dataDir, key);
+	await writeWhole(finalPath, bytes);
+	await syncDirectory(path.dirname(finalPath));
 }
 
 /** Reads a stored file; throws on a malformed key; null when the file is missing. */

@@ -1,8 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
-import path from 'node:path';
 import type { Db } from '../db/client';
-import { readAttachmentFile } from '../needs/attachment-files';
+import { readAttachmentFile, replaceAttachmentFile } from '../needs/attachment-files';
 import { decryptBytes, decryptField, encryptBytes, encryptField, type KeyRing } from './encryption';
 
 /*
@@ -113,32 +110,6 @@ function fileKeyId(stored: Buffer): string | null {
 	return colon < 1 ? null : stored.subarray(0, colon).toString('ascii');
 }
 
-const STORAGE_KEY = /^[0-9a-f]{2}\/[0-9a-f]{32}$/;
-
-/**
- * Replaces a stored file under the same key: a temporary file, synced, renamed over the old one, so a
- * reader sees the old or the new file whole. attachment-files.ts only stores under new random names.
- */
-async function replaceFile(dataDir: string, key: string, bytes: Buffer): Promise<void> {
-	if (!STORAGE_KEY.test(key)) throw new Error('invalid attachment storage key');
-	const [shard, name] = key.split('/') as [string, string];
-	const finalPath = path.join(dataDir, 'attachments', shard, name);
-	const tempPath = `${finalPath}.${randomBytes(6).toString('hex')}.tmp`;
-	const handle = await open(tempPath, 'wx', 0o600);
-	try {
-		try {
-			await handle.writeFile(bytes);
-			await handle.sync();
-		} finally {
-			await handle.close();
-		}
-		await rename(tempPath, finalPath);
-	} catch (error) {
-		await unlink(tempPath).catch(() => undefined);
-		throw error;
-	}
-}
-
 class Undecryptable extends Error {
 	constructor(readonly reason: RotationFailure['reason']) {
 		super(reason);
@@ -207,7 +178,7 @@ async function rotateFile(
 			const keyId = fileKeyId(stored);
 			throw new Undecryptable(keyId !== null && !keys.keys.has(keyId) ? 'missing_key' : 'damaged');
 		}
-		await replaceFile(dataDir, row.key, encryptBytes(keys, plain, place.context(row.needId)));
+		await replaceAttachmentFile(dataDir, row.key, encryptBytes(keys, plain, place.context(row.needId)));
 		return 'rotated' as const;
 	});
 }
