@@ -56,7 +56,15 @@ export type AuditAction =
 	| 'delivery.receipt_confirmed'
 	| 'delivery.feedback_recorded'
 	| 'delivery.feedback_findings_confirmed'
-	| 'delivery.proof_read';
+	| 'delivery.proof_read'
+	| 'story.drafted'
+	| 'story.edited'
+	| 'story.findings_confirmed'
+	| 'story.submitted'
+	| 'story.published'
+	| 'story.unpublished'
+	| 'story.consent_recorded'
+	| 'story.consent_withdrawn';
 
 export interface AuditEntry {
 	actorId: string | null;

@@ -3,15 +3,20 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
 import { jobDefinitions } from '../jobs/registry';
 import { cancelNeed } from '../ledger/closing';
-import { allocateFromFund } from '../ledger/funding';
 import { recordPayout } from '../ledger/payouts';
-import { decidedNeed, fillFund, moneyTestDatabase } from '../ledger/test-factory';
+import { moneyTestDatabase } from '../ledger/test-factory';
 import type { NeedActor } from '../needs/access';
 import type { AttachmentStore } from '../needs/attachments';
 import { selectEvents, selectNeed } from '../needs/queries';
 import type { People } from '../needs/test-factory';
 import { purgeExpiredProtectedData } from '../privacy/retention';
 import { readProtectedData, saveProtectedData } from './protected';
+import {
+	deliveredNeed as deliveredNeedOf,
+	fundedNeed as fundedNeedOf,
+	pragueToday,
+	testClient
+} from './test-factory';
 import {
 	arrangeDelivery,
 	confirmReceipt,
@@ -30,23 +35,10 @@ beforeEach(() => {
 	({ sql, p, store } = t);
 });
 
-const client = {
-	name: 'Marie Zkušební',
-	phone: '+420 603 111 222',
-	deliveryWay: 'office',
-	address: null
-} as const;
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Prague' });
-
-/** A decided need, fully funded from the fund, with the client's protected data entered. */
-async function fundedNeed(withData = true) {
-	const needId = await decidedNeed(sql, p, 30_000, 'purchase');
-	await fillFund(sql, 30_000);
-	const allocated = await allocateFromFund(sql, p.coordinator, needId, 30_000);
-	if (!allocated.ok) throw new Error(allocated.reason);
-	if (withData) await saveProtectedData(sql, store.keys, p.worker, needId, client);
-	return needId;
-}
+const client = testClient;
+const today = pragueToday;
+const fundedNeed = (withData = true) => fundedNeedOf(sql, p, store, { withData });
+const deliveredNeed = () => deliveredNeedOf(sql, p, store);
 
 async function otherMember(): Promise<NeedActor> {
 	const [row] = await sql<{ id: string }[]>`
@@ -63,24 +55,6 @@ async function mailedBy<T>(step: () => Promise<T>): Promise<{ result: T; to: str
 	const rows = await sql<{ to: string }[]>`
 		select to_address as to from outbox where id > ${last} and template = 'need_update' order by to_address`;
 	return { result, to: rows.map((r) => r.to) };
-}
-
-async function deliveredNeed() {
-	const needId = await fundedNeed();
-	await arrangeDelivery(sql, p.member, needId, { plan: 'Obchod doveze postel do kanceláře centra.' });
-	const paid = await recordPayout(
-		sql,
-		store,
-		p.member,
-		needId,
-		{ recipient: 'supplier', supplier: 'IKEA', amount: 30_000, paidOn: today(), note: '' },
-		null
-	);
-	if (!paid.ok) throw new Error(paid.reason);
-	await markBought(sql, p.member, needId);
-	const done = await markDelivered(sql, store, p.member, needId, { deliveredOn: today(), note: '' }, null);
-	if (!done.ok) throw new Error(done.reason);
-	return needId;
 }
 
 describe('delivery steps', () => {

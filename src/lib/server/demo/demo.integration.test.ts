@@ -5,6 +5,7 @@ import { needMoney } from '../ledger/funding';
 import { fundBalance } from '../ledger/ledger';
 import { readProtectedData } from '../delivery/protected';
 import { parseKeyRing } from '../privacy/encryption';
+import { listPublicStories } from '../stories/public';
 import { demoClients } from './delivery';
 import { demoParts, initialiseDatabase, type DemoPart } from './index';
 
@@ -220,5 +221,14 @@ describe('demo delivery', () => {
 			(s) => dump.includes(Buffer.from(s, 'utf8')) || dump.includes(Buffer.from(s, 'utf16le'))
 		);
 		expect(found).toEqual([]);
+	});
+
+	it('has a published story for the public site and one waiting for review', async () => {
+		db = await createTestDatabase({ migrate: true });
+		await initialiseDatabase(db.sql, { loadDemo: true, keys });
+		const published = await listPublicStories(db.sql);
+		expect(published.map((s) => s.title)).toEqual(['Týden bez strachu']);
+		const [waiting] = await db.sql`select title from stories where status = 'submitted'`;
+		expect(waiting).toEqual({ title: 'Čerstvé jídlo pro malého kluka' });
 	});
 });

@@ -3,6 +3,7 @@ import { log } from '../log';
 import { generateKey, parseKeyRing, type KeyRing } from '../privacy/encryption';
 import { accountsDemo } from './accounts';
 import { deliveryDemo } from './delivery';
+import { storiesDemo } from './stories';
 import { clubDemo } from './club';
 import { needsDemo } from './needs';
 import { moneyDemo } from './money';
@@ -23,7 +24,15 @@ export interface DemoContext {
 	keys: KeyRing;
 }
 
-export const demoParts: DemoPart[] = [clubDemo, accountsDemo, needsDemo, votesDemo, moneyDemo, deliveryDemo];
+export const demoParts: DemoPart[] = [
+	clubDemo,
+	accountsDemo,
+	needsDemo,
+	votesDemo,
+	moneyDemo,
+	deliveryDemo,
+	storiesDemo
+];
 
 const LOCK_KEY = 7_352_002;
 

@@ -217,7 +217,12 @@ export type NeedEventKind =
 	| 'delivery_bought'
 	| 'delivered'
 	| 'receipt_confirmed'
-	| 'feedback_recorded';
+	| 'feedback_recorded'
+	| 'consent_recorded'
+	| 'consent_withdrawn'
+	| 'story_submitted'
+	| 'story_published'
+	| 'story_unpublished';
 
 export interface NeedEvent {
 	id: number;

@@ -2,6 +2,7 @@ import { requireRole } from '$lib/server/http/guards';
 import { listOwnDonations } from '$lib/server/payments/bank/collections';
 import { listOwnPledges } from '$lib/server/payments/bank/pledges';
 import { db } from '$lib/server/runtime';
+import { giftOutcomes, listPublicStories } from '$lib/server/stories/public';
 import { giverRoles } from './_roles';
 import type { PageServerLoad } from './$types';
 
@@ -16,9 +17,11 @@ interface YearTotal {
 
 export const load = (async (event) => {
 	const user = requireRole(event, ...giverRoles);
-	const [pledges, donations] = await Promise.all([
+	const [pledges, donations, outcomes, stories] = await Promise.all([
 		listOwnPledges(db(), user.id),
-		listOwnDonations(db(), user.id)
+		listOwnDonations(db(), user.id),
+		giftOutcomes(db(), user.id),
+		listPublicStories(db(), { audience: 'donors', limit: 3 })
 	]);
 	const years = new Map<number, YearTotal>();
 	for (const d of donations) {
@@ -40,6 +43,8 @@ export const load = (async (event) => {
 			needNumber: p.needNumber
 		})),
 		donations,
+		outcomes,
+		stories: stories.map((s) => ({ number: s.number, title: s.title, amount: s.amount })),
 		years: [...years.values()].sort((a, b) => b.year - a.year),
 		problem: event.url.searchParams.get('confirmation')
 	};
