@@ -23,7 +23,17 @@ describe('navigationFor', () => {
 	});
 
 	it('offers the public pages to everyone, needs to social workers, votes to members and the club administration to coordinators only', () => {
-		const open = ['/', '/how-it-works', '/privacy', '/collections', '/give'];
+		const open = [
+			'/',
+			'/how-it-works',
+			'/stories',
+			'/collections',
+			'/give',
+			'/impact',
+			'/transparency',
+			'/privacy',
+			'/help'
+		];
 		expect(hrefs(navigationFor([]))).toEqual(open);
 		expect(hrefs(navigationFor(['donor']))).toEqual([...open, '/profile/gifts']);
 		expect(hrefs(navigationFor(['member']))).toEqual([...open, '/votes', '/fund', '/dues', '/profile/gifts']);
@@ -32,6 +42,7 @@ describe('navigationFor', () => {
 			...open,
 			'/fund',
 			'/coordinator/needs',
+			'/coordinator/stories',
 			'/coordinator/money',
 			'/coordinator/people',
 			'/coordinator/organisations',
@@ -39,7 +50,7 @@ describe('navigationFor', () => {
 			'/coordinator/settings',
 			'/coordinator/audit'
 		]);
-		expect(mainNavigation.length).toBe(17);
+		expect(mainNavigation.length).toBe(22);
 	});
 });
 

@@ -204,7 +204,12 @@ const needEventText: Record<Locale, Record<string, string>> = {
 		delivered: 'pomoc byla předána',
 		delivered_club: 'kontaktní osoba pomoc předala',
 		receipt_confirmed: 'organizace potvrdila, že rodina pomoc převzala',
-		feedback_recorded: 'organizace doplnila zpětnou vazbu rodiny'
+		feedback_recorded: 'organizace doplnila zpětnou vazbu rodiny',
+		story_submitted: 'příběh pro dárce čeká na vaši kontrolu',
+		consent_recorded: 'organizace zapsala souhlas rodiny se zveřejněním příběhu',
+		consent_withdrawn: 'souhlas se zveřejněním příběhu byl odvolán',
+		story_published: 'koordinátor klubu příběh zveřejnil',
+		story_unpublished: 'koordinátor klubu příběh stáhl nebo vrátil k úpravě'
 	},
 	en: {
 		submitted: 'a new need to review',
@@ -229,7 +234,12 @@ const needEventText: Record<Locale, Record<string, string>> = {
 		delivered: 'the help has been handed over',
 		delivered_club: 'the contact person has handed the help over',
 		receipt_confirmed: 'the organisation confirmed that the family received the help',
-		feedback_recorded: "the organisation added the family's feedback"
+		feedback_recorded: "the organisation added the family's feedback",
+		story_submitted: 'a story for donors awaits your review',
+		consent_recorded: "the organisation recorded the family's consent to publish the story",
+		consent_withdrawn: 'the consent to publish the story was withdrawn',
+		story_published: 'the club coordinator published the story',
+		story_unpublished: 'the club coordinator took the story down or returned it for changes'
 	}
 };
 
@@ -248,7 +258,16 @@ const needEventHint: Record<Locale, Record<string, string>> = {
 		delivered:
 			'Po přihlášení prosím potvrďte, že rodina pomoc převzala, a zapište zpětnou vazbu rodiny. Nepište do ní jména ani místa, podle kterých by šlo rodinu poznat.',
 		receipt_confirmed: 'Zpětnou vazbu rodiny najdete po přihlášení u potřeby. Děkujeme za vaši pomoc.',
-		feedback_recorded: 'Zpětnou vazbu rodiny najdete po přihlášení u potřeby.'
+		feedback_recorded: 'Zpětnou vazbu rodiny najdete po přihlášení u potřeby.',
+		story_submitted:
+			'Příběh si po přihlášení přečtěte u potřeby. Před zveřejněním prosím zkontrolujte, že podle textu ani fotky nejde rodinu poznat.',
+		consent_recorded: 'Rozsah souhlasu najdete po přihlášení u potřeby.',
+		consent_withdrawn:
+			'Příběh okamžitě zmizel ze všech veřejných míst. Pokud byl sdílený i jinde, například na sociálních sítích klubu, odstraňte ho prosím i tam.',
+		story_published:
+			'Od kdy je příběh veřejně vidět, najdete po přihlášení u potřeby. Děkujeme, že jste ho sepsali.',
+		story_unpublished:
+			'Příběh teď není veřejně vidět. Po přihlášení ho můžete u potřeby upravit a poslat znovu ke kontrole.'
 	},
 	en: {
 		info_requested:
@@ -264,7 +283,16 @@ const needEventHint: Record<Locale, Record<string, string>> = {
 		delivered:
 			"Please sign in, confirm that the family received the help and write down the family's feedback. Do not include names or places that could identify the family.",
 		receipt_confirmed: "Sign in to read the family's feedback on the need's page. Thank you for your help.",
-		feedback_recorded: "Sign in to read the family's feedback on the need's page."
+		feedback_recorded: "Sign in to read the family's feedback on the need's page.",
+		story_submitted:
+			"Sign in to read the story on the need's page. Before publishing it, please check that neither the text nor the photo could identify the family.",
+		consent_recorded: "Sign in to see the scope of the consent on the need's page.",
+		consent_withdrawn:
+			"The story has left every public place at once. If it was shared elsewhere too, such as the club's social media, please remove it there as well.",
+		story_published:
+			"Sign in to see on the need's page from when the story is public. Thank you for writing it.",
+		story_unpublished:
+			"The story is not public now. Sign in to edit it on the need's page and submit it for review again."
 	}
 };
 

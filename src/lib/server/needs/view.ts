@@ -15,6 +15,7 @@ import {
 import { findInNeed, type Finding } from './anonymisation';
 import { protectedStates, protectedSummary, type ProtectedSummary } from '../delivery/protected';
 import { deliveryView, type DeliveryView } from '../delivery/steps';
+import { storyView, type StoryView } from '../stories/stories';
 import { fundingStates, needMoney, type NeedMoney } from '../ledger/funding';
 import { fundBalance } from '../ledger/ledger';
 import { listPayouts, payoutStates, type Payout } from '../ledger/payouts';
@@ -155,6 +156,8 @@ export type NeedPage =
 			protectedData: ProtectedSummary | null;
 			/** the delivery's steps from funding on; null before */
 			delivery: DeliveryView | null;
+			/** the story for donors once the help was delivered, for those who write or review it; else null */
+			story: StoryView | null;
 	  }
 	| {
 			view: Exclude<NeedView, 'member'>;
@@ -181,6 +184,8 @@ export type NeedPage =
 			protectedData: ProtectedSummary | null;
 			/** the delivery's steps from funding on; null before */
 			delivery: DeliveryView | null;
+			/** the story for donors once the help was delivered, for those who write or review it; else null */
+			story: StoryView | null;
 			/** active members the coordinator may name as the contact person, volunteers first; else empty */
 			contactCandidates: ContactCandidate[];
 	  };
@@ -230,7 +235,8 @@ export async function viewNeed(db: Queryable, actor: NeedActor, id: string): Pro
 			payouts: contact ? await listPayouts(db, actor, id) : null,
 			can: { ...noMoneyCapabilities, recordPayout: contact && payable },
 			protectedData: await protectedOf(db, actor, need, !!money),
-			delivery: await deliveryView(db, actor, need)
+			delivery: await deliveryView(db, actor, need),
+			story: await storyView(db, actor, need)
 		};
 	}
 	const own = view === 'organisation';
@@ -278,6 +284,7 @@ export async function viewNeed(db: Queryable, actor: NeedActor, id: string): Pro
 		poll: await latestPollOf(db, id),
 		protectedData,
 		delivery: await deliveryView(db, actor, need),
+		story: await storyView(db, actor, need),
 		contactCandidates: coordinator && protectedData ? await contactCandidates(db, id) : []
 	};
 }

@@ -53,7 +53,15 @@ const actions: Record<string, () => string> = {
 	'delivery.receipt_confirmed': m.audit_action_delivery_receipt_confirmed,
 	'delivery.feedback_recorded': m.audit_action_delivery_feedback_recorded,
 	'delivery.feedback_findings_confirmed': m.audit_action_delivery_feedback_findings_confirmed,
-	'delivery.proof_read': m.audit_action_delivery_proof_read
+	'delivery.proof_read': m.audit_action_delivery_proof_read,
+	'story.drafted': m.audit_action_story_drafted,
+	'story.edited': m.audit_action_story_edited,
+	'story.findings_confirmed': m.audit_action_story_findings_confirmed,
+	'story.submitted': m.audit_action_story_submitted,
+	'story.published': m.audit_action_story_published,
+	'story.unpublished': m.audit_action_story_unpublished,
+	'story.consent_recorded': m.audit_action_story_consent_recorded,
+	'story.consent_withdrawn': m.audit_action_story_consent_withdrawn
 };
 
 const groups: [string, () => string][] = [
@@ -64,7 +72,8 @@ const groups: [string, () => string][] = [
 	['need.', m.audit_group_need],
 	['club.', m.audit_group_club],
 	['ledger.', m.audit_group_ledger],
-	['delivery.', m.audit_group_delivery]
+	['delivery.', m.audit_group_delivery],
+	['story.', m.audit_group_story]
 ];
 
 const targets: Record<string, () => string> = {

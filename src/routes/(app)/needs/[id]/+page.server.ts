@@ -35,6 +35,7 @@ import {
 } from '../_messages';
 import type { Actions, PageServerLoad } from './$types';
 import { deliveryActions } from './delivery-actions';
+import { storyActions } from './story-actions';
 
 /** Today in the club's time zone: the default and the latest date of a payout. */
 const pragueToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Prague' });
@@ -201,6 +202,7 @@ const protectedStatus: Record<ProtectedRefusal, number> = {
 
 export const actions = {
 	...deliveryActions,
+	...storyActions,
 	submit: async (event) => answer('submit', await needs.submitNeed(db(), actorIn(event), event.params.id)),
 	review: async (event) => answer('review', await needs.startReview(db(), actorIn(event), event.params.id)),
 	ready: async (event) => answer('ready', await needs.markReady(db(), actorIn(event), event.params.id)),

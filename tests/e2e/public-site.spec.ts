@@ -1,0 +1,111 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+
+/*
+ * The public site as an anonymous visitor meets it, on the demo data: one published story ("Týden bez
+ * strachu") and one waiting for the coordinator ("Čerstvé jídlo pro malého kluka"), which must appear
+ * nowhere public. Every public page passes axe, may be cached, offers the quick exit and sends at most
+ * 30 KB of JavaScript, compressed.
+ */
+
+const PUBLISHED = 'Týden bez strachu';
+const UNPUBLISHED = 'Čerstvé jídlo pro malého kluka';
+const JS_BUDGET = 30 * 1024;
+
+async function publishedNumber(page: Page) {
+	await page.goto('/stories');
+	const href = await page.getByRole('link', { name: PUBLISHED }).first().getAttribute('href');
+	expect(href).toMatch(/^\/stories\/\d+$/);
+	return Number(href!.split('/').pop());
+}
+
+test('public pages are accessible, cacheable, light on JavaScript and offer the quick exit', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	const story = await publishedNumber(page);
+	for (const path of [
+		'/',
+		'/stories',
+		`/stories/${story}`,
+		'/impact',
+		'/transparency',
+		'/help',
+		'/collections'
+	]) {
+		const scripts: Promise<Buffer>[] = [];
+		const listener = (response: import('@playwright/test').Response) => {
+			if (response.request().resourceType() === 'script') scripts.push(response.body());
+		};
+		page.on('response', listener);
+		const response = await page.goto(path);
+		await page.waitForLoadState('networkidle');
+		page.off('response', listener);
+		expect(response?.status(), path).toBe(200);
+		expect(response?.headers()['cache-control'], path).toContain('public');
+
+		const gzipped = (await Promise.all(scripts)).reduce((sum, body) => sum + gzipSync(body).length, 0);
+		expect(gzipped, `${path}: ${gzipped} bytes of JavaScript, compressed`).toBeLessThanOrEqual(JS_BUDGET);
+
+		const { violations } = await new AxeBuilder({ page }).analyze();
+		expect(
+			violations.map((v) => ({ path, rule: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })),
+			path
+		).toEqual([]);
+		const exit = page.getByRole('link', { name: 'Rychle odejít' });
+		await expect(exit, path).toBeVisible();
+		expect(await exit.getAttribute('href')).toMatch(/^https:\/\//);
+	}
+});
+
+test('a story page tells its story with sharing tags and nothing of the family', async ({ page }) => {
+	const story = await publishedNumber(page);
+	await page.goto(`/stories/${story}`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(PUBLISHED);
+	await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', new RegExp(PUBLISHED));
+	await expect(page.locator('meta[name="twitter:card"]')).toHaveCount(1);
+	const html = await page.content();
+	// the need behind it, its organisation and its people stay behind sign-in
+	for (const hidden of ['Letní tábor pro dceru', 'Intervenční centrum', 'Petra Nováková', '/needs/'])
+		expect(html).not.toContain(hidden);
+});
+
+test('a story not yet published appears in no public place', async ({ page, request }) => {
+	const story = await publishedNumber(page);
+	await expect(page.getByText(UNPUBLISHED)).toHaveCount(0);
+	await page.goto('/');
+	await expect(page.getByText(PUBLISHED).first()).toBeVisible();
+	await expect(page.getByText(UNPUBLISHED)).toHaveCount(0);
+
+	const feed = await request.get('/stories/feed.xml');
+	expect(feed.headers()['content-type']).toContain('application/atom+xml');
+	const atom = await feed.text();
+	expect(atom).toContain(PUBLISHED);
+	expect(atom).not.toContain(UNPUBLISHED);
+
+	const sitemap = await (await request.get('/sitemap.xml')).text();
+	expect(sitemap).toContain(`/stories/${story}</loc>`);
+	const listed = [...sitemap.matchAll(/\/stories\/(\d+)<\/loc>/g)].map((m) => Number(m[1]));
+	expect(listed).toEqual([story]);
+
+	// every other story number answers 404, for the page and for the photo
+	for (const other of [story + 1, story + 2]) {
+		expect((await request.get(`/stories/${other}`)).status()).toBe(404);
+		expect((await request.get(`/stories/${other}/photo`)).status()).toBe(404);
+	}
+
+	const robots = await (await request.get('/robots.txt')).text();
+	expect(robots).toMatch(/Sitemap: https?:\/\/.+\/sitemap\.xml/);
+	expect(robots).toContain('Disallow: /needs');
+});
+
+test('the impact page draws its charts without JavaScript', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto('/impact');
+	const charts = page.locator('svg[role="img"]');
+	expect(await charts.count()).toBeGreaterThanOrEqual(3);
+	await expect(charts.first()).toBeVisible();
+	await context.close();
+});
