@@ -6,19 +6,23 @@ export interface NavItem {
 	label: () => string;
 	/** shown only to people holding one of these roles; everyone sees an item without roles */
 	roles?: readonly Role[];
+	/**
+	 * shown only to signed-out visitors: the pages about the club, which the footer links for everyone,
+	 * would push a signed-in person's own pages onto a second line
+	 */
+	signedOutOnly?: boolean;
 }
 
 /** The main navigation, in order. Each part of Spolu adds the pages of its roles here. */
 export const mainNavigation: NavItem[] = [
 	{ href: '/', label: () => m.nav_home() },
-	{ href: '/how-it-works', label: () => m.nav_how() },
+	{ href: '/how-it-works', label: () => m.nav_how(), signedOutOnly: true },
 	{ href: '/stories', label: () => m.nav_stories() },
 	{ href: '/collections', label: () => m.nav_collections() },
 	{ href: '/give', label: () => m.nav_give() },
-	{ href: '/impact', label: () => m.nav_impact() },
-	{ href: '/transparency', label: () => m.nav_transparency() },
-	{ href: '/privacy', label: () => m.nav_privacy() },
-	{ href: '/help', label: () => m.nav_help() },
+	{ href: '/impact', label: () => m.nav_impact(), signedOutOnly: true },
+	{ href: '/transparency', label: () => m.nav_transparency(), signedOutOnly: true },
+	{ href: '/help', label: () => m.nav_help(), signedOutOnly: true },
 	{ href: '/needs', label: () => m.need_nav(), roles: ['social_worker'] },
 	{ href: '/votes', label: () => m.votes_nav(), roles: ['member'] },
 	{ href: '/fund', label: () => m.nav_fund(), roles: ['member', 'coordinator'] },
@@ -36,7 +40,9 @@ export const mainNavigation: NavItem[] = [
 
 /** The items a person with `roles` (none when signed out) may see. */
 export function navigationFor(roles: readonly Role[], items: readonly NavItem[] = mainNavigation): NavItem[] {
-	return items.filter((item) => !item.roles || item.roles.some((r) => roles.includes(r)));
+	return items.filter((item) =>
+		item.signedOutOnly ? roles.length === 0 : !item.roles || item.roles.some((r) => roles.includes(r))
+	);
 }
 
 /** Whether `href` is the current page or a section containing it. */

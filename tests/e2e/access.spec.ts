@@ -74,6 +74,11 @@ const contactPersonStep = (who: Who) => {
 	const outcome = needOf(['socialWorker', 'coordinator'])(who, 'action');
 	return outcome === 'ok' ? 'forbidden' : outcome;
 };
+/** Both the organisation and the coordinator may act in principle; the need's state refuses them (409). */
+const refusedByState = (who: Who) => {
+	const outcome = needOf(['socialWorker', 'coordinator'])(who, 'action');
+	return outcome === 'ok' ? 'conflict' : outcome;
+};
 const validNeedForm = {
 	category: 'other',
 	title: 'Zkouška přístupu',
@@ -161,7 +166,13 @@ const routes: Route[] = [
 			'arrange',
 			'bought',
 			'delivered',
-			'confirm'
+			'confirm',
+			'story',
+			'submitStory',
+			'consent',
+			'withdrawConsent',
+			'publish',
+			'unpublish'
 		],
 		forms: {
 			allocate: { amount: '100' },
@@ -170,6 +181,8 @@ const routes: Route[] = [
 			arrange: { plan: 'Obchod doveze postel do kanceláře.' },
 			delivered: { delivered_on: '2026-01-05', note: '' },
 			confirm: { thanks: 'Děkujeme.', change: '' },
+			story: { title: 'Zkouška', body: 'Zkušební příběh.', category: 'other', region: 'CZ010' },
+			consent: { given_on: '2026-01-05', website: 'yes' },
 			cancel: { reason: 'Pomoc už není potřeba.' },
 			close: { note: '' },
 			payout: { recipient: 'supplier', supplier: 'Obchod', amount: '100', paid_on: '2026-01-05', note: '' },
@@ -206,7 +219,14 @@ const routes: Route[] = [
 			arrange: contactPersonStep,
 			bought: contactPersonStep,
 			delivered: contactPersonStep,
-			confirm: onRejectedNeed('organisation')
+			confirm: onRejectedNeed('organisation'),
+			// a rejected need has no delivery and no story: refused by state for both sides
+			story: refusedByState,
+			submitStory: refusedByState,
+			consent: onRejectedNeed('organisation'),
+			withdrawConsent: refusedByState,
+			publish: refusedByState,
+			unpublish: refusedByState
 		}
 	},
 	{
@@ -238,6 +258,18 @@ const routes: Route[] = [
 	},
 	{ path: '/collections', access: 'public' },
 	{ path: '/collections/:collection', access: 'public', actions: ['bank', 'card'] },
+	{ path: '/stories', access: 'public' },
+	{ path: '/stories/:story', access: 'public' },
+	{ path: '/stories/:story/photo', access: 'public', data: false, expect: () => 'not-found' },
+	{ path: '/stories/999999', access: 'public', expect: () => 'not-found' },
+	{ path: '/stories/feed.xml', access: 'public', data: false },
+	{ path: '/sitemap.xml', access: 'public', data: false },
+	{ path: '/robots.txt', access: 'public', data: false },
+	{ path: '/impact', access: 'public' },
+	{ path: '/transparency', access: 'public' },
+	{ path: '/transparency/years.csv', access: 'public', data: false },
+	{ path: '/help', access: 'public', data: false },
+	{ path: '/coordinator/stories', access: 'coordinator' },
 	{ path: '/collections/999999', access: 'public', expect: () => 'not-found' },
 	{ path: '/give', access: 'public', actions: ['bank', 'card'] },
 	{ path: '/give/card/thanks', access: 'public', data: false },
@@ -400,6 +432,9 @@ test.beforeAll(async ({ baseURL }) => {
 			/\/collections\/(\d+)/
 		)?.[1] ?? '';
 	expect(ids.collection, 'a public collection of the demo').toBeTruthy();
+	ids.story =
+		(await (await contexts.get('anonymous')!.get('/stories')).text()).match(/\/stories\/(\d+)/)?.[1] ?? '';
+	expect(ids.story, 'a published story of the demo').toBeTruthy();
 	expect(ids.draftNeed, 'a draft need of the social worker').toBeTruthy();
 	expect(ids.rejectedNeed, 'a rejected need of the social worker').toBeTruthy();
 	expect(own, 'the coordinator in the people list').toBeTruthy();

@@ -2,7 +2,7 @@ import { getClubSettings } from '$lib/server/club/settings';
 import { db } from '$lib/server/runtime';
 import { impactSummary } from '$lib/server/stories/impact';
 import { listPublicStories } from '$lib/server/stories/public';
-import { cacheWhenAnonymous } from './stories/_cache';
+import { cacheWhenAnonymous } from '$lib/server/http/cache';
 import { audienceOf, toCard } from './stories/_stories';
 import type { PageServerLoad } from './$types';
 

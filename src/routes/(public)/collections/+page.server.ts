@@ -1,13 +1,10 @@
-import { SESSION_COOKIE } from '$lib/server/auth/cookie';
+import { cacheWhenAnonymous } from '$lib/server/http/cache';
 import { listOpenCollections } from '$lib/server/payments/bank/collections';
 import { db } from '$lib/server/runtime';
 import type { PageServerLoad } from './$types';
 
-export const load = (async ({ locals, cookies, setHeaders }) => {
+export const load = (async (event) => {
 	const collections = await listOpenCollections(db());
-	// Only an anonymous page may be kept by a cache (hooks send no-store for anyone carrying a session
-	// cookie); the language comes from a cookie too, so a cache must tell visitors apart by it.
-	if (!locals.user && !locals.twoFactor && cookies.get(SESSION_COOKIE) === undefined)
-		setHeaders({ 'cache-control': 'public, max-age=60', vary: 'cookie' });
+	cacheWhenAnonymous(event);
 	return { collections };
 }) satisfies PageServerLoad;

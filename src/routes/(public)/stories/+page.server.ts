@@ -1,6 +1,6 @@
 import { countPublicStories, listPublicStories } from '$lib/server/stories/public';
 import { db } from '$lib/server/runtime';
-import { cacheWhenAnonymous } from './_cache';
+import { cacheWhenAnonymous } from '$lib/server/http/cache';
 import { audienceOf, PAGE_SIZE, parseCategory, parsePage, toCard } from './_stories';
 import type { PageServerLoad } from './$types';
 

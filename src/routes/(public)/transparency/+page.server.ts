@@ -1,14 +1,11 @@
-import { SESSION_COOKIE } from '$lib/server/auth/cookie';
+import { cacheWhenAnonymous } from '$lib/server/http/cache';
 import { db } from '$lib/server/runtime';
 import { transparencyYears } from '$lib/server/stories/impact';
 import type { PageServerLoad } from './$types';
 
-export const load = (async ({ locals, cookies, setHeaders }) => {
+export const load = (async (event) => {
 	const years = await transparencyYears(db());
-	// Only an anonymous page may be kept by a cache (hooks send no-store for anyone carrying a session
-	// cookie); the language comes from a cookie too, so a cache must tell visitors apart by it.
-	if (!locals.user && !locals.twoFactor && cookies.get(SESSION_COOKIE) === undefined)
-		setHeaders({ 'cache-control': 'public, max-age=300', vary: 'cookie' });
+	cacheWhenAnonymous(event, 300);
 	const currentYear = Number(
 		new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Prague' }).slice(0, 4)
 	);

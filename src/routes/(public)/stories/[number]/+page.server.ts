@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getPublicStory } from '$lib/server/stories/public';
 import { db } from '$lib/server/runtime';
-import { cacheWhenAnonymous } from '../_cache';
+import { cacheWhenAnonymous } from '$lib/server/http/cache';
 import { audienceOf, excerpt, paragraphs, parseNumber } from '../_stories';
 import type { PageServerLoad } from './$types';
 

@@ -4,12 +4,15 @@ import { SESSION_COOKIE } from '$lib/server/auth/cookie';
  * Only an anonymous page may be kept by a cache (hooks send no-store for anyone carrying a session
  * cookie); the language comes from a cookie too, so a cache must tell visitors apart by it.
  */
-export function cacheWhenAnonymous(event: {
-	locals: App.Locals;
-	cookies: { get(name: string): string | undefined };
-	setHeaders(headers: Record<string, string>): void;
-}): void {
+export function cacheWhenAnonymous(
+	event: {
+		locals: App.Locals;
+		cookies: { get(name: string): string | undefined };
+		setHeaders(headers: Record<string, string>): void;
+	},
+	maxAge = 60
+): void {
 	const { locals, cookies } = event;
 	if (!locals.user && !locals.twoFactor && cookies.get(SESSION_COOKIE) === undefined)
-		event.setHeaders({ 'cache-control': 'public, max-age=60', vary: 'cookie' });
+		event.setHeaders({ 'cache-control': `public, max-age=${maxAge}`, vary: 'cookie' });
 }
