@@ -54,3 +54,16 @@ const statusNames: Record<StoryStatus, () => string> = {
 
 /** A story's state in words. */
 export const storyStatusName = (status: StoryStatus): string => statusNames[status]?.() ?? status;
+
+/** What a story card shows: the list and the home page never send a whole story to the browser. */
+export interface StoryCard {
+	number: number;
+	title: string;
+	category: Category;
+	region: Region;
+	amount: number;
+	publishedAt: Date;
+	excerpt: string;
+	hasPhoto: boolean;
+	photoAlt: string | null;
+}

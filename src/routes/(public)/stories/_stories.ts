@@ -1,22 +1,11 @@
 import { categories, type Category } from '$lib/needs';
-import type { Region } from '$lib/regions';
 import type { PublicStory } from '$lib/server/stories/public';
+import type { StoryCard } from '$lib/stories';
 
 /** Stories on one page of the list. */
 export const PAGE_SIZE = 12;
 
-/** What a story card shows: the list and the home page never send a whole story to the browser. */
-export interface StoryCard {
-	number: number;
-	title: string;
-	category: Category;
-	region: Region;
-	amount: number;
-	publishedAt: Date;
-	excerpt: string;
-	hasPhoto: boolean;
-	photoAlt: string | null;
-}
+export type { StoryCard } from '$lib/stories';
 
 /** Anyone signed in with a role also reads the stories whose consent covers donors only. */
 export const audienceOf = (user: { roles: readonly string[] } | null): 'public' | 'donors' =>
