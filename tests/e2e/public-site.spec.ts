@@ -53,6 +53,7 @@ test('public pages are accessible, cacheable, light on JavaScript and offer the 
 			violations.map((v) => ({ path, rule: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })),
 			path
 		).toEqual([]);
+		if (path !== '/collections') await expect(page.locator('meta[property="og:title"]'), path).toHaveCount(1);
 		const exit = page.getByRole('link', { name: 'Rychle odejít' });
 		await expect(exit, path).toBeVisible();
 		expect(await exit.getAttribute('href')).toMatch(/^https:\/\//);
