@@ -27,11 +27,17 @@ async function expectAccessibleAndNarrow(page: Page) {
 	expect(violations.map((v) => ({ rule: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }))).toEqual(
 		[]
 	);
-	const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+	const { scrollWidth, innerWidth, wide } = await page.evaluate(() => ({
 		scrollWidth: document.documentElement.scrollWidth,
-		innerWidth: window.innerWidth
+		innerWidth: window.innerWidth,
+		// the innermost elements past the screen's edge, to name the culprit when this fails
+		wide: [...document.body.querySelectorAll('*')]
+			.filter((e) => e.getBoundingClientRect().right > window.innerWidth)
+			.filter((e) => ![...e.children].some((c) => c.getBoundingClientRect().right > window.innerWidth))
+			.slice(0, 5)
+			.map((e) => `${e.tagName.toLowerCase()}[name=${e.getAttribute('name')}].${e.className}`)
 	}));
-	expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+	expect(scrollWidth, wide.join(' | ')).toBeLessThanOrEqual(innerWidth);
 }
 
 const delivery = (page: Page) => page.getByRole('region', { name: 'Předání pomoci', exact: true });

@@ -93,6 +93,7 @@ test('a member volunteers as contact person and the coordinator records the deci
 		.getByRole('region', { name: /Uzavřená hlasování/ })
 		.getByRole('link', { name: /Letní tábor pro dva sourozence/ })
 		.click();
+	await member.page.waitForURL(/\/votes\/[0-9a-f-]{36}$/);
 	await expect(member.page.getByText('schváleno')).toBeVisible();
 	await member.page.getByRole('button', { name: 'Nabízím se jako kontaktní osoba' }).click();
 	await expect(member.page.getByText('Nabídli jste se jako kontaktní osoba.')).toBeVisible();
