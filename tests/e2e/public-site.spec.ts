@@ -95,7 +95,6 @@ test('a story not yet published appears in no public place', async ({ page, requ
 	expect(listed).not.toContain(waiting);
 	expect((await request.get(`/stories/${waiting}`)).status()).toBe(404);
 	expect((await request.get(`/stories/${waiting}/photo`)).status()).toBe(404);
-	expect((await request.get(`/stories/${waiting}/__data.json`)).status()).toBe(404);
 
 	const robots = await (await request.get('/robots.txt')).text();
 	expect(robots).toMatch(/Sitemap: https?:\/\/.+\/sitemap\.xml/);
