@@ -119,9 +119,10 @@ export const attachmentStore = () => ({ dataDir: runtime().config.dataDir, keys:
 export async function stopRuntime() {
 	const r = slot.runtime;
 	if (!r) return;
+	// The job in flight still reads the runtime (configuration, keys): it finishes before the runtime goes.
+	await r.jobs?.stop();
 	slot.runtime = undefined;
 	slot.starting = undefined;
-	await r.jobs?.stop();
 	await r.sql.end({ timeout: 5 });
 	await r.embedded?.close();
 	log.info('stopped');

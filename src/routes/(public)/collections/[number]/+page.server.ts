@@ -1,4 +1,5 @@
 import { clubAccount, getCollection } from '$lib/server/payments/bank/collections';
+import { cacheWhenAnonymous } from '$lib/server/http/cache';
 import { bankIban, db, stripe } from '$lib/server/runtime';
 import { error } from '@sveltejs/kit';
 import { cardPresets, submitCardGift } from '../../give/_card.server';
@@ -11,9 +12,10 @@ function numberOf(param: string): number {
 	return Number(param);
 }
 
-export const load = (async ({ params }) => {
-	const collection = await getCollection(db(), numberOf(params.number));
+export const load = (async (event) => {
+	const collection = await getCollection(db(), numberOf(event.params.number));
 	if (!collection) error(404, 'Not found');
+	cacheWhenAnonymous(event);
 	const account = await clubAccount(db(), bankIban());
 	return {
 		collection,
