@@ -47,6 +47,9 @@ export const formatTime = (date: Date) =>
 export const formatDate = (date: Date) =>
 	new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeZone: 'Europe/Prague' }).format(date);
 
+/** A calendar day as the database gives it ("2026-11-26"), in words; noon keeps it the same day in Prague. */
+export const formatDay = (day: string) => formatDate(new Date(`${day}T12:00:00Z`));
+
 /** Options for selects. */
 export const regionOptions = () => regions.map((code) => ({ value: code, label: regionName(code) }));
 export const kindOptions = () =>

@@ -40,6 +40,8 @@ const HEADER =
 test('the coordinator imports a statement, assigns a payment to the fund and records a cash gift', async ({
 	page
 }) => {
+	// many pages one after another: on a busy machine this walk takes more than the default minute
+	test.setTimeout(120_000);
 	const stamp = Date.now().toString(36);
 	const payer = `Dárce E2E ${stamp}`;
 	const today = pragueToday();

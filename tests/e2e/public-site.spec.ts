@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
+import { signInPage } from '../support/e2e-accounts';
 
 /*
  * The public site as an anonymous visitor meets it, on the demo data: one published story ("Týden bez
@@ -153,4 +154,60 @@ test('the impact page draws its charts without JavaScript', async ({ browser }) 
 	expect(await charts.count()).toBeGreaterThanOrEqual(2);
 	await expect(charts.first()).toBeVisible();
 	await context.close();
+});
+
+test('the help directory lists by kraj the organisations the coordinator checked, with the day of the check', async ({
+	browser,
+	page
+}) => {
+	const name = `Intervenční centrum Zkouška ${Date.now()}`;
+	await signInPage(page, 'coordinator');
+	await page.goto('/coordinator/organisations');
+	await page.getByLabel('Název organizace').fill(name);
+	await page.getByLabel('Typ organizace').selectOption({ label: 'Intervenční centrum' });
+	await page.getByLabel('Kraj').selectOption({ label: 'Zlínský kraj' });
+	await page.getByRole('button', { name: 'Přidat organizaci' }).click();
+	await page
+		.getByRole('row')
+		.filter({ hasText: name })
+		.getByRole('link', { name: /^Upravit/ })
+		.click();
+
+	const save = page.getByRole('button', { name: 'Uložit kontakt' });
+	await page.getByLabel('Zveřejnit organizaci na stránce Kde najít pomoc').check();
+	await page.getByLabel('Telefon pro veřejnost').fill('volejte nám');
+	await save.click();
+	await expect(page.getByLabel('Telefon pro veřejnost')).toHaveAccessibleDescription(
+		/Zadejte telefonní číslo jen číslicemi/
+	);
+	await page.getByLabel('Telefon pro veřejnost').fill('+420577000111');
+	await page.getByLabel('Kdy je k zastižení').fill('nonstop');
+	await save.click();
+	// not yet confirmed as checked with the organisation: not published
+	await expect(
+		page.getByText('Nový nebo změněný kontakt zveřejníte až po ověření s organizací.')
+	).toBeVisible();
+	await page.getByLabel('Kontakt jsem dnes s organizací ověřil/a').check();
+	await save.click();
+	await expect(page.getByRole('status')).toHaveText('Uloženo.');
+	expect(await new AxeBuilder({ page }).analyze().then((r) => r.violations.map((v) => v.id))).toEqual([]);
+
+	// an anonymous visitor, in Zlínský kraj (a fresh address: the page may be cached for a minute)
+	const visitor = await browser.newContext();
+	const help = await visitor.newPage();
+	await help.goto(`/help?fresh=${Date.now()}`);
+	const zlin = help.getByRole('region', { name: 'Zlínský kraj' });
+	await expect(zlin.getByText(name)).toBeVisible();
+	await expect(zlin.getByRole('link', { name: '+420 577 000 111' })).toHaveAttribute(
+		'href',
+		'tel:+420577000111'
+	);
+	await expect(zlin.getByText(/nonstop/)).toBeVisible();
+	await expect(zlin.getByText(/^Kontakt ověřen \d/)).toBeVisible();
+	// kraje without a listed organisation are named, with the way to the national line
+	await expect(
+		help.getByText(/Pro tyto kraje zatím kontakt nemáme: .*Karlovarský kraj.*116 006/)
+	).toBeVisible();
+	await expect(help.getByRole('region', { name: 'Karlovarský kraj' })).toHaveCount(0);
+	await visitor.close();
 });

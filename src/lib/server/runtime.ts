@@ -59,7 +59,8 @@ async function start({ config, migrations, jobs }: StartOptions): Promise<Runtim
 		if (applied.length) log.info('migrations applied', { count: applied.length, last: applied.at(-1) });
 		const { demo } = await initialiseDatabase(sql, {
 			loadDemo: config.demo ?? Boolean(embedded),
-			keys
+			keys,
+			dataDir: config.dataDir
 		});
 		const runner = config.jobs.enabled ? new JobRunner(sql, { pollMs: config.jobs.pollMs }) : undefined;
 		// Published before the first job runs: jobs read the runtime (configuration, keys).

@@ -8,9 +8,12 @@ export const DEMO_PASSWORD = 'spolu-demo-2026';
 export const accountsDemo: DemoPart = {
 	name: 'accounts',
 	async seed(tx) {
+		// listed on /help with an invented address (example.org never reaches anyone) and no phone:
+		// an invented number might ring a real person
 		const [praha] = await tx<{ id: string }[]>`
-			insert into organisations (name, kind, region)
-			values ('Intervenční centrum Praha', 'intervention_centre', 'CZ010')
+			insert into organisations (name, kind, region, help_listed, help_web, help_hours, help_checked_on)
+			values ('Intervenční centrum Praha', 'intervention_centre', 'CZ010', true,
+				'https://ic-praha.example.org/', 'po–pá 8–16 h', current_date)
 			returning id`;
 		const [brno] = await tx<{ id: string }[]>`
 			insert into organisations (name, kind, region)

@@ -22,6 +22,8 @@ export interface DemoPart {
 /** What demo parts need beyond the database: the keys protected demo data is encrypted with. */
 export interface DemoContext {
 	keys: KeyRing;
+	/** where files are stored (a demo story's photo); without it (tests) demo parts store no files */
+	dataDir?: string;
 }
 
 export const demoParts: DemoPart[] = [
@@ -42,6 +44,8 @@ export interface InitialiseOptions {
 	parts?: DemoPart[];
 	/** the application's keys; without them (tests) a throwaway ring, so demo clients stay unreadable */
 	keys?: KeyRing;
+	/** where the application stores files */
+	dataDir?: string;
 }
 
 /**
@@ -65,7 +69,10 @@ export async function initialiseDatabase(sql: Db, options: InitialiseOptions): P
 		const added: string[] = [];
 		for (const part of parts) {
 			if (seeded.has(part.name)) continue;
-			await part.seed(tx, { keys: options.keys ?? parseKeyRing(generateKey('demo')) });
+			await part.seed(tx, {
+				keys: options.keys ?? parseKeyRing(generateKey('demo')),
+				dataDir: options.dataDir
+			});
 			seeded.add(part.name);
 			added.push(part.name);
 		}

@@ -3,6 +3,7 @@ import { generateTOTP } from '@oslojs/otp';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyTwoFactorCode } from '../auth/totp';
 import { readProtectedData, saveProtectedData } from '../delivery/protected';
@@ -11,7 +12,10 @@ import { allocateFromFund } from '../ledger/funding';
 import { readPayoutReceipt, recordPayout } from '../ledger/payouts';
 import { decidedNeed, fillFund, moneyTestDatabase } from '../ledger/test-factory';
 import { addAttachment, readAttachment } from '../needs/attachments';
-import { encryptField, parseKeyRing } from './encryption';
+import { readAttachmentFile } from '../needs/attachment-files';
+import { saveStory } from '../stories/stories';
+import { storyPhotoContext } from '../stories/public';
+import { decryptBytes, encryptField, parseKeyRing } from './encryption';
 import { countByKey, RotationError, rotateKeys } from './rotation';
 
 const t = moneyTestDatabase();
@@ -21,10 +25,14 @@ const oldRing = parseKeyRing(k1);
 const bothRing = parseKeyRing(`${k2},${k1}`);
 const newRing = parseKeyRing(k2);
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+let png: Buffer;
 
 let dataDir: string;
-beforeAll(() => {
+beforeAll(async () => {
 	dataDir = mkdtempSync(join(tmpdir(), 'spolu-rotation-'));
+	png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#2f6f73' } })
+		.png()
+		.toBuffer();
 });
 afterAll(() => {
 	rmSync(dataDir, { recursive: true, force: true });
@@ -81,6 +89,25 @@ async function needUnderOldKey() {
 		}
 	);
 	if (!delivered.ok) throw new Error(delivered.reason);
+	// the story's photo
+	const story = await saveStory(
+		sql,
+		store,
+		p.worker,
+		needId,
+		{
+			title: 'Nová postel',
+			body: 'Chlapec konečně spí ve vlastní posteli.',
+			category: 'furniture',
+			region: 'CZ010',
+			photoAlt: 'Postel s modrou dekou',
+			photoConfirmed: true,
+			removePhoto: false,
+			confirmFindings: false
+		},
+		{ bytes: png, name: 'postel.png', type: 'image/png' }
+	);
+	if (!story.ok) throw new Error(story.reason);
 	return { needId, attachmentId: attachment.id, payoutId: payout.id };
 }
 
@@ -97,24 +124,33 @@ describe('key rotation', () => {
 		const { sql, p } = t;
 		const { needId, attachmentId, payoutId } = await needUnderOldKey();
 		const totpKey = await totpUnderOldKey(p.coordinator.id);
-		// name, phone, address, TOTP key; attachment, receipt and delivery proof
-		expect(await countByKey(sql, dataDir)).toEqual({ k1: 7 });
+		// name, phone, address, TOTP key; attachment, receipt, delivery proof and the story's photo
+		expect(await countByKey(sql, dataDir)).toEqual({ k1: 8 });
 
 		expect(await rotateKeys(sql, bothRing, dataDir, { batchSize: 1 })).toEqual({
 			fields: 4,
-			files: 3,
+			files: 4,
 			alreadyCurrent: 0
 		});
-		expect(await countByKey(sql, dataDir)).toEqual({ k2: 7 });
-		expect(await rotateKeys(sql, bothRing, dataDir)).toEqual({ fields: 0, files: 0, alreadyCurrent: 7 });
+		expect(await countByKey(sql, dataDir)).toEqual({ k2: 8 });
+		expect(await rotateKeys(sql, bothRing, dataDir)).toEqual({ fields: 0, files: 0, alreadyCurrent: 8 });
 		// with the old key gone from the ring, a second run has nothing to do either
-		expect(await rotateKeys(sql, newRing, dataDir)).toEqual({ fields: 0, files: 0, alreadyCurrent: 7 });
+		expect(await rotateKeys(sql, newRing, dataDir)).toEqual({ fields: 0, files: 0, alreadyCurrent: 8 });
 
 		const store = { dataDir, keys: newRing };
 		expect(await readProtectedData(sql, newRing, p.worker, needId)).toEqual(contact);
 		expect((await readAttachment(sql, store, p.worker, needId, attachmentId))!.bytes.equals(pdf)).toBe(true);
 		expect((await readPayoutReceipt(sql, store, p.member, needId, payoutId))!.bytes.equals(pdf)).toBe(true);
 		expect((await readDeliveryProof(sql, store, p.worker, needId))!.bytes.equals(pdf)).toBe(true);
+		const [story] = await sql<
+			{ key: string }[]
+		>`select photo_key as key from stories where need_id = ${needId}`;
+		const photo = decryptBytes(
+			newRing,
+			(await readAttachmentFile(dataDir, story!.key))!,
+			storyPhotoContext(needId)
+		);
+		expect((await sharp(photo).metadata()).format).toBe('png');
 		expect(await verifyTwoFactorCode(sql, newRing, p.coordinator.id, generateTOTP(totpKey, 30, 6))).toBe(
 			true
 		);
@@ -173,18 +209,19 @@ describe('key rotation', () => {
 			})),
 			expect.objectContaining({ table: 'need_attachments', column: 'storage_key', reason: 'missing_key' }),
 			{ table: 'payouts', column: 'receipt_key', id: payoutId, reason: 'missing_key' },
-			{ table: 'need_deliveries', column: 'proof_key', id: needId, reason: 'missing_key' }
+			{ table: 'need_deliveries', column: 'proof_key', id: needId, reason: 'missing_key' },
+			expect.objectContaining({ table: 'stories', column: 'photo_key', reason: 'missing_key' })
 		]);
 		expect(failure.result).toEqual({ fields: 0, files: 0, alreadyCurrent: 0 });
-		expect(await countByKey(sql, dataDir)).toEqual({ k1: 6 });
+		expect(await countByKey(sql, dataDir)).toEqual({ k1: 7 });
 
 		// with the old key back in the ring, only the damaged file is left behind
 		await expect(rotateKeys(sql, bothRing, dataDir)).rejects.toMatchObject({
 			failures: [{ table: 'payouts', column: 'receipt_key', id: payoutId, reason: 'damaged' }],
-			result: { fields: 3, files: 2, alreadyCurrent: 0 }
+			result: { fields: 3, files: 3, alreadyCurrent: 0 }
 		});
 		expect(readFileSync(file).equals(damaged)).toBe(true);
-		expect(await countByKey(sql, dataDir)).toEqual({ k1: 1, k2: 5 });
+		expect(await countByKey(sql, dataDir)).toEqual({ k1: 1, k2: 6 });
 	});
 
 	it('writes files in place, leaving no temporary files behind', async () => {

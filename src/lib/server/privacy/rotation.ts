@@ -43,8 +43,8 @@ interface FilePlace {
 	context: (needId: string) => string;
 }
 
-// The contexts must match needs/attachments.ts, ledger/payouts.ts and delivery/steps.ts; all are bound
-// to the need.
+// The contexts must match needs/attachments.ts, ledger/payouts.ts, delivery/steps.ts and
+// stories/public.ts; all are bound to the need.
 const filePlaces: FilePlace[] = [
 	{
 		table: 'need_attachments',
@@ -66,6 +66,13 @@ const filePlaces: FilePlace[] = [
 		id: 'need_id',
 		live: 'true',
 		context: (needId) => `need_deliveries:${needId}`
+	},
+	{
+		table: 'stories',
+		column: 'photo_key',
+		id: 'id',
+		live: 'true',
+		context: (needId) => `stories:${needId}`
 	}
 ];
 
