@@ -275,6 +275,7 @@ const routes: Route[] = [
 	{ path: '/impact', access: 'public' },
 	{ path: '/transparency', access: 'public' },
 	{ path: '/transparency/years.csv', access: 'public', data: false },
+	{ path: '/impact/figures.csv', access: 'public', data: false },
 	{ path: '/help', access: 'public', data: false },
 	{ path: '/coordinator/stories', access: 'coordinator' },
 	{ path: '/collections/999999', access: 'public', expect: () => 'not-found' },

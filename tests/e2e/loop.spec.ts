@@ -199,6 +199,11 @@ test('a need goes the whole way from the social worker to a published story', as
 	// the collection is complete: it no longer asks for gifts
 	await anonymous.goto(`/collections?fresh=${run}`);
 	await expect(anonymous.getByRole('link', { name: new RegExp(`Přispět.*${run}`) })).toHaveCount(0);
+	// and its own page says so, with the bar full and no form to give
+	await anonymous.goto(`${collectionPath}?fresh=${Date.now()}`);
+	await expect(anonymous.getByRole('heading', { name: 'Vybráno – děkujeme!' })).toBeVisible();
+	await expect(anonymous.locator('progress')).toHaveJSProperty('position', 1);
+	await expect(anonymous.getByRole('button', { name: 'Zaplatit kartou' })).toHaveCount(0);
 
 	await visitor.close();
 	for (const c of [worker, coordinator, contact]) await c.close();

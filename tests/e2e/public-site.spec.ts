@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { signInPage } from '../support/e2e-accounts';
 
@@ -210,4 +211,27 @@ test('the help directory lists by kraj the organisations the coordinator checked
 	).toBeVisible();
 	await expect(help.getByRole('region', { name: 'Karlovarský kraj' })).toHaveCount(0);
 	await visitor.close();
+});
+
+test('the transparency page offers its yearly totals and the impact figures as CSV for a spreadsheet', async ({
+	page
+}) => {
+	await page.goto('/transparency');
+	for (const [link, file, header] of [
+		['Stáhnout tabulku jako CSV (pro Excel)', 'spolu-transparentnost.csv', 'Rok;Dary kartou (Kč)'],
+		['Stáhnout čísla o pomoci (dopad) jako CSV', 'spolu-dopad.csv', 'Přehled;Položka;Hodnota']
+	] as const) {
+		const downloading = page.waitForEvent('download');
+		await page.getByRole('link', { name: link }).click();
+		const download = await downloading;
+		expect(download.suggestedFilename()).toBe(file);
+		const csv = await readFile((await download.path())!, 'utf8');
+		// a BOM for Excel, then the header in Czech
+		expect(csv.startsWith(`\uFEFF${header}`), csv.slice(0, 80)).toBe(true);
+		if (file === 'spolu-dopad.csv') {
+			// the demo's two deliveries: too few to name a category or a kraj, the money by month is there
+			expect(csv).not.toMatch(/Potřeby podle kategorie;Tábory/);
+			expect(csv).toMatch(/\r\nVybráno za měsíc \(Kč\);\d{4}-\d{2};\d+,\d{2}\r\n/);
+		}
+	}
 });

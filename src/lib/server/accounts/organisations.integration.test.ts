@@ -3,7 +3,13 @@ import { hashPassword } from '../auth/password';
 import { insertUser } from '../auth/users';
 import type { Db } from '../db/client';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
-import { createOrganisation, listOrganisations, updateOrganisation } from './organisations';
+import { helpListingOf, listHelpDirectory, normalisePhone, setHelpListing } from './help-directory';
+import {
+	createOrganisation,
+	insertOrganisation,
+	listOrganisations,
+	updateOrganisation
+} from './organisations';
 
 let db: TestDatabase;
 let sql: Db;
@@ -126,5 +132,91 @@ describe('organisations', () => {
 			ok: false,
 			reason: 'not_found'
 		});
+	});
+});
+
+const centre = (name: string, region: 'CZ080' | 'CZ032', approved = true) =>
+	sql.begin((tx) => insertOrganisation(tx, { name, kind: 'intervention_centre', region }, { approved }));
+
+const listing = { listed: true, phone: '+420 596 611 239', web: null, hours: 'nonstop', checked: true };
+
+describe('the help directory', () => {
+	it('lists an organisation by kraj only once its contact was checked, with the day of the check', async () => {
+		const havirov = (await centre('Intervenční centrum Havířov', 'CZ080'))!;
+		const plzen = (await centre('Intervenční centrum Plzeň', 'CZ032'))!;
+		expect(await listHelpDirectory(sql)).toEqual([]);
+
+		// not checked: refused, nothing written
+		expect(await setHelpListing(sql, coordinator, havirov, { ...listing, checked: false })).toEqual({
+			ok: false,
+			reason: 'not_checked'
+		});
+		expect((await helpListingOf(sql, havirov))!.listed).toBe(false);
+		// no contact at all: refused
+		expect(await setHelpListing(sql, coordinator, havirov, { ...listing, phone: null, web: null })).toEqual({
+			ok: false,
+			reason: 'contact_missing'
+		});
+
+		expect(await setHelpListing(sql, coordinator, havirov, listing)).toEqual({ ok: true });
+		expect(
+			await setHelpListing(sql, coordinator, plzen, {
+				...listing,
+				phone: null,
+				web: 'https://www.example.org/'
+			})
+		).toEqual({ ok: true });
+		const [today] = await sql<{ day: string }[]>`select to_char(current_date, 'YYYY-MM-DD') as day`;
+		const directory = await listHelpDirectory(sql);
+		expect(directory.map((e) => [e.region, e.name, e.phone, e.web, e.checkedOn])).toEqual([
+			['CZ032', 'Intervenční centrum Plzeň', null, 'https://www.example.org/', today!.day],
+			['CZ080', 'Intervenční centrum Havířov', '+420 596 611 239', null, today!.day]
+		]);
+		const [row] = await sql<{ details: Record<string, unknown> }[]>`
+			select details from audit_log where action = 'organisation.changed' and target_id = ${havirov}`;
+		expect(row!.details).toMatchObject({ helpListed: true, helpPhone: '+420 596 611 239' });
+	});
+
+	it('keeps a changed contact off the page until it is checked again, and takes a listing off without one', async () => {
+		const havirov = (await centre('Intervenční centrum Havířov', 'CZ080'))!;
+		await setHelpListing(sql, coordinator, havirov, listing);
+		// the same contact saved again needs no new check
+		expect(await setHelpListing(sql, coordinator, havirov, { ...listing, checked: false })).toEqual({
+			ok: true
+		});
+		// a new number does
+		expect(
+			await setHelpListing(sql, coordinator, havirov, { ...listing, phone: '739 500 634', checked: false })
+		).toEqual({ ok: false, reason: 'not_checked' });
+		expect((await listHelpDirectory(sql))[0]!.phone).toBe('+420 596 611 239');
+		expect(
+			await setHelpListing(sql, coordinator, havirov, { ...listing, listed: false, checked: false })
+		).toEqual({ ok: true });
+		expect(await listHelpDirectory(sql)).toEqual([]);
+	});
+
+	it('lists no organisation that is not approved, and the database refuses a listing without a contact', async () => {
+		const proposed = (await centre('Intervenční centrum Návrh', 'CZ080', false))!;
+		expect(await setHelpListing(sql, coordinator, proposed, listing)).toEqual({
+			ok: false,
+			reason: 'not_approved'
+		});
+		await expect(
+			sql`update organisations set help_listed = true, help_checked_on = current_date where id = ${proposed}`
+		).rejects.toThrow(/organisations_help_listing/);
+		await expect(
+			sql`update organisations set help_phone = '12; drop' where id = ${proposed}`
+		).rejects.toThrow(/check/);
+	});
+});
+
+describe('phone numbers', () => {
+	it('are written in groups as in Czech, whatever the typing', () => {
+		expect(normalisePhone('596611239')).toBe('596 611 239');
+		expect(normalisePhone('+420596611239')).toBe('+420 596 611 239');
+		expect(normalisePhone(' +420 596-611/239 ')).toBe('+420 596 611 239');
+		expect(normalisePhone('116006')).toBe('116 006');
+		expect(normalisePhone('volejte nám')).toBeNull();
+		expect(normalisePhone('12')).toBeNull();
 	});
 });

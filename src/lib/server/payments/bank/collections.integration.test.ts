@@ -77,7 +77,7 @@ describe('public collections', () => {
 		expect(await getCollection(sql, 1.5)).toBeNull();
 	});
 
-	it('keeps a funded collection on the list, closed, and drops it once it is being fulfilled', async () => {
+	it('keeps a funded collection on the list, closed, and its page as completed once it is fulfilled', async () => {
 		const id = await decidedNeed(sql, p, 100_000, 'fund_and_collection');
 		await fillFund(sql, 100_000);
 		const allocated = await allocateFromFund(sql, p.coordinator, id, 100_000);
@@ -89,9 +89,24 @@ describe('public collections', () => {
 			ok: false,
 			reason: 'collection_closed'
 		});
-		await sql`update needs set status = 'fulfilling' where id = ${id}`;
+		for (const status of ['fulfilling', 'delivered', 'closed']) {
+			await sql`update needs set status = ${status} where id = ${id}`;
+			expect(await listOpenCollections(sql)).toEqual([]);
+			// a donor coming back finds it completed, still taking nothing
+			expect(await getCollection(sql, await numberOf(id))).toMatchObject({ collected: 100_000, open: false });
+			expect(await pledgeForCollection(sql, await numberOf(id), pledgeInput(10_000))).toEqual({
+				ok: false,
+				reason: 'not_found'
+			});
+		}
+	});
+
+	it('has no page for a collection closed before it reached its target', async () => {
+		const id = await decidedNeed(sql, p, 100_000, 'fund_and_collection');
+		await fillFund(sql, 40_000);
+		await allocateFromFund(sql, p.coordinator, id, 40_000);
+		await sql`update needs set status = 'closed' where id = ${id}`;
 		expect(await getCollection(sql, await numberOf(id))).toBeNull();
-		expect(await listOpenCollections(sql)).toEqual([]);
 	});
 
 	it('leaves out needs not yet decided, cancelled or closed', async () => {

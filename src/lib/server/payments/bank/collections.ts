@@ -10,8 +10,13 @@ import { createPledge, type PledgeInput, type PledgeResult } from './pledges';
  * items or the organisation — so that a page built on it cannot show more by mistake.
  */
 
-/** States in which a collection is shown: still taking money, or just reached its target. */
+/** States in which a collection is listed: still taking money, or just reached its target. */
 const shownStates = [...fundingStates, 'funded'];
+/**
+ * Later states in which a collection's own page stays (a donor may come back to it from the story or
+ * their e-mail), as long as the collection reached its target: it shows it was completed.
+ */
+const completedStates = ['fulfilling', 'delivered', 'closed'];
 const forms = [...collectionForms];
 
 export interface PublicCollection {
@@ -28,7 +33,9 @@ export interface PublicCollection {
 	open: boolean;
 }
 
-const collectionQuery = (db: Queryable, number: number | null) => db<PublicCollection[]>`
+const collectionQuery = (db: Queryable, number: number | null, later: string[] = []) => db<
+	PublicCollection[]
+>`
 	select c.number, c.title, c.category, c.region, c.impact, c.target, c.collected,
 		(c.status = any(${[...fundingStates]}::text[]) and c.collected < c.target) as open
 	from (
@@ -42,9 +49,10 @@ const collectionQuery = (db: Queryable, number: number | null) => db<PublicColle
 				where a.need_id = n.id and t.kind in ('allocation', 'donation', 'assignment', 'refund')
 			), 0)::bigint as collected
 		from needs n join need_decisions d on d.need_id = n.id
-		where d.form = any(${forms}::text[]) and n.status = any(${shownStates}::text[])
+		where d.form = any(${forms}::text[]) and n.status = any(${[...shownStates, ...later]}::text[])
 			and (${number}::int is null or n.number = ${number}::int)
 	) c
+	where c.status = any(${shownStates}::text[]) or c.collected >= c.target
 	order by c.decided_at desc, c.number desc
 	limit 200`;
 
@@ -58,7 +66,7 @@ const isNeedNumber = (n: number) => Number.isInteger(n) && n >= 1 && n <= 2_000_
 /** One public collection by the need's number, or null when there is none the public may see. */
 export async function getCollection(db: Queryable, number: number): Promise<PublicCollection | null> {
 	if (!isNeedNumber(number)) return null;
-	const [row] = await collectionQuery(db, number);
+	const [row] = await collectionQuery(db, number, completedStates);
 	return row ?? null;
 }
 

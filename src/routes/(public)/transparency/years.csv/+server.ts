@@ -1,7 +1,6 @@
 import { m } from '$lib/paraglide/messages';
-import { SESSION_COOKIE } from '$lib/server/auth/cookie';
+import { publicCsv } from '$lib/server/http/public-csv';
 import { csvAmount, toCsv } from '$lib/server/ledger/reports';
-import { contentDisposition } from '$lib/server/needs/attachment-files';
 import { db } from '$lib/server/runtime';
 import { transparencyYears } from '$lib/server/stories/impact';
 import type { RequestHandler } from './$types';
@@ -10,7 +9,7 @@ import type { RequestHandler } from './$types';
  * The transparency table as CSV for a spreadsheet (UTF-8 with BOM, `;`, decimal comma): aggregates per
  * year only, never a donor or a need. A count of 1 or 2 needs is left empty, as on the page.
  */
-export const GET: RequestHandler = async ({ locals, cookies }) => {
+export const GET: RequestHandler = async (event) => {
 	const years = await transparencyYears(db());
 	const csv = toCsv(
 		[
@@ -44,18 +43,5 @@ export const GET: RequestHandler = async ({ locals, cookies }) => {
 			y.needsHelped
 		])
 	);
-	const bytes = new TextEncoder().encode(csv);
-	// public figures: a cache may keep them for anonymous visitors (the headers' language comes from a cookie)
-	const anonymous = !locals.user && !locals.twoFactor && cookies.get(SESSION_COOKIE) === undefined;
-	return new Response(bytes, {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-length': String(bytes.length),
-			'content-disposition': contentDisposition('spolu-transparentnost.csv'),
-			'x-content-type-options': 'nosniff',
-			...(anonymous
-				? { 'cache-control': 'public, max-age=300', vary: 'cookie' }
-				: { 'cache-control': 'private, no-store' })
-		}
-	});
+	return publicCsv(event, 'spolu-transparentnost.csv', csv);
 };

@@ -1,0 +1,28 @@
+import { SESSION_COOKIE } from '$lib/server/auth/cookie';
+import { contentDisposition } from '$lib/server/needs/attachment-files';
+
+/**
+ * A public CSV download (aggregates only): a cache may keep it for anonymous visitors for five minutes
+ * (the headers' language comes from a cookie, so caches tell visitors apart by it); anyone signed in gets
+ * it fresh.
+ */
+export function publicCsv(
+	event: { locals: App.Locals; cookies: { get(name: string): string | undefined } },
+	fileName: string,
+	csv: string
+): Response {
+	const { locals, cookies } = event;
+	const bytes = new TextEncoder().encode(csv);
+	const anonymous = !locals.user && !locals.twoFactor && cookies.get(SESSION_COOKIE) === undefined;
+	return new Response(bytes, {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-length': String(bytes.length),
+			'content-disposition': contentDisposition(fileName),
+			'x-content-type-options': 'nosniff',
+			...(anonymous
+				? { 'cache-control': 'public, max-age=300', vary: 'cookie' }
+				: { 'cache-control': 'private, no-store' })
+		}
+	});
+}
