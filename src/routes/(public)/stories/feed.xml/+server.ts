@@ -30,7 +30,8 @@ export const GET: RequestHandler = async ({ url }) => {
 	return new Response(body, {
 		headers: {
 			'content-type': 'application/atom+xml; charset=utf-8',
-			'cache-control': 'public, max-age=300',
+			// a withdrawn story leaves feed readers' caches within a minute, as it leaves the pages
+			'cache-control': 'public, max-age=60',
 			vary: 'cookie'
 		}
 	});
