@@ -1,7 +1,6 @@
 import type { Region } from '$lib/regions';
-import { audit } from '../audit';
 import type { Db, Queryable } from '../db/client';
-import { isUuid, type Actor, type OrganisationKind } from './organisations';
+import { auditOrganisationChange, isUuid, type Actor, type OrganisationKind } from './organisations';
 
 /*
  * The public help directory: organisations of the network (intervention centres first) listed by kraj
@@ -101,19 +100,12 @@ export async function setHelpListing(
 				help_checked_on = case when ${input.checked} then current_date else help_checked_on end
 			where id = ${id}
 			returning to_char(help_checked_on, 'YYYY-MM-DD') as "checkedOn"`;
-		await audit(tx, {
-			actorId: actor.id,
-			action: 'organisation.changed',
-			targetType: 'organisation',
-			targetId: id,
-			address: actor.address,
-			details: {
-				helpListed: input.listed,
-				helpPhone: input.phone,
-				helpWeb: input.web,
-				helpHours: input.hours,
-				helpCheckedOn: after!.checkedOn
-			}
+		await auditOrganisationChange(tx, actor, id, {
+			helpListed: input.listed,
+			helpPhone: input.phone,
+			helpWeb: input.web,
+			helpHours: input.hours,
+			helpCheckedOn: after!.checkedOn
 		});
 		return { ok: true as const };
 	});

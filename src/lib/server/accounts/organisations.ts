@@ -1,5 +1,5 @@
 import { isRegion, type Region } from '$lib/regions';
-import { audit } from '../audit';
+import { audit, type AuditEntry } from '../audit';
 import type { Db, Queryable } from '../db/client';
 
 /*
@@ -140,16 +140,7 @@ export async function updateOrganisation(
 					details[`${field}After`] = o[field];
 				}
 			}
-			if (Object.keys(details).length) {
-				await audit(tx, {
-					actorId: actor.id,
-					action: 'organisation.changed',
-					targetType: 'organisation',
-					targetId: id,
-					address: actor.address,
-					details
-				});
-			}
+			if (Object.keys(details).length) await auditOrganisationChange(tx, actor, id, details);
 			return { ok: true as const, id };
 		});
 	} catch (e) {
@@ -159,19 +150,29 @@ export async function updateOrganisation(
 	}
 }
 
-/** Approves an organisation proposed in an access request, within the caller's transaction. */
-export async function approveOrganisationIn(tx: Queryable, actor: Actor, id: string): Promise<boolean> {
-	const [row] = await tx<{ id: string }[]>`
-		update organisations set approved = true where id = ${id} and not approved returning id`;
-	if (!row) return false;
+/** The audit row of any change to an organisation, with what changed. */
+export async function auditOrganisationChange(
+	tx: Queryable,
+	actor: Actor,
+	id: string,
+	details: NonNullable<AuditEntry['details']>
+): Promise<void> {
 	await audit(tx, {
 		actorId: actor.id,
 		action: 'organisation.changed',
 		targetType: 'organisation',
 		targetId: id,
 		address: actor.address,
-		details: { approved: true }
+		details
 	});
+}
+
+/** Approves an organisation proposed in an access request, within the caller's transaction. */
+export async function approveOrganisationIn(tx: Queryable, actor: Actor, id: string): Promise<boolean> {
+	const [row] = await tx<{ id: string }[]>`
+		update organisations set approved = true where id = ${id} and not approved returning id`;
+	if (!row) return false;
+	await auditOrganisationChange(tx, actor, id, { approved: true });
 	return true;
 }
 

@@ -14,8 +14,16 @@ export function cacheWhenAnonymous(
 	},
 	maxAge = 60
 ): void {
-	const { request, locals, cookies } = event;
+	const { request } = event;
 	if (request.method !== 'GET' && request.method !== 'HEAD') return;
-	if (!locals.user && !locals.twoFactor && cookies.get(SESSION_COOKIE) === undefined)
-		event.setHeaders({ 'cache-control': `public, max-age=${maxAge}`, vary: 'cookie' });
+	if (isAnonymous(event)) event.setHeaders({ 'cache-control': `public, max-age=${maxAge}`, vary: 'cookie' });
+}
+
+/** No one signed in, half signed in, or carrying a session cookie: the visitor a cache may serve. */
+export function isAnonymous(event: {
+	locals: App.Locals;
+	cookies: { get(name: string): string | undefined };
+}): boolean {
+	const { locals, cookies } = event;
+	return !locals.user && !locals.twoFactor && cookies.get(SESSION_COOKIE) === undefined;
 }

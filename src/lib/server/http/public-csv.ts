@@ -1,5 +1,5 @@
-import { SESSION_COOKIE } from '$lib/server/auth/cookie';
 import { contentDisposition } from '$lib/server/needs/attachment-files';
+import { isAnonymous } from './cache';
 
 /**
  * A public CSV download (aggregates only): a cache may keep it for anonymous visitors for five minutes
@@ -11,16 +11,14 @@ export function publicCsv(
 	fileName: string,
 	csv: string
 ): Response {
-	const { locals, cookies } = event;
 	const bytes = new TextEncoder().encode(csv);
-	const anonymous = !locals.user && !locals.twoFactor && cookies.get(SESSION_COOKIE) === undefined;
 	return new Response(bytes, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-length': String(bytes.length),
 			'content-disposition': contentDisposition(fileName),
 			'x-content-type-options': 'nosniff',
-			...(anonymous
+			...(isAnonymous(event)
 				? { 'cache-control': 'public, max-age=300', vary: 'cookie' }
 				: { 'cache-control': 'private, no-store' })
 		}
