@@ -138,3 +138,29 @@ test('no one reads the contact from the load data', async ({ baseURL }) => {
 		await api.dispose();
 	}
 });
+
+test('after the delivery the contact can still be shown, but no longer entered, changed or passed on', async ({
+	browser
+}) => {
+	// the demo's fridge for OSPOD Brno-střed, delivered eight days ago
+	const worker = await signedIn(browser, 'otherSocialWorker');
+	await worker.page.goto('/needs');
+	const href = await worker.page
+		.getByRole('link', { name: 'Lednice do nového bytu' })
+		.first()
+		.getAttribute('href');
+	expect(href).toBeTruthy();
+	await worker.page.goto(href!);
+	const section = worker.page.getByRole('region', { name: 'Kontakt pro předání pomoci' });
+	await expect(section).toContainText('Kontaktní údaje jsou zadané.');
+	await expect(section.getByRole('button', { name: 'Zobrazit kontakt' })).toBeVisible();
+	await expect(section.getByLabel('Jméno a příjmení klienta')).toHaveCount(0);
+	await worker.context.close();
+
+	const coordinator = await signedIn(browser, 'coordinator');
+	await coordinator.page.goto(href!);
+	const seen = coordinator.page.getByRole('region', { name: 'Kontakt pro předání pomoci' });
+	await expect(seen).toContainText('Kontaktní osoba: Tomáš Svoboda');
+	await expect(seen.getByLabel('Nová kontaktní osoba')).toHaveCount(0);
+	await coordinator.context.close();
+});

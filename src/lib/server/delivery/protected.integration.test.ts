@@ -9,6 +9,7 @@ import type { People } from '../needs/test-factory';
 import { decryptField, parseKeyRing } from '../privacy/encryption';
 import {
 	deleteProtectedData,
+	protectedSummary,
 	readProtectedData,
 	reassignContactPerson,
 	saveProtectedData,
@@ -119,6 +120,38 @@ describe('protected client data', () => {
 		expect((await selectNeed(sql, needId))!.status).toBe('closed');
 		expect(await readProtectedData(sql, keys, p.worker, needId)).toBeNull();
 		expect(await readProtectedData(sql, keys, member, needId)).toBeNull();
+	});
+
+	it('cannot be entered, changed or given to a new contact person once the help is delivered', async () => {
+		const needId = await decidedNeed(sql, p, 50_000, 'purchase');
+		expect(await saveProtectedData(sql, keys, p.worker, needId, client)).toEqual({ ok: true });
+		await sql`update needs set status = 'delivered' where id = ${needId}`;
+		const need = (await selectNeed(sql, needId))!;
+		expect(await protectedSummary(sql, p.worker, need)).toMatchObject({ canRead: true, canWrite: false });
+		expect(await saveProtectedData(sql, keys, p.worker, needId, { ...client, name: 'Jiné Jméno' })).toEqual({
+			ok: false,
+			reason: 'wrong_state'
+		});
+		expect((await readProtectedData(sql, keys, p.worker, needId))?.name).toBe(client.name);
+		// nor does anyone new get to read it
+		const member = await otherMember();
+		expect(await reassignContactPerson(sql, p.coordinator, needId, member.id)).toEqual({
+			ok: false,
+			reason: 'wrong_state'
+		});
+		expect(await readProtectedData(sql, keys, member, needId)).toBeNull();
+		await sql.begin((tx) => deleteProtectedData(tx, needId, null));
+		expect(await saveProtectedData(sql, keys, p.worker, needId, client)).toEqual({
+			ok: false,
+			reason: 'wrong_state'
+		});
+		expect(await sql`select 1 from need_protected_data`).toHaveLength(0);
+		expect(await protectedSummary(sql, p.worker, need)).toMatchObject({
+			entered: false,
+			deleted: true,
+			entryOpen: false,
+			canWrite: false
+		});
 	});
 
 	it('cannot be entered before approval or after cancelling, and is deleted with an audit row', async () => {

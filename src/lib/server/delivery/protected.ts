@@ -27,6 +27,15 @@ export const protectedStates: ReadonlySet<NeedStatus> = new Set([
 	'delivered'
 ]);
 
+/*
+ * Entered, corrected and given to another contact person only until the help is delivered: afterwards
+ * the data is kept just to be read until retention deletes it. Entering it again would bring back what
+ * retention removed, and a new contact person would read it with no delivery to arrange.
+ */
+const untilDeliveryStates: ReadonlySet<NeedStatus> = new Set(
+	[...protectedStates].filter((status) => status !== 'delivered')
+);
+
 const context = (column: 'client_name' | 'client_phone' | 'delivery_address', needId: string) =>
 	`need_protected_data:${column}:${needId}`;
 
@@ -89,7 +98,7 @@ export async function writeProtectedData(
 	const need = await selectNeed(tx, needId, true);
 	if (!need || !needView(actor, need)) return { ok: false, reason: 'not_found' };
 	if (!isOwnOrganisation(actor, need)) return { ok: false, reason: 'forbidden' };
-	if (!protectedStates.has(need.status)) return { ok: false, reason: 'wrong_state' };
+	if (!untilDeliveryStates.has(need.status)) return { ok: false, reason: 'wrong_state' };
 	const [existing] = await tx`select 1 from need_protected_data where need_id = ${needId}`;
 	const sealedAddress = address ? encryptField(keys, address, context('delivery_address', needId)) : null;
 	await tx`
@@ -119,6 +128,10 @@ export async function writeProtectedData(
 /** What the need's page may show without reading the data: whether it exists, the way, who may read it. */
 export interface ProtectedSummary {
 	entered: boolean;
+	/** the help is delivered and the data was deleted by retention */
+	deleted: boolean;
+	/** the data may still be entered (by its organisation), i.e. the help is not delivered yet */
+	entryOpen: boolean;
 	deliveryWay: DeliveryWay | null;
 	/** the person may press "show contact" */
 	canRead: boolean;
@@ -132,11 +145,21 @@ export async function protectedSummary(
 	need: Need
 ): Promise<ProtectedSummary | null> {
 	const canRead = await mayReadProtected(db, actor, need);
-	const canWrite = isOwnOrganisation(actor, need) && protectedStates.has(need.status);
+	const entryOpen = untilDeliveryStates.has(need.status);
+	const canWrite = isOwnOrganisation(actor, need) && entryOpen;
 	if (!canRead && !isCoordinator(actor)) return null;
-	const [row] = await db<{ way: DeliveryWay }[]>`
-		select delivery_way as way from need_protected_data where need_id = ${need.id}`;
-	return { entered: Boolean(row), deliveryWay: row?.way ?? null, canRead, canWrite };
+	const [row] = await db<{ way: DeliveryWay | null; deleted: boolean }[]>`
+		select (select delivery_way from need_protected_data where need_id = ${need.id}) as way,
+			exists (select 1 from need_events where need_id = ${need.id} and kind = 'protected_data_deleted') as deleted`;
+	const entered = row!.way !== null;
+	return {
+		entered,
+		deleted: !entered && row!.deleted,
+		entryOpen,
+		deliveryWay: row!.way,
+		canRead,
+		canWrite
+	};
 }
 
 export interface ProtectedData {
@@ -203,7 +226,7 @@ export async function reassignContactPerson(
 		if (!need || !needView(actor, need)) return { ok: false, reason: 'not_found' };
 		if (!isCoordinator(actor)) return { ok: false, reason: 'forbidden' };
 		const current = await contactPersonOf(tx, needId);
-		if (!current || !protectedStates.has(need.status)) return { ok: false, reason: 'wrong_state' };
+		if (!current || !untilDeliveryStates.has(need.status)) return { ok: false, reason: 'wrong_state' };
 		const [member] = await tx`
 			select 1 from users u join user_roles r on r.user_id = u.id and r.role = 'member'
 			where u.id = ${memberId} and u.status = 'active'`;

@@ -285,7 +285,8 @@ export async function viewNeed(db: Queryable, actor: NeedActor, id: string): Pro
 		protectedData,
 		delivery: await deliveryView(db, actor, need),
 		story: await storyView(db, actor, need),
-		contactCandidates: coordinator && protectedData ? await contactCandidates(db, id) : []
+		// another contact person only while the delivery is still to be arranged
+		contactCandidates: coordinator && protectedData?.entryOpen ? await contactCandidates(db, id) : []
 	};
 }
 
