@@ -13,7 +13,7 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 		headers: {
 			'content-type': photo.mediaType,
 			'content-length': String(photo.bytes.length),
-			// a withdrawn consent must take the photo off the web at once: caches keep it a minute at most, as the page
+			// a withdrawn consent must take the photo off the web soon: caches keep it a minute at most, as the page
 			'cache-control': audience === 'public' ? 'public, max-age=60' : 'private, no-store'
 		}
 	});
