@@ -1,3 +1,4 @@
+import { isUuid } from '$lib/core/ids';
 import { audit } from '../audit';
 import { checkPassword, hashPassword, type PasswordProblem } from '../auth/password';
 import { recordAttempt, refuseWhileThrottled, type Policy } from '../auth/throttle';
@@ -8,7 +9,6 @@ import { mailLink, type Locale } from '../mail/templates';
 import {
 	approveOrganisationIn,
 	insertOrganisation,
-	isUuid,
 	normaliseOrganisationName,
 	type Actor,
 	type OrganisationInput

@@ -1,6 +1,7 @@
 import type { Region } from '$lib/regions';
 import type { Db, Queryable } from '../db/client';
-import { auditOrganisationChange, isUuid, type Actor, type OrganisationKind } from './organisations';
+import { isUuid } from '$lib/core/ids';
+import { auditOrganisationChange, type Actor, type OrganisationKind } from './organisations';
 
 /*
  * The public help directory: organisations of the network (intervention centres first) listed by kraj

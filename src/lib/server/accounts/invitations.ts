@@ -9,7 +9,8 @@ import { insertUser, normaliseEmail } from '../auth/users';
 import type { Db, Queryable } from '../db/client';
 import { queueMail } from '../mail/outbox';
 import { mailLink, type Locale } from '../mail/templates';
-import { isUuid, type Actor } from './organisations';
+import { isUuid } from '$lib/core/ids';
+import { type Actor } from './organisations';
 
 /*
  * Invitations: a single-use link sent by e-mail. The link carries a random token of 160 bits; the

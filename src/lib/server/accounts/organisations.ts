@@ -1,3 +1,4 @@
+import { isUuid } from '$lib/core/ids';
 import { isRegion, type Region } from '$lib/regions';
 import { audit, type AuditEntry } from '../audit';
 import type { Db, Queryable } from '../db/client';
@@ -60,9 +61,6 @@ export async function findOrganisation(db: Queryable, id: string): Promise<Organ
 		from organisations o where o.id = ${id}`;
 	return row ?? null;
 }
-
-export const isUuid = (id: string) =>
-	/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 function validInput(input: OrganisationInput): OrganisationInput {
 	const name = normaliseOrganisationName(input.name);

@@ -3,7 +3,8 @@ import { audit } from '../audit';
 import { invalidateUserSessions } from '../auth/session';
 import type { UserRow } from '../auth/users';
 import type { Db, Queryable } from '../db/client';
-import { approveOrganisationIn, isUuid, type Actor } from './organisations';
+import { isUuid } from '$lib/core/ids';
+import { approveOrganisationIn, type Actor } from './organisations';
 
 /*
  * The coordinator's view of everyone with an account: roles, status and organisation. The club must

@@ -3,7 +3,7 @@ import { audit } from '../audit';
 import type { Db, Queryable, Tx } from '../db/client';
 import { isCoordinator, isOwnOrganisation, needView, type NeedActor } from '../needs/access';
 import { insertEvent, selectNeed, type Need } from '../needs/queries';
-import { isUuid } from '../needs/transitions';
+import { isUuid } from '$lib/core/ids';
 import { decryptField, encryptField, type KeyRing } from '../privacy/encryption';
 
 /*

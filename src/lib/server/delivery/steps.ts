@@ -1,3 +1,4 @@
+import { pragueDay } from '$lib/core/prague';
 import type { NeedStatus } from '$lib/needs';
 import { audit } from '../audit';
 import type { Db, Queryable, Tx } from '../db/client';
@@ -7,7 +8,7 @@ import { readAttachmentFile, type PrepareRefusal } from '../needs/attachment-fil
 import { withStoredFile, type AttachmentDownload, type AttachmentStore } from '../needs/attachments';
 import { mailNeedUpdate, type Recipient } from '../needs/notifications';
 import { insertEvent, selectNeed, setNeedStatus, type Need, type NeedEventKind } from '../needs/queries';
-import { isUuid } from '../needs/transitions';
+import { isUuid } from '$lib/core/ids';
 import { decryptBytes } from '../privacy/encryption';
 import { findPersonalData } from '../privacy/pii';
 import type { DeliveryStep, DeliveryView } from '$lib/delivery';
@@ -156,8 +157,6 @@ export interface DeliveredInput {
 	note: string;
 }
 
-const pragueToday = (now: Date) => now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Prague' });
-
 /**
  * The contact person has handed the help over: fulfilling → delivered, with the day, a note and an
  * optional photo or receipt, cleaned of its metadata (images are re-encoded) and encrypted at rest.
@@ -174,7 +173,7 @@ export async function markDelivered(
 	if (!isUuid(needId)) return refuse('not_found');
 	const note = input.note.trim();
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(input.deliveredOn) || note.length > 1000) return refuse('invalid');
-	if (input.deliveredOn > pragueToday(now)) return refuse('future_day');
+	if (input.deliveredOn > pragueDay(now)) return refuse('future_day');
 	const fields = guarded({ note });
 	if (fields.length) return refuse('personal_data', { fields });
 	return withStoredFile(store, proof, proofContext(needId), 'predani', (stored) =>
@@ -198,7 +197,7 @@ export async function deliveredInTransaction(
 	const { need } = locked;
 	const row = await deliveryRow(tx, needId);
 	if (need.status !== 'fulfilling' || !row?.bought_at) return refuse('wrong_state');
-	if (input.deliveredOn < pragueToday(row.arranged_at)) return refuse('invalid');
+	if (input.deliveredOn < pragueDay(row.arranged_at)) return refuse('invalid');
 	await tx`
 		update need_deliveries set delivered_on = ${input.deliveredOn}, delivered_at = ${now},
 			delivered_by = ${actor.id}, delivery_note = ${input.note.trim() || null}, proof_key = ${stored?.key ?? null},

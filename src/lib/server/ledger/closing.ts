@@ -5,7 +5,7 @@ import { mailLink, type Locale } from '../mail/templates';
 import { isCoordinator, needView, type NeedActor } from '../needs/access';
 import { mailNeedUpdate } from '../needs/notifications';
 import { insertEvent, selectNeed, setNeedStatus, type Need } from '../needs/queries';
-import { isUuid } from '../needs/transitions';
+import { isUuid } from '$lib/core/ids';
 import { needMoney, refuseMoney, type MoneyResult } from './funding';
 import { FUND, needAccount, postTransaction } from './ledger';
 

@@ -1,7 +1,7 @@
 import { audit } from '../audit';
 import type { Db } from '../db/client';
 import { isCoordinator, type NeedActor } from '../needs/access';
-import { isUuid } from '../needs/transitions';
+import { isUuid } from '$lib/core/ids';
 import { fundingStates, isAmount, needMoney, receiveGift, refuseMoney, type MoneyResult } from './funding';
 import { needAccount, payoutAccount, postTransaction } from './ledger';
 import { selectNeed } from '../needs/queries';

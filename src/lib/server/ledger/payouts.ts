@@ -5,7 +5,7 @@ import { isCoordinator, isOwnOrganisation, needView, type NeedActor } from '../n
 import { readAttachmentFile, type PrepareRefusal } from '../needs/attachment-files';
 import { withStoredFile, type AttachmentDownload, type AttachmentStore } from '../needs/attachments';
 import { insertEvent, selectNeed } from '../needs/queries';
-import { isUuid } from '../needs/transitions';
+import { isUuid } from '$lib/core/ids';
 import { decryptBytes } from '../privacy/encryption';
 import { findPersonalData } from '../privacy/pii';
 import { isAmount, needMoney, refuseMoney, type MoneyRefusal } from './funding';

@@ -12,7 +12,7 @@ import {
 	type PrepareRefusal
 } from './attachment-files';
 import { insertEvent, selectNeed } from './queries';
-import { isUuid } from './transitions';
+import { isUuid } from '$lib/core/ids';
 
 /** Where attachments live: files under `<dataDir>/attachments`, encrypted with the key ring. */
 export interface AttachmentStore {

@@ -1,5 +1,6 @@
+import { pragueDay } from '$lib/core/prague';
 import type { NeedStatus } from '$lib/needs';
-import { isUuid } from '../accounts/organisations';
+import { isUuid } from '$lib/core/ids';
 import { audit } from '../audit';
 import type { Db, Tx } from '../db/client';
 import {
@@ -85,8 +86,6 @@ export function submissionProblems(need: NeedContent, today: string): Submission
 	return problems;
 }
 
-const pragueDate = (now: Date) => now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Prague' });
-
 interface Locked {
 	tx: Tx;
 	need: Need;
@@ -106,9 +105,6 @@ async function withNeed<T extends object>(
 		return body({ tx, need });
 	});
 }
-
-// one id check for the whole server; re-exported for the need and voting modules
-export { isUuid };
 
 async function move(
 	{ tx, need }: Locked,
@@ -205,7 +201,7 @@ export async function saveNeed(
 		// judged with the confirmations sent along, which are written only if the save goes through
 		const findings = findInNeed(content, [...(await selectConfirmations(tx, id)), ...confirmations]);
 		if (need.status !== 'draft') {
-			const problems = submissionProblems(content, pragueDate(now));
+			const problems = submissionProblems(content, pragueDay(now));
 			if (problems.length) return refuse('incomplete', { problems, findings });
 			if (unconfirmed(findings).length) return refuse('personal_data', { findings });
 		}
@@ -222,7 +218,7 @@ export async function submitNeed(db: Db, actor: NeedActor, id: string, now = new
 		const { tx, need } = locked;
 		if (!isOwnOrganisation(actor, need)) return refuse('forbidden');
 		if (need.status !== 'draft') return refuse('wrong_state');
-		const problems = submissionProblems(need, pragueDate(now));
+		const problems = submissionProblems(need, pragueDay(now));
 		const findings = findInNeed(need, await selectConfirmations(tx, id));
 		if (problems.length) return refuse('incomplete', { problems, findings });
 		if (unconfirmed(findings).length) return refuse('personal_data', { findings });

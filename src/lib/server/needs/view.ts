@@ -21,7 +21,7 @@ import { fundBalance } from '../ledger/ledger';
 import { listPayouts, payoutStates, type Payout } from '../ledger/payouts';
 import { getDecision, listVolunteers, type Decision, type Volunteer } from '../voting/decision';
 import { getVoteSettings } from '../voting/settings';
-import { isUuid } from './transitions';
+import { isUuid } from '$lib/core/ids';
 import {
 	selectAttachments,
 	selectConfirmations,

@@ -1,3 +1,4 @@
+import { pragueDay } from '$lib/core/prague';
 import { ageBands, type AgeBand, type Category } from '$lib/needs';
 import type { Region } from '$lib/regions';
 import type { Queryable } from '../db/client';
@@ -93,8 +94,6 @@ export interface ImpactCharts {
 	/** children of the delivered needs per age band, in the order of `ageBands`; null: fewer than 3 */
 	childrenByAgeBand: { band: AgeBand; count: number | null }[];
 }
-
-const pragueDay = (now: Date) => now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Prague' });
 
 export async function impactCharts(db: Queryable, now = new Date()): Promise<ImpactCharts> {
 	const categories = await db<{ key: Category; count: number }[]>`

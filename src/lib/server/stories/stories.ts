@@ -1,3 +1,4 @@
+import { pragueDay } from '$lib/core/prague';
 import { categories, type Category, type NeedStatus } from '$lib/needs';
 import { isRegion, type Region } from '$lib/regions';
 import type { StoryStatus, StoryView } from '$lib/stories';
@@ -9,7 +10,7 @@ import type { PrepareRefusal } from '../needs/attachment-files';
 import { withStoredFile, type AttachmentStore, type StoredFile } from '../needs/attachments';
 import { mailNeedUpdate, type Recipient } from '../needs/notifications';
 import { insertEvent, selectNeed, type Need } from '../needs/queries';
-import { isUuid } from '../needs/transitions';
+import { isUuid } from '$lib/core/ids';
 import { findPersonalData } from '../privacy/pii';
 import { contactPersonOf } from '../delivery/protected';
 import { storyPhotoContext } from './public';
@@ -282,7 +283,7 @@ export async function recordConsent(
 	now = new Date()
 ): Promise<StoryResult> {
 	if (!isUuid(needId)) return refuse('not_found');
-	const today = now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Prague' });
+	const today = pragueDay(now);
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(input.givenOn) || input.givenOn > today) return refuse('invalid');
 	if (!input.website && !input.social && !input.donors) return refuse('invalid');
 	return db.begin(async (tx) => {

@@ -3,7 +3,7 @@ import { mailLink, type Locale } from '../mail/templates';
 import { isCoordinator, needView, type NeedActor } from '../needs/access';
 import { mailNeedUpdate } from '../needs/notifications';
 import { insertEvent, selectNeed } from '../needs/queries';
-import { isUuid } from '../needs/transitions';
+import { isUuid } from '$lib/core/ids';
 
 /*
  * The club's decision on an approved need: which items it pays for (the approved amount may be less

@@ -4,7 +4,7 @@ import { mailLink, type Locale } from '../mail/templates';
 import { isCoordinator, type NeedActor } from '../needs/access';
 import { mailNeedUpdate } from '../needs/notifications';
 import { insertEvent, selectNeed, setNeedStatus, type Need } from '../needs/queries';
-import { isUuid } from '../needs/transitions';
+import { isUuid } from '$lib/core/ids';
 import { getVoteSettings, outcomeOf, type Outcome, type Tally } from './settings';
 
 /*

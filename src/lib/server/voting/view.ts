@@ -2,7 +2,7 @@ import type { Queryable } from '../db/client';
 import { isCoordinator, type NeedActor } from '../needs/access';
 import { requestedAmount } from '../needs/lists';
 import { selectNeed } from '../needs/queries';
-import { isUuid } from '../needs/transitions';
+import { isUuid } from '$lib/core/ids';
 import { anonymised, type AnonymisedNeed } from '../needs/view';
 import { getVoteSettings, type Outcome, type Tally } from './settings';
 

@@ -4,7 +4,7 @@ import type { Db, Queryable, Tx } from '../../db/client';
 import { receiveGift } from '../../ledger/funding';
 import { incomeAccount, postTransaction, SUSPENSE_BANK } from '../../ledger/ledger';
 import { isCoordinator, type NeedActor } from '../../needs/access';
-import { isUuid } from '../../needs/transitions';
+import { isUuid } from '$lib/core/ids';
 import { isPledgeSymbol } from './pledges';
 import { fallbackRef, parseStatement, StatementError, type StatementLine } from './statement';
 

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Queryable } from '../../db/client';
 import { collectionForms, fundingStates, isAmount, needMoney } from '../../ledger/funding';
 import { selectNeed } from '../../needs/queries';
-import { isUuid } from '../../needs/transitions';
+import { isUuid } from '$lib/core/ids';
 
 /*
  * Bank-transfer pledges. A donor (or a member paying dues) says how much they will send; Spolu answers

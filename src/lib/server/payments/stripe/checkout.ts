@@ -2,7 +2,7 @@ import type Stripe from 'stripe';
 import type { Db, Queryable } from '../../db/client';
 import { collectionForms, fundingStates, needMoney } from '../../ledger/funding';
 import { selectNeed } from '../../needs/queries';
-import { isUuid } from '../../needs/transitions';
+import { isUuid } from '$lib/core/ids';
 
 /*
  * Card gifts and dues through Stripe Checkout. Nothing here records money: a session only lets the donor

@@ -11,7 +11,7 @@ import { db } from '$lib/server/runtime';
 import type { NeedStatus } from '$lib/needs';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { isDay, pragueToday } from './_days';
+import { isDay, pragueDay } from '$lib/core/prague';
 import { moneyRefusalStatus, moneyRefusalText } from './_messages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,7 +19,7 @@ const channels = ['card', 'bank', 'offline', 'in_kind'] as const;
 
 export const load = (async (event) => {
 	requireRole(event, 'coordinator');
-	const today = pragueToday();
+	const today = pragueDay();
 	const asOfRaw = (event.url.searchParams.get('asOf') ?? '').trim().slice(0, 10);
 	const asOfError = asOfRaw !== '' && !isDay(asOfRaw) ? m.money_error_day() : null;
 	const asOf = asOfRaw && !asOfError && asOfRaw < today ? asOfRaw : null;

@@ -1,3 +1,5 @@
+import { pragueDay } from '$lib/core/prague';
+import { isUuid } from '$lib/core/ids';
 import { parseCzk } from '$lib/money';
 import { attachmentKinds } from '$lib/needs';
 import { m } from '$lib/paraglide/messages';
@@ -37,9 +39,6 @@ import type { Actions, PageServerLoad } from './$types';
 import { deliveryActions } from './delivery-actions';
 import { storyActions } from './story-actions';
 
-/** Today in the club's time zone: the default and the latest date of a payout. */
-const pragueToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Prague' });
-
 /** Who may have a need to look at at all; which need, and what they may do with it, the domain decides. */
 const needRoles = ['social_worker', 'coordinator', 'member'] as const;
 
@@ -47,7 +46,7 @@ export const load = (async (event) => {
 	const user = requireRole(event, ...needRoles);
 	const page = await viewNeed(db(), actorOf(event, user), event.params.id);
 	if (!page) error(404, 'Not found');
-	return { page, today: pragueToday() };
+	return { page, today: pragueDay() };
 }) satisfies PageServerLoad;
 
 type Action =
@@ -164,7 +163,7 @@ const payoutSchema = z.object({
 	paid_on: z
 		.string({ error: () => m.funds_error_date() })
 		.trim()
-		.refine((v) => isDay(v) && v >= '2000-01-01' && v <= pragueToday(), {
+		.refine((v) => isDay(v) && v >= '2000-01-01' && v <= pragueDay(), {
 			error: () => m.funds_error_date()
 		}),
 	note: optionalNote
@@ -459,7 +458,7 @@ export const actions = {
 		const result = await reassignContactPerson(db(), actor, event.params.id, input.data.member);
 		if (result.ok) return { action: 'contact' as const, done: true };
 		// a member id that is no id at all is the domain's not_found too: that is a wrong choice, not a 404
-		if (result.reason === 'invalid' || (result.reason === 'not_found' && !needs.isUuid(input.data.member)))
+		if (result.reason === 'invalid' || (result.reason === 'not_found' && !isUuid(input.data.member)))
 			return fail(400, {
 				action: 'contact' as const,
 				values: formValues(form),

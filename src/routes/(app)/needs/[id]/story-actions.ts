@@ -1,6 +1,6 @@
 import { categories } from '$lib/needs';
 import { m } from '$lib/paraglide/messages';
-import { pragueLocalToDate } from '$lib/prague-time';
+import { isDay, pragueDay, pragueLocalToDate } from '$lib/core/prague';
 import { regions } from '$lib/regions';
 import { actorOf } from '$lib/server/http/actor';
 import { requiredText } from '$lib/server/http/fields';
@@ -101,16 +101,12 @@ const storySchema = z.object({
 	confirm_not_personal: yes
 });
 
-const pragueToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Prague' });
-const isDay = (v: string) =>
-	/^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
-
 const consentSchema = z
 	.object({
 		given_on: z
 			.string({ error: () => m.story_error_consent_day() })
 			.trim()
-			.refine((v) => isDay(v) && v >= '2000-01-01' && v <= pragueToday(), {
+			.refine((v) => isDay(v) && v <= pragueDay(), {
 				error: () => m.story_error_consent_day()
 			}),
 		website: yes,

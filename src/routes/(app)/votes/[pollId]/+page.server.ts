@@ -1,3 +1,4 @@
+import { pragueLocalToDate } from '$lib/core/prague';
 import { m } from '$lib/paraglide/messages';
 import { actorOf } from '$lib/server/http/actor';
 import { requiredText } from '$lib/server/http/fields';
@@ -46,14 +47,6 @@ const extendSchema = z.object({
 	reason: requiredText(2000)
 });
 
-/** A datetime-local value is a time in the club's zone (Prague), whatever the server's zone. */
-function pragueTime(local: string): Date {
-	const asUtc = new Date(`${local}:00Z`);
-	const inPrague = new Date(asUtc.toLocaleString('en-US', { timeZone: 'Europe/Prague' }));
-	const inUtc = new Date(asUtc.toLocaleString('en-US', { timeZone: 'UTC' }));
-	return new Date(asUtc.getTime() - (inPrague.getTime() - inUtc.getTime()));
-}
-
 export const actions = {
 	vote: async (event) => {
 		const actor = actorIn(event);
@@ -88,7 +81,14 @@ export const actions = {
 		const input = parseForm(extendSchema, await readForm(event.request));
 		if (!input.ok)
 			return fail(400, { action: 'extend' as const, values: input.values, errors: input.errors });
-		const closesAt = pragueTime(input.data.closes_at);
+		// a time in the club's zone (Prague), whatever the server's zone and on the days the clocks change
+		const closesAt = pragueLocalToDate(input.data.closes_at);
+		if (!closesAt)
+			return fail(400, {
+				action: 'extend' as const,
+				values: { closes_at: input.data.closes_at, reason: input.data.reason },
+				errors: { closes_at: m.vote_error_deadline() }
+			});
 		const result = await polls.extendPoll(db(), actor, event.params.pollId, closesAt, input.data.reason);
 		return answer('extend', result, input.data);
 	}

@@ -9,13 +9,13 @@ import { offlineKinds, recordOfflineGift } from '$lib/server/ledger/offline';
 import { db } from '$lib/server/runtime';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { isDay, pragueToday } from '../_days';
+import { isDay, pragueDay } from '$lib/core/prague';
 import { moneyRefusalStatus, moneyRefusalText } from '../_messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
 	requireRole(event, 'coordinator');
-	return { today: pragueToday() };
+	return { today: pragueDay() };
 }) satisfies PageServerLoad;
 
 const optionalText = (max: number) =>
@@ -41,7 +41,7 @@ const schema = z
 			.trim()
 			.refine(isDay, { error: () => m.money_error_day() })
 			// a gift that has not come yet is a promise, not a gift
-			.refine((day) => day <= pragueToday(), { error: () => m.money_gift_error_future() }),
+			.refine((day) => day <= pragueDay(), { error: () => m.money_gift_error_future() }),
 		need_number: z
 			.string()
 			.trim()

@@ -5,7 +5,7 @@ import { channelTotals } from '$lib/server/ledger/reports';
 import { listDonorsForYear } from '$lib/server/payments/receipts/confirmations';
 import { db } from '$lib/server/runtime';
 import type { PageServerLoad } from './$types';
-import { checkPeriod, pragueToday, type PeriodProblem } from '../_days';
+import { checkPeriod, pragueDay, type PeriodProblem } from '$lib/core/prague';
 
 const periodProblems: Record<PeriodProblem, () => string> = {
 	from_invalid: m.money_error_day,
@@ -17,7 +17,7 @@ const periodProblems: Record<PeriodProblem, () => string> = {
 export const load = (async (event) => {
 	requireRole(event, 'coordinator');
 	const params = event.url.searchParams;
-	const today = pragueToday();
+	const today = pragueDay();
 	const thisYear = Number(today.slice(0, 4));
 
 	// the ledger download sends a wrong period back here

@@ -1,3 +1,4 @@
+import { pragueDay } from '$lib/core/prague';
 import { actorOf } from '$lib/server/http/actor';
 import { requireRole } from '$lib/server/http/guards';
 import { needFormState, withExtraRow } from '$lib/server/needs/form';
@@ -16,7 +17,7 @@ export const load = (async (event) => {
 	if (page.view !== 'organisation') error(403, 'Forbidden');
 	if (!page.can.edit) error(409, 'Conflict');
 	const { need } = page;
-	const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Prague' });
+	const today = pragueDay();
 	return {
 		need: { id: need.id, number: need.number, status: need.status, title: need.title },
 		initial: withExtraRow(needFormState(need), 'save'),

@@ -1,3 +1,4 @@
+import { pragueDay } from '$lib/core/prague';
 import { getLocale } from '$lib/paraglide/runtime';
 import { requireRole } from '$lib/server/http/guards';
 import { readForm } from '$lib/server/http/forms';
@@ -15,7 +16,7 @@ export const POST: RequestHandler = async (event) => {
 	const year = Number(form.get('year'));
 	if (!Number.isInteger(year) || year < 2000 || year > 2100)
 		redirect(303, '/profile/gifts?confirmation=no_gifts');
-	const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Prague' });
+	const today = pragueDay();
 	const locale = getLocale() === 'en' ? 'en' : 'cs';
 	const result = await donorConfirmation(
 		db(),

@@ -2,7 +2,7 @@ import { m } from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/http/guards';
 import { channelTotals, csvAmount, toCsv } from '$lib/server/ledger/reports';
 import { db } from '$lib/server/runtime';
-import { pragueToday } from '../../_days';
+import { pragueDay } from '$lib/core/prague';
 import { channelName } from '../../_labels';
 import { auditExport, CSV, download } from '../_download';
 import type { RequestHandler } from './$types';
@@ -28,5 +28,5 @@ export const GET: RequestHandler = async (event) => {
 		])
 	);
 	await auditExport(event, user, { report: 'channels', rows: totals.length });
-	return download(csv, CSV, `prijmy-podle-zpusobu-${pragueToday()}.csv`);
+	return download(csv, CSV, `prijmy-podle-zpusobu-${pragueDay()}.csv`);
 };

@@ -4,7 +4,7 @@ import { requireRole } from '$lib/server/http/guards';
 import { donorConfirmation } from '$lib/server/payments/receipts/confirmations';
 import { db } from '$lib/server/runtime';
 import { redirect } from '@sveltejs/kit';
-import { pragueToday } from '../../_days';
+import { pragueDay } from '$lib/core/prague';
 import { download } from '../_download';
 import type { RequestHandler } from './$types';
 
@@ -30,7 +30,7 @@ export const POST: RequestHandler = async (event) => {
 		key,
 		year,
 		getLocale() === 'en' ? 'en' : 'cs',
-		pragueToday()
+		pragueDay()
 	);
 	if (!result.ok) return back(result.reason);
 	return download(result.pdf, 'application/pdf', result.fileName);

@@ -3,7 +3,7 @@ import { requireRole } from '$lib/server/http/guards';
 import { ledgerCsv, ledgerEntries } from '$lib/server/ledger/reports';
 import { db } from '$lib/server/runtime';
 import { redirect } from '@sveltejs/kit';
-import { checkPeriod } from '../../_days';
+import { checkPeriod } from '$lib/core/prague';
 import { auditExport, CSV, download } from '../_download';
 import type { RequestHandler } from './$types';
 

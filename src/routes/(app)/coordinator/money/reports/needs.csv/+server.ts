@@ -4,7 +4,7 @@ import { requireRole } from '$lib/server/http/guards';
 import { csvAmount, needSummaries, toCsv } from '$lib/server/ledger/reports';
 import { db } from '$lib/server/runtime';
 import { helpFormName } from '$lib/votes';
-import { pragueToday } from '../../_days';
+import { pragueDay } from '$lib/core/prague';
 import { auditExport, CSV, download } from '../_download';
 import type { RequestHandler } from './$types';
 
@@ -41,5 +41,5 @@ export const GET: RequestHandler = async (event) => {
 		])
 	);
 	await auditExport(event, user, { report: 'needs', rows: needs.length });
-	return download(csv, CSV, `potreby-${pragueToday()}.csv`);
+	return download(csv, CSV, `potreby-${pragueDay()}.csv`);
 };
