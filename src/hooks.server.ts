@@ -5,6 +5,9 @@ import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/cookie';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { twoFactorStep } from '$lib/server/auth/two-factor-policy';
 import { jobDefinitions } from '$lib/server/jobs/registry';
+import { visitor } from '$lib/server/core/actor';
+import { actingAs, createContext } from '$lib/server/core/context';
+import { personOf } from '$lib/server/http/actor';
 import { audit } from '$lib/server/audit';
 import { log } from '$lib/server/log';
 import { runtime, startRuntime, stopRuntime, twoFactorRequired } from '$lib/server/runtime';
@@ -29,7 +32,12 @@ export const init: ServerInit = async () => {
 		throw e;
 	}
 	try {
-		await startRuntime({ config, migrations: bundledMigrations(), jobs: jobDefinitions });
+		await startRuntime({
+			config,
+			dev: dev ? { port: Number(process.env.PORT ?? 5173) } : null,
+			migrations: bundledMigrations(),
+			jobs: jobDefinitions(config)
+		});
 	} catch (e) {
 		refuseToStart((e as Error).message);
 	}
@@ -46,6 +54,13 @@ const i18n: Handle = ({ event, resolve }) =>
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
 		});
 	});
+
+/** The request's context: built here once, handed by routes to every domain function they call. */
+const context: Handle = ({ event, resolve }) => {
+	const r = runtime();
+	event.locals.context = createContext(r.sql, visitor, r.environment);
+	return resolve(event);
+};
 
 const session: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
@@ -68,6 +83,7 @@ const session: Handle = async ({ event, resolve }) => {
 	else {
 		event.locals.user = valid.user;
 		event.locals.session = valid.session;
+		event.locals.context = actingAs(event.locals.context, personOf(event, valid.user));
 	}
 	return resolve(event);
 };
@@ -111,7 +127,7 @@ const deniedAccess: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, session, deniedAccess, i18n);
+export const handle = sequence(securityHeaders, context, session, deniedAccess, i18n);
 
 /** Unexpected errors are logged with a reference; the visitor sees the reference and nothing else. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

@@ -77,6 +77,14 @@ test.describe('start-up refusals', () => {
 		]);
 	});
 
+	test('without ORIGIN the build refuses to start, since e-mails could not link back', async ({ spolu }) => {
+		const result = await spolu.startExpectingExit({ env: { ORIGIN: undefined } });
+		expect(result.code).toBe(1);
+		expect(lines(result.stderr)).toEqual([
+			'Spolu cannot start: ORIGIN is not set: links in e-mails need the public address, e.g. ORIGIN=https://spolu.example.org'
+		]);
+	});
+
 	test('a PostgreSQL server without DATA_ENCRYPTION_KEY stops start-up with one line', async ({ spolu }) => {
 		const result = await spolu.startExpectingExit({
 			env: { DATABASE_URL: 'postgres://spolu@127.0.0.1:1/spolu', DATA_ENCRYPTION_KEY: undefined }

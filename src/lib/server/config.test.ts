@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from './config';
+import { ConfigError, parseConfig, publicOrigin } from './config';
 
 const messageOf = (env: Record<string, string>) => {
 	try {
@@ -26,7 +26,7 @@ describe('parseConfig', () => {
 			require2fa: undefined,
 			smtpUrl: undefined,
 			mailFrom: 'Spolu <spolu@localhost>',
-			origin: 'http://localhost:3000'
+			origin: undefined
 		});
 	});
 
@@ -115,5 +115,23 @@ describe('parseConfig', () => {
 	it('names a malformed DATABASE_URL without repeating it, since it may hold a password', () => {
 		const text = messageOf({ DATABASE_URL: 'mysql://root:hunter2@db/spolu' });
 		expect(text).toBe('DATABASE_URL must be a postgres:// URL');
+	});
+});
+
+describe('publicOrigin', () => {
+	it('is ORIGIN wherever it is set', () => {
+		expect(publicOrigin({ origin: 'https://spolu.example.org' }, null)).toBe('https://spolu.example.org');
+		expect(publicOrigin({ origin: 'https://spolu.example.org' }, { port: 5173 })).toBe(
+			'https://spolu.example.org'
+		);
+	});
+
+	it('is the dev server in development', () => {
+		expect(publicOrigin({ origin: undefined }, { port: 5173 })).toBe('http://localhost:5173');
+	});
+
+	it('refuses a start without ORIGIN outside development, in one line naming the variable', () => {
+		expect(() => publicOrigin({ origin: undefined }, null)).toThrow(ConfigError);
+		expect(() => publicOrigin({ origin: undefined }, null)).toThrow(/^ORIGIN is not set: links in e-mails/);
 	});
 });

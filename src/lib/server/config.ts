@@ -113,8 +113,11 @@ export type Config = {
 	bankIban: string | undefined;
 	/** card payments; undefined when the keys are not both set (the card option is hidden) */
 	stripe: { secretKey: string; webhookSecret: string; apiUrl: string | undefined } | undefined;
-	/** the public address, for links in e-mails */
-	origin: string;
+	/**
+	 * ORIGIN, the public address links in e-mails start with. Undefined only in development (vite dev
+	 * gets its own address in hooks); any other start without it is refused (see `publicOrigin`).
+	 */
+	origin: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -157,8 +160,21 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 			c.STRIPE_SECRET_KEY && c.STRIPE_WEBHOOK_SECRET
 				? { secretKey: c.STRIPE_SECRET_KEY, webhookSecret: c.STRIPE_WEBHOOK_SECRET, apiUrl: c.STRIPE_API_URL }
 				: undefined,
-		origin: c.ORIGIN ?? `http://localhost:${c.PORT ?? '3000'}`
+		origin: c.ORIGIN
 	};
+}
+
+/**
+ * The public address for contexts: ORIGIN, or in development the dev server's address. Jobs, card
+ * webhooks and bank imports send e-mails with links and have no request to take an address from, and
+ * a guessed one would send members to a machine that is not Spolu, so a start without it is refused.
+ */
+export function publicOrigin(config: Pick<Config, 'origin'>, dev: { port: number } | null): string {
+	if (config.origin) return config.origin;
+	if (dev) return `http://localhost:${dev.port}`;
+	throw new ConfigError(
+		'ORIGIN is not set: links in e-mails need the public address, e.g. ORIGIN=https://spolu.example.org'
+	);
 }
 
 /** Reads `.env` (when present) into the environment, then parses it. Variables already set win. */

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Config } from './config';
+import { publicOrigin, type Config } from './config';
+import { systemContext, type Environment } from './core/context';
 import { createClient, type Db } from './db/client';
 import { startEmbedded, type EmbeddedDatabase } from './db/embedded';
 import { migrate, type Migration } from './db/migrate';
@@ -19,6 +20,8 @@ import { generateKey, parseKeyRing, type KeyRing } from './privacy/encryption';
 export interface Runtime {
 	config: Config;
 	keys: KeyRing;
+	/** what every context of this process is built from: the public address, the keys, the clock */
+	environment: Environment;
 	sql: Db;
 	embedded: EmbeddedDatabase | undefined;
 	jobs: JobRunner | undefined;
@@ -30,6 +33,8 @@ const slot = (holder.__spolu ??= {});
 
 export interface StartOptions {
 	config: Config;
+	/** in `vite dev`: the dev server's port, the public address when ORIGIN is not set */
+	dev?: { port: number } | null;
 	migrations: Migration[];
 	jobs: JobDefinition[];
 }
@@ -42,8 +47,10 @@ export function startRuntime(options: StartOptions): Promise<Runtime> {
 	return slot.starting;
 }
 
-async function start({ config, migrations, jobs }: StartOptions): Promise<Runtime> {
+async function start({ config, dev, migrations, jobs }: StartOptions): Promise<Runtime> {
 	setLogLevel(config.logLevel);
+	// before anything starts: without a public address e-mails could not link back to Spolu
+	const origin = publicOrigin(config, dev ?? null);
 	let embedded: EmbeddedDatabase | undefined;
 	let url = config.databaseUrl;
 	const keys = config.encryptionKeys ?? embeddedKeyRing(config.dataDir);
@@ -57,14 +64,18 @@ async function start({ config, migrations, jobs }: StartOptions): Promise<Runtim
 	try {
 		const applied = await migrate(sql, migrations);
 		if (applied.length) log.info('migrations applied', { count: applied.length, last: applied.at(-1) });
+		const environment: Environment = { origin, keys };
 		const { demo } = await initialiseDatabase(sql, {
 			loadDemo: config.demo ?? Boolean(embedded),
 			keys,
+			origin,
 			dataDir: config.dataDir
 		});
-		const runner = config.jobs.enabled ? new JobRunner(sql, { pollMs: config.jobs.pollMs }) : undefined;
+		const runner = config.jobs.enabled
+			? new JobRunner(systemContext(sql, environment), { pollMs: config.jobs.pollMs })
+			: undefined;
 		// Published before the first job runs: jobs read the runtime (configuration, keys).
-		slot.runtime = { config, keys, sql, embedded, jobs: runner, demo };
+		slot.runtime = { config, keys, environment, sql, embedded, jobs: runner, demo };
 		if (runner) {
 			for (const definition of jobs) runner.register(definition);
 			await runner.start();

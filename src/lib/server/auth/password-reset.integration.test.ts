@@ -1,3 +1,4 @@
+import { systemContextFor } from '../needs/test-factory';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import { createHash } from 'node:crypto';
@@ -28,7 +29,7 @@ const NEW = 'nove-heslo-zahrada';
 beforeAll(async () => {
 	[db, smtp] = await Promise.all([createTestDatabase({ migrate: true }), startSmtpServer()]);
 	sql = db.sql;
-	runner = new JobRunner(sql).register(
+	runner = new JobRunner(systemContextFor(sql)).register(
 		createMailSendJob(() => ({ smtpUrl: smtp.url, mailFrom: 'Spolu <spolu@example.org>' }))
 	);
 });

@@ -1,3 +1,4 @@
+import { systemContextFor } from '../needs/test-factory';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSmtpServer, type TestSmtpServer } from '../../../../tests/support/smtp';
 import type { Db } from '../db/client';
@@ -23,7 +24,7 @@ const keys = parseKeyRing(generateKey());
 beforeAll(async () => {
 	[db, smtp] = await Promise.all([createTestDatabase({ migrate: true }), startSmtpServer()]);
 	sql = db.sql;
-	runner = new JobRunner(sql).register(
+	runner = new JobRunner(systemContextFor(sql)).register(
 		createMailSendJob(() => ({ smtpUrl: smtp.url, mailFrom: 'Spolu <spolu@example.org>' }))
 	);
 });

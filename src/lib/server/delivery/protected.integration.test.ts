@@ -1,12 +1,13 @@
+import { contextFor, testEnvironment } from '../needs/test-factory';
+import type { Person } from '$lib/server/core/actor';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
 import { closeNeed, cancelNeed } from '../ledger/closing';
 import { allocateFromFund } from '../ledger/funding';
 import { decidedNeed, fillFund, moneyTestDatabase } from '../ledger/test-factory';
-import type { NeedActor } from '../needs/access';
 import { selectEvents, selectNeed } from '../needs/queries';
 import type { People } from '../needs/test-factory';
-import { decryptField, parseKeyRing } from '../privacy/encryption';
+import { decryptField } from '../privacy/encryption';
 import {
 	deleteProtectedData,
 	protectedSummary,
@@ -23,7 +24,7 @@ beforeEach(() => {
 	({ sql, p } = t);
 });
 
-const keys = parseKeyRing(`k1:${Buffer.alloc(32, 3).toString('base64')}`);
+const keys = testEnvironment.keys;
 const client: ProtectedInput = {
 	name: 'Jana Testovací',
 	phone: '+420 777 123 456',
@@ -31,7 +32,7 @@ const client: ProtectedInput = {
 	address: 'Květinová 12, Praha 4'
 };
 
-async function otherMember(): Promise<NeedActor> {
+async function otherMember(): Promise<Person> {
 	const [row] = await sql<{ id: string }[]>`
 		insert into users (email, name, password_hash) values ('clen2@test.cz', 'Člen 2', 'x') returning id`;
 	await sql`insert into user_roles (user_id, role) values (${row!.id}, 'member')`;
@@ -44,19 +45,38 @@ const reads = async () =>
 describe('protected client data', () => {
 	it('is entered by the organisation only, after approval, and stored encrypted and bound to its row', async () => {
 		const needId = await decidedNeed(sql, p, 50_000, 'purchase');
-		expect(await saveProtectedData(sql, keys, p.coordinator, needId, client)).toEqual({
+		expect(
+			await saveProtectedData(
+				contextFor(sql, p.coordinator, { ...testEnvironment, keys: keys }),
+				needId,
+				client
+			)
+		).toEqual({
 			ok: false,
 			reason: 'forbidden'
 		});
-		expect(await saveProtectedData(sql, keys, p.otherWorker, needId, client)).toEqual({
+		expect(
+			await saveProtectedData(
+				contextFor(sql, p.otherWorker, { ...testEnvironment, keys: keys }),
+				needId,
+				client
+			)
+		).toEqual({
 			ok: false,
 			reason: 'not_found'
 		});
-		expect(await saveProtectedData(sql, keys, p.worker, needId, { ...client, address: null })).toEqual({
+		expect(
+			await saveProtectedData(contextFor(sql, p.worker, { ...testEnvironment, keys: keys }), needId, {
+				...client,
+				address: null
+			})
+		).toEqual({
 			ok: false,
 			reason: 'invalid'
 		});
-		expect(await saveProtectedData(sql, keys, p.worker, needId, client)).toEqual({ ok: true });
+		expect(
+			await saveProtectedData(contextFor(sql, p.worker, { ...testEnvironment, keys: keys }), needId, client)
+		).toEqual({ ok: true });
 		const [row] = await sql<{ client_name: string; client_phone: string; delivery_address: string }[]>`
 			select client_name, client_phone, delivery_address from need_protected_data`;
 		expect(JSON.stringify(row)).not.toMatch(/Jana|777|Květinová/);
@@ -80,16 +100,19 @@ describe('protected client data', () => {
 		const logged = await sql`select details from audit_log where target_id = ${needId}`;
 		expect(JSON.stringify(logged)).not.toMatch(/Jana|777|Květinová/);
 		// without home delivery no address is kept
-		await saveProtectedData(sql, keys, p.worker, needId, { ...client, deliveryWay: 'office' });
+		await saveProtectedData(contextFor(sql, p.worker, { ...testEnvironment, keys: keys }), needId, {
+			...client,
+			deliveryWay: 'office'
+		});
 		const [office] = await sql`select delivery_address, delivery_way from need_protected_data`;
 		expect(office).toEqual({ delivery_address: null, delivery_way: 'office' });
 	});
 
 	it('is read by the organisation and the contact person alone, one audit row per read, until closing', async () => {
 		const needId = await decidedNeed(sql, p, 50_000, 'purchase');
-		await saveProtectedData(sql, keys, p.worker, needId, client);
+		await saveProtectedData(contextFor(sql, p.worker, { ...testEnvironment, keys: keys }), needId, client);
 		const member = await otherMember();
-		const who: [string, NeedActor, boolean][] = [
+		const who: [string, Person, boolean][] = [
 			['social worker', p.worker, true],
 			['colleague', p.colleague, true],
 			['contact person', p.member, true],
@@ -100,53 +123,67 @@ describe('protected client data', () => {
 		];
 		for (const [label, actor, allowed] of who) {
 			const before = await reads();
-			const data = await readProtectedData(sql, keys, actor, needId);
+			const data = await readProtectedData(contextFor(sql, actor), needId);
 			expect(data === null, label).toBe(!allowed);
 			if (allowed) expect(data, label).toEqual(client);
 			expect(await reads(), label).toBe(before + (allowed ? 1 : 0));
 		}
 		// the coordinator names another contact person: the former one loses access at once
-		expect(await reassignContactPerson(sql, p.member, needId, member.id)).toEqual({
+		expect(await reassignContactPerson(contextFor(sql, p.member), needId, member.id)).toEqual({
 			ok: false,
 			reason: 'forbidden'
 		});
-		expect(await reassignContactPerson(sql, p.coordinator, needId, member.id)).toEqual({ ok: true });
-		expect(await readProtectedData(sql, keys, p.member, needId)).toBeNull();
-		expect(await readProtectedData(sql, keys, member, needId)).toEqual(client);
+		expect(await reassignContactPerson(contextFor(sql, p.coordinator), needId, member.id)).toEqual({
+			ok: true
+		});
+		expect(await readProtectedData(contextFor(sql, p.member), needId)).toBeNull();
+		expect(await readProtectedData(contextFor(sql, member), needId)).toEqual(client);
 		// once the need is closed, nobody reads it
 		await fillFund(sql, 50_000);
-		await allocateFromFund(sql, p.coordinator, needId, 50_000);
-		await closeNeed(sql, p.coordinator, needId, '');
+		await allocateFromFund(contextFor(sql, p.coordinator), needId, 50_000);
+		await closeNeed(contextFor(sql, p.coordinator), needId, '');
 		expect((await selectNeed(sql, needId))!.status).toBe('closed');
-		expect(await readProtectedData(sql, keys, p.worker, needId)).toBeNull();
-		expect(await readProtectedData(sql, keys, member, needId)).toBeNull();
+		expect(await readProtectedData(contextFor(sql, p.worker), needId)).toBeNull();
+		expect(await readProtectedData(contextFor(sql, member), needId)).toBeNull();
 	});
 
 	it('cannot be entered, changed or given to a new contact person once the help is delivered', async () => {
 		const needId = await decidedNeed(sql, p, 50_000, 'purchase');
-		expect(await saveProtectedData(sql, keys, p.worker, needId, client)).toEqual({ ok: true });
+		expect(
+			await saveProtectedData(contextFor(sql, p.worker, { ...testEnvironment, keys: keys }), needId, client)
+		).toEqual({ ok: true });
 		await sql`update needs set status = 'delivered' where id = ${needId}`;
 		const need = (await selectNeed(sql, needId))!;
-		expect(await protectedSummary(sql, p.worker, need)).toMatchObject({ canRead: true, canWrite: false });
-		expect(await saveProtectedData(sql, keys, p.worker, needId, { ...client, name: 'Jiné Jméno' })).toEqual({
+		expect(await protectedSummary(contextFor(sql, p.worker), need)).toMatchObject({
+			canRead: true,
+			canWrite: false
+		});
+		expect(
+			await saveProtectedData(contextFor(sql, p.worker, { ...testEnvironment, keys: keys }), needId, {
+				...client,
+				name: 'Jiné Jméno'
+			})
+		).toEqual({
 			ok: false,
 			reason: 'wrong_state'
 		});
-		expect((await readProtectedData(sql, keys, p.worker, needId))?.name).toBe(client.name);
+		expect((await readProtectedData(contextFor(sql, p.worker), needId))?.name).toBe(client.name);
 		// nor does anyone new get to read it
 		const member = await otherMember();
-		expect(await reassignContactPerson(sql, p.coordinator, needId, member.id)).toEqual({
+		expect(await reassignContactPerson(contextFor(sql, p.coordinator), needId, member.id)).toEqual({
 			ok: false,
 			reason: 'wrong_state'
 		});
-		expect(await readProtectedData(sql, keys, member, needId)).toBeNull();
+		expect(await readProtectedData(contextFor(sql, member), needId)).toBeNull();
 		await sql.begin((tx) => deleteProtectedData(tx, needId, null));
-		expect(await saveProtectedData(sql, keys, p.worker, needId, client)).toEqual({
+		expect(
+			await saveProtectedData(contextFor(sql, p.worker, { ...testEnvironment, keys: keys }), needId, client)
+		).toEqual({
 			ok: false,
 			reason: 'wrong_state'
 		});
 		expect(await sql`select 1 from need_protected_data`).toHaveLength(0);
-		expect(await protectedSummary(sql, p.worker, need)).toMatchObject({
+		expect(await protectedSummary(contextFor(sql, p.worker), need)).toMatchObject({
 			entered: false,
 			deleted: true,
 			entryOpen: false,
@@ -157,14 +194,18 @@ describe('protected client data', () => {
 	it('cannot be entered before approval or after cancelling, and is deleted with an audit row', async () => {
 		const needId = await decidedNeed(sql, p, 50_000, 'purchase');
 		await sql`update needs set status = 'in_vote' where id = ${needId}`;
-		expect(await saveProtectedData(sql, keys, p.worker, needId, client)).toEqual({
+		expect(
+			await saveProtectedData(contextFor(sql, p.worker, { ...testEnvironment, keys: keys }), needId, client)
+		).toEqual({
 			ok: false,
 			reason: 'wrong_state'
 		});
 		await sql`update needs set status = 'approved' where id = ${needId}`;
-		await saveProtectedData(sql, keys, p.worker, needId, client);
-		await cancelNeed(sql, p.coordinator, needId, 'Rodina pomoc už nepotřebuje.');
-		expect(await saveProtectedData(sql, keys, p.worker, needId, client)).toEqual({
+		await saveProtectedData(contextFor(sql, p.worker, { ...testEnvironment, keys: keys }), needId, client);
+		await cancelNeed(contextFor(sql, p.coordinator), needId, 'Rodina pomoc už nepotřebuje.');
+		expect(
+			await saveProtectedData(contextFor(sql, p.worker, { ...testEnvironment, keys: keys }), needId, client)
+		).toEqual({
 			ok: false,
 			reason: 'wrong_state'
 		});
@@ -176,9 +217,9 @@ describe('protected client data', () => {
 
 	it('follows the access matrix: every role, assigned or not, before approval, during delivery, after the end', async () => {
 		const needId = await decidedNeed(sql, p, 50_000, 'purchase');
-		await saveProtectedData(sql, keys, p.worker, needId, client);
+		await saveProtectedData(contextFor(sql, p.worker, { ...testEnvironment, keys: keys }), needId, client);
 		const member = await otherMember();
-		const people: [string, NeedActor][] = [
+		const people: [string, Person][] = [
 			['social worker', p.worker],
 			['colleague', p.colleague],
 			['assigned contact person', p.member],
@@ -204,7 +245,7 @@ describe('protected client data', () => {
 			await sql`update needs set status = ${status} where id = ${needId}`;
 			for (const [label, actor] of people) {
 				const before = await reads();
-				const data = await readProtectedData(sql, keys, actor, needId);
+				const data = await readProtectedData(contextFor(sql, actor), needId);
 				matrix.push(`${status} ${label}: ${data ? 'reads' : 'nothing'}, ${(await reads()) - before} audit`);
 				const allowed = open && readers.includes(label);
 				expected.push(`${status} ${label}: ${allowed ? 'reads' : 'nothing'}, ${allowed ? 1 : 0} audit`);

@@ -1,10 +1,11 @@
+import type { PersonContext } from '$lib/server/core/context';
 import type { NeedStatus } from '$lib/needs';
 import { audit } from '../audit';
-import type { Db, Queryable, Tx } from '../db/client';
-import { isCoordinator, isOwnOrganisation, needView, type NeedActor } from '../needs/access';
+import type { Queryable, Tx } from '../db/client';
+import { isCoordinator, isOwnOrganisation, needView } from '../needs/access';
 import { insertEvent, selectNeed, type Need } from '../needs/queries';
 import { isUuid } from '$lib/core/ids';
-import { decryptField, encryptField, type KeyRing } from '../privacy/encryption';
+import { decryptField, encryptField } from '../privacy/encryption';
 
 /*
  * The client's protected data: who the family is and how to reach them, needed only to deliver the help.
@@ -47,7 +48,8 @@ export async function contactPersonOf(db: Queryable, needId: string): Promise<st
 }
 
 /** Whether the person may read the need's protected data now (the rule, without the read). */
-export async function mayReadProtected(db: Queryable, actor: NeedActor, need: Need): Promise<boolean> {
+export async function mayReadProtected(ctx: PersonContext<Queryable>, need: Need): Promise<boolean> {
+	const { db, actor } = ctx;
 	if (!protectedStates.has(need.status)) return false;
 	if (isOwnOrganisation(actor, need)) return true;
 	return actor.roles.includes('member') && (await contactPersonOf(db, need.id)) === actor.id;
@@ -68,21 +70,18 @@ const PHONE = /^\+?[0-9 ]{9,20}$/;
 
 /** The organisation's social worker enters or corrects the protected data of an approved need. */
 export const saveProtectedData = (
-	db: Db,
-	keys: KeyRing,
-	actor: NeedActor,
+	ctx: PersonContext,
 	needId: string,
 	input: ProtectedInput
-): Promise<ProtectedResult> => db.begin((tx) => writeProtectedData(tx, keys, actor, needId, input));
+): Promise<ProtectedResult> => ctx.db.begin((tx) => writeProtectedData({ ...ctx, db: tx }, needId, input));
 
 /** Entering the protected data inside the caller's transaction (the demo data uses it too). */
 export async function writeProtectedData(
-	tx: Tx,
-	keys: KeyRing,
-	actor: NeedActor,
+	ctx: PersonContext<Tx>,
 	needId: string,
 	input: ProtectedInput
 ): Promise<ProtectedResult> {
+	const { db: tx, actor, keys } = ctx;
 	if (!isUuid(needId)) return { ok: false, reason: 'not_found' };
 	const name = input.name.trim();
 	const phone = input.phone.trim();
@@ -140,11 +139,11 @@ export interface ProtectedSummary {
 }
 
 export async function protectedSummary(
-	db: Queryable,
-	actor: NeedActor,
+	ctx: PersonContext<Queryable>,
 	need: Need
 ): Promise<ProtectedSummary | null> {
-	const canRead = await mayReadProtected(db, actor, need);
+	const { db, actor } = ctx;
+	const canRead = await mayReadProtected(ctx, need);
 	const entryOpen = untilDeliveryStates.has(need.status);
 	const canWrite = isOwnOrganisation(actor, need) && entryOpen;
 	if (!canRead && !isCoordinator(actor)) return null;
@@ -173,16 +172,12 @@ export interface ProtectedData {
  * "Show contact": the protected data for those allowed, decrypted, with exactly one audit row per read.
  * Null for everyone else and when nothing was entered (or it was deleted after delivery).
  */
-export async function readProtectedData(
-	db: Db,
-	keys: KeyRing,
-	actor: NeedActor,
-	needId: string
-): Promise<ProtectedData | null> {
+export async function readProtectedData(ctx: PersonContext, needId: string): Promise<ProtectedData | null> {
+	const { db, actor, keys } = ctx;
 	if (!isUuid(needId)) return null;
 	return db.begin(async (tx) => {
 		const need = await selectNeed(tx, needId);
-		if (!need || !(await mayReadProtected(tx, actor, need))) return null;
+		if (!need || !(await mayReadProtected({ ...ctx, db: tx }, need))) return null;
 		const [row] = await tx<
 			{
 				client_name: string;
@@ -215,11 +210,11 @@ export async function readProtectedData(
  * protected data at once, because access is decided from the decision on every read.
  */
 export async function reassignContactPerson(
-	db: Db,
-	actor: NeedActor,
+	ctx: PersonContext,
 	needId: string,
 	memberId: string
 ): Promise<ProtectedResult> {
+	const { db, actor } = ctx;
 	if (!isUuid(needId) || !isUuid(memberId)) return { ok: false, reason: 'not_found' };
 	return db.begin(async (tx) => {
 		const need = await selectNeed(tx, needId, true);

@@ -1,11 +1,13 @@
+import { contextFor, testEnvironment } from '../needs/test-factory';
+import type { Person } from '$lib/server/core/actor';
 import sharp from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
+import { parseConfig } from '../config';
 import { jobDefinitions } from '../jobs/registry';
 import { cancelNeed } from '../ledger/closing';
 import { recordPayout } from '../ledger/payouts';
 import { moneyTestDatabase } from '../ledger/test-factory';
-import type { NeedActor } from '../needs/access';
 import type { AttachmentStore } from '../needs/attachments';
 import { selectEvents, selectNeed } from '../needs/queries';
 import type { People } from '../needs/test-factory';
@@ -40,7 +42,7 @@ const today = pragueToday;
 const fundedNeed = (withData = true) => fundedNeedOf(sql, p, store, { withData });
 const deliveredNeed = () => deliveredNeedOf(sql, p, store);
 
-async function otherMember(): Promise<NeedActor> {
+async function otherMember(): Promise<Person> {
 	const [row] = await sql<{ id: string }[]>`
 		insert into users (email, name, password_hash) values ('clen3@test.cz', 'Člen 3', 'x') returning id`;
 	await sql`insert into user_roles (user_id, role) values (${row!.id}, 'member')`;
@@ -62,45 +64,53 @@ describe('delivery steps', () => {
 		const needId = await fundedNeed(false);
 		const plan = { plan: 'Obchod doveze postel do kanceláře centra ve čtvrtek.' };
 		// the contact person needs the social worker's word on the way of delivery first
-		expect(await arrangeDelivery(sql, p.member, needId, plan)).toEqual({
+		expect(await arrangeDelivery(contextFor(sql, p.member), needId, plan)).toEqual({
 			ok: false,
 			reason: 'no_protected_data'
 		});
-		await saveProtectedData(sql, store.keys, p.worker, needId, client);
+		await saveProtectedData(
+			contextFor(sql, p.worker, { ...testEnvironment, keys: store.keys }),
+			needId,
+			client
+		);
 		const member = await otherMember();
 		for (const actor of [p.coordinator, member, p.worker])
-			expect((await arrangeDelivery(sql, actor, needId, plan)).ok).toBe(false);
-		expect(await arrangeDelivery(sql, p.member, needId, { plan: 'Zavolám paní Marii Zkušební.' })).toEqual({
+			expect((await arrangeDelivery(contextFor(sql, actor), needId, plan)).ok).toBe(false);
+		expect(
+			await arrangeDelivery(contextFor(sql, p.member), needId, { plan: 'Zavolám paní Marii Zkušební.' })
+		).toEqual({
 			ok: false,
 			reason: 'personal_data',
 			fields: ['plan']
 		});
 		// the organisation's creator and the coordinator hear of it, not the contact person who did it
-		expect(await mailedBy(() => arrangeDelivery(sql, p.member, needId, plan))).toEqual({
+		expect(await mailedBy(() => arrangeDelivery(contextFor(sql, p.member), needId, plan))).toEqual({
 			result: { ok: true },
 			to: ['koordinator@test.cz', 'pracovnice@test.cz']
 		});
 		expect((await selectNeed(sql, needId))!.status).toBe('fulfilling');
 
 		// bought only once the money part shows a payout
-		expect(await markBought(sql, p.member, needId)).toEqual({ ok: false, reason: 'no_payout' });
+		expect(await markBought(contextFor(sql, p.member), needId)).toEqual({ ok: false, reason: 'no_payout' });
 		await recordPayout(
-			sql,
+			contextFor(sql, p.member),
 			store,
-			p.member,
 			needId,
 			{ recipient: 'supplier', supplier: 'IKEA', amount: 29_000, paidOn: today(), note: '' },
 			null
 		);
-		expect(await markBought(sql, p.coordinator, needId)).toEqual({ ok: false, reason: 'forbidden' });
-		expect(await markBought(sql, p.member, needId)).toEqual({ ok: true });
-		expect(await markBought(sql, p.member, needId)).toEqual({ ok: false, reason: 'wrong_state' });
+		expect(await markBought(contextFor(sql, p.coordinator), needId)).toEqual({
+			ok: false,
+			reason: 'forbidden'
+		});
+		expect(await markBought(contextFor(sql, p.member), needId)).toEqual({ ok: true });
+		expect(await markBought(contextFor(sql, p.member), needId)).toEqual({ ok: false, reason: 'wrong_state' });
 
 		const tomorrow = new Date(Date.now() + 36 * 3600 * 1000).toLocaleDateString('sv-SE', {
 			timeZone: 'Europe/Prague'
 		});
 		expect(
-			await markDelivered(sql, store, p.member, needId, { deliveredOn: tomorrow, note: '' }, null)
+			await markDelivered(contextFor(sql, p.member), store, needId, { deliveredOn: tomorrow, note: '' }, null)
 		).toEqual({ ok: false, reason: 'future_day' });
 		const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#8a8' } })
 			.jpeg()
@@ -109,9 +119,8 @@ describe('delivery steps', () => {
 		expect(
 			await mailedBy(() =>
 				markDelivered(
-					sql,
+					contextFor(sql, p.member),
 					store,
-					p.member,
 					needId,
 					{ deliveredOn: today(), note: 'Postel je smontovaná, děti už v ní spí.' },
 					{ bytes: photo, name: 'IMG_1.jpg', type: 'image/jpeg' }
@@ -121,12 +130,12 @@ describe('delivery steps', () => {
 		expect((await selectNeed(sql, needId))!.status).toBe('delivered');
 
 		// the photo comes back re-encoded without its location, to those who may see it, each read audited
-		const proof = await readDeliveryProof(sql, store, p.worker, needId);
+		const proof = await readDeliveryProof(contextFor(sql, p.worker), store, needId);
 		expect(proof!.mediaType).toBe('image/jpeg');
 		expect((await sharp(proof!.bytes).metadata()).exif).toBeUndefined();
-		expect(await readDeliveryProof(sql, store, p.coordinator, needId)).not.toBeNull();
-		expect(await readDeliveryProof(sql, store, member, needId)).toBeNull();
-		expect(await readDeliveryProof(sql, store, p.otherWorker, needId)).toBeNull();
+		expect(await readDeliveryProof(contextFor(sql, p.coordinator), store, needId)).not.toBeNull();
+		expect(await readDeliveryProof(contextFor(sql, member), store, needId)).toBeNull();
+		expect(await readDeliveryProof(contextFor(sql, p.otherWorker), store, needId)).toBeNull();
 		expect(await sql`select 1 from audit_log where action = 'delivery.proof_read'`).toHaveLength(2);
 
 		const kinds = (await selectEvents(sql, needId)).map((e) => e.kind);
@@ -135,7 +144,7 @@ describe('delivery steps', () => {
 			'delivery_bought',
 			'delivered'
 		]);
-		const view = await deliveryView(sql, p.worker, (await selectNeed(sql, needId))!);
+		const view = await deliveryView(contextFor(sql, p.worker), (await selectNeed(sql, needId))!);
 		expect(view).toMatchObject({ step: 'delivered', deliveredOn: today(), can: { confirm: true } });
 	});
 
@@ -146,20 +155,23 @@ describe('delivery steps', () => {
 			change: 'Děti se lépe vyspí a chodí do školy odpočaté.',
 			confirmFindings: false
 		};
-		expect(await confirmReceipt(sql, p.member, needId, feedback)).toEqual({ ok: false, reason: 'forbidden' });
-		const named = await confirmReceipt(sql, p.worker, needId, {
+		expect(await confirmReceipt(contextFor(sql, p.member), needId, feedback)).toEqual({
+			ok: false,
+			reason: 'forbidden'
+		});
+		const named = await confirmReceipt(contextFor(sql, p.worker), needId, {
 			...feedback,
 			thanks: 'Děkuje paní Marie Zkušební z Hlavní 12.'
 		});
 		expect(named).toMatchObject({ ok: false, reason: 'personal_data', fields: ['thanks'] });
 		expect(named.ok ? [] : named.findings!.map((f) => f.field)).toContain('thanks');
-		expect(await mailedBy(() => confirmReceipt(sql, p.colleague, needId, feedback))).toEqual({
+		expect(await mailedBy(() => confirmReceipt(contextFor(sql, p.colleague), needId, feedback))).toEqual({
 			result: { ok: true },
 			to: ['clen@test.cz', 'koordinator@test.cz']
 		});
 		// a correction later is feedback_recorded; a conscious override of the guard is audited
 		expect(
-			await confirmReceipt(sql, p.worker, needId, {
+			await confirmReceipt(contextFor(sql, p.worker), needId, {
 				...feedback,
 				change: 'Syn Tadeáš má konečně svůj pokoj.',
 				confirmFindings: true
@@ -168,7 +180,7 @@ describe('delivery steps', () => {
 		expect(
 			await sql`select 1 from audit_log where action = 'delivery.feedback_findings_confirmed'`
 		).toHaveLength(1);
-		const view = await deliveryView(sql, p.member, (await selectNeed(sql, needId))!);
+		const view = await deliveryView(contextFor(sql, p.member), (await selectNeed(sql, needId))!);
 		expect(view).toMatchObject({
 			step: 'confirmed',
 			feedback: { thanks: feedback.thanks, change: 'Syn Tadeáš má konečně svůj pokoj.' },
@@ -180,8 +192,12 @@ describe('delivery steps', () => {
 
 	it('never puts the client’s name or phone into e-mails, events or the audit log', async () => {
 		const needId = await deliveredNeed();
-		await readProtectedData(sql, store.keys, p.member, needId);
-		await confirmReceipt(sql, p.worker, needId, { thanks: 'Děkujeme.', change: '', confirmFindings: false });
+		await readProtectedData(contextFor(sql, p.member, { ...testEnvironment, keys: store.keys }), needId);
+		await confirmReceipt(contextFor(sql, p.worker), needId, {
+			thanks: 'Děkujeme.',
+			change: '',
+			confirmFindings: false
+		});
 		const everything = JSON.stringify([
 			await sql`select * from outbox`,
 			await sql`select * from need_events`,
@@ -201,10 +217,14 @@ describe('retention of protected data', () => {
 			select delivered_at as at from need_deliveries where need_id = ${needId}`;
 		// the default is 30 days
 		expect(await purgeExpiredProtectedData(sql, new Date(at.getTime() + days(30) - 60_000))).toBe(0);
-		expect(await readProtectedData(sql, store.keys, p.member, needId)).not.toBeNull();
+		expect(
+			await readProtectedData(contextFor(sql, p.member, { ...testEnvironment, keys: store.keys }), needId)
+		).not.toBeNull();
 		expect(await purgeExpiredProtectedData(sql, new Date(at.getTime() + days(30) + 60_000))).toBe(1);
 		expect(await sql`select 1 from need_protected_data`).toHaveLength(0);
-		expect(await readProtectedData(sql, store.keys, p.worker, needId)).toBeNull();
+		expect(
+			await readProtectedData(contextFor(sql, p.worker, { ...testEnvironment, keys: store.keys }), needId)
+		).toBeNull();
 		const [row] =
 			await sql`select actor_id, target_id from audit_log where action = 'delivery.protected_deleted'`;
 		expect(row).toEqual({ actor_id: null, target_id: needId });
@@ -219,7 +239,7 @@ describe('retention of protected data', () => {
 		await sql`insert into club_settings (name, protected_retention_days) values ('Klub', 7)`;
 		const delivered = await deliveredNeed();
 		const cancelled = await fundedNeed();
-		await cancelNeed(sql, p.coordinator, cancelled, 'Rodina se odstěhovala.');
+		await cancelNeed(contextFor(sql, p.coordinator), cancelled, 'Rodina se odstěhovala.');
 		const untouched = await fundedNeed();
 		const now = Date.now();
 		expect(await purgeExpiredProtectedData(sql, new Date(now + days(6)))).toBe(0);
@@ -230,6 +250,6 @@ describe('retention of protected data', () => {
 	});
 
 	it('runs as a background job', () => {
-		expect(jobDefinitions.map((j) => j.kind)).toContain('privacy.protected_retention');
+		expect(jobDefinitions(parseConfig({})).map((j) => j.kind)).toContain('privacy.protected_retention');
 	});
 });

@@ -1,9 +1,11 @@
+import type { Person } from '$lib/server/core/actor';
+import type { PersonContext } from '$lib/server/core/context';
 import { pragueDay } from '$lib/core/prague';
 import type { NeedStatus } from '$lib/needs';
 import { audit } from '../audit';
-import type { Db, Queryable, Tx } from '../db/client';
+import type { Queryable, Tx } from '../db/client';
 import { mailLink } from '../mail/templates';
-import { isCoordinator, isOwnOrganisation, needView, type NeedActor } from '../needs/access';
+import { isCoordinator, isOwnOrganisation, needView } from '../needs/access';
 import { readAttachmentFile, type PrepareRefusal } from '../needs/attachment-files';
 import { withStoredFile, type AttachmentDownload, type AttachmentStore } from '../needs/attachments';
 import { mailNeedUpdate, type Recipient } from '../needs/notifications';
@@ -78,7 +80,7 @@ async function deliveryRow(db: Queryable, needId: string): Promise<DeliveryRow |
 	return row ?? null;
 }
 
-const isContactPerson = async (db: Queryable, actor: NeedActor, needId: string) =>
+const isContactPerson = async (db: Queryable, actor: Person, needId: string) =>
 	actor.roles.includes('member') && (await contactPersonOf(db, needId)) === actor.id;
 
 /**
@@ -87,7 +89,7 @@ const isContactPerson = async (db: Queryable, actor: NeedActor, needId: string) 
  */
 async function lockForContact(
 	tx: Tx,
-	actor: NeedActor,
+	actor: Person,
 	needId: string
 ): Promise<{ need: Need } | { refusal: DeliveryRefusal }> {
 	const need = await selectNeed(tx, needId, true);
@@ -103,16 +105,16 @@ const guarded = (texts: Record<string, string>) =>
 		.map(([field]) => field);
 
 /** The contact person has arranged how the help reaches the family: funded → fulfilling. */
-export const arrangeDelivery = (db: Db, actor: NeedActor, needId: string, input: { plan: string }) =>
-	db.begin((tx) => arrangeInTransaction(tx, actor, needId, input));
+export const arrangeDelivery = (ctx: PersonContext, needId: string, input: { plan: string }) =>
+	ctx.db.begin((tx) => arrangeInTransaction({ ...ctx, db: tx }, needId, input));
 
 /** Arranging inside the caller's transaction (the demo data uses it too). */
 export async function arrangeInTransaction(
-	tx: Tx,
-	actor: NeedActor,
+	ctx: PersonContext<Tx>,
 	needId: string,
 	input: { plan: string }
 ): Promise<DeliveryResult> {
+	const { db: tx, actor } = ctx;
 	if (!isUuid(needId)) return refuse('not_found');
 	const plan = input.plan.trim();
 	if (plan.length > 1000) return refuse('invalid');
@@ -128,15 +130,16 @@ export async function arrangeInTransaction(
 		insert into need_deliveries (need_id, arranged_by, plan) values (${needId}, ${actor.id}, ${plan})
 		on conflict (need_id) do update set arranged_at = now(), arranged_by = excluded.arranged_by, plan = excluded.plan`;
 	await setNeedStatus(tx, needId, 'fulfilling');
-	await stepDone(tx, actor, need, 'delivery_arranged', { fromStatus: 'funded', toStatus: 'fulfilling' });
+	await stepDone(ctx, need, 'delivery_arranged', { fromStatus: 'funded', toStatus: 'fulfilling' });
 	return { ok: true };
 }
 
 /** The contact person has bought the help; the money part must already show a payout for it. */
-export const markBought = (db: Db, actor: NeedActor, needId: string) =>
-	db.begin((tx) => boughtInTransaction(tx, actor, needId));
+export const markBought = (ctx: PersonContext, needId: string) =>
+	ctx.db.begin((tx) => boughtInTransaction({ ...ctx, db: tx }, needId));
 
-export async function boughtInTransaction(tx: Tx, actor: NeedActor, needId: string): Promise<DeliveryResult> {
+export async function boughtInTransaction(ctx: PersonContext<Tx>, needId: string): Promise<DeliveryResult> {
+	const { db: tx, actor } = ctx;
 	if (!isUuid(needId)) return refuse('not_found');
 	const locked = await lockForContact(tx, actor, needId);
 	if ('refusal' in locked) return refuse(locked.refusal);
@@ -147,7 +150,7 @@ export async function boughtInTransaction(tx: Tx, actor: NeedActor, needId: stri
 		select coalesce(sum(amount), 0) as total, count(*)::int as count from payouts where need_id = ${needId}`;
 	if (!paid || paid.count === 0) return refuse('no_payout');
 	await tx`update need_deliveries set bought_at = now(), bought_by = ${actor.id} where need_id = ${needId}`;
-	await stepDone(tx, actor, need, 'delivery_bought', { data: { amount: Number(paid.total) } });
+	await stepDone(ctx, need, 'delivery_bought', { data: { amount: Number(paid.total) } });
 	return { ok: true };
 }
 
@@ -162,14 +165,14 @@ export interface DeliveredInput {
  * optional photo or receipt, cleaned of its metadata (images are re-encoded) and encrypted at rest.
  */
 export async function markDelivered(
-	db: Db,
+	ctx: PersonContext,
 	store: AttachmentStore,
-	actor: NeedActor,
 	needId: string,
 	input: DeliveredInput,
 	proof: { bytes: Uint8Array; name: string; type: string } | null,
 	now = new Date()
 ): Promise<DeliveryResult> {
+	const { db } = ctx;
 	if (!isUuid(needId)) return refuse('not_found');
 	const note = input.note.trim();
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(input.deliveredOn) || note.length > 1000) return refuse('invalid');
@@ -178,20 +181,26 @@ export async function markDelivered(
 	if (fields.length) return refuse('personal_data', { fields });
 	return withStoredFile(store, proof, proofContext(needId), 'predani', (stored) =>
 		db.begin((tx) =>
-			deliveredInTransaction(tx, actor, needId, { deliveredOn: input.deliveredOn, note }, stored, now)
+			deliveredInTransaction(
+				{ ...ctx, db: tx },
+				needId,
+				{ deliveredOn: input.deliveredOn, note },
+				stored,
+				now
+			)
 		)
 	);
 }
 
 /** Marking delivered inside the caller's transaction, the proof (if any) already stored. */
 export async function deliveredInTransaction(
-	tx: Tx,
-	actor: NeedActor,
+	ctx: PersonContext<Tx>,
 	needId: string,
 	input: DeliveredInput,
 	stored: { key: string; name: string; mediaType: string } | null,
 	now = new Date()
 ): Promise<DeliveryResult> {
+	const { db: tx, actor } = ctx;
 	const locked = await lockForContact(tx, actor, needId);
 	if ('refusal' in locked) return refuse(locked.refusal);
 	const { need } = locked;
@@ -204,7 +213,7 @@ export async function deliveredInTransaction(
 			proof_name = ${stored?.name ?? null}, proof_media_type = ${stored?.mediaType ?? null}
 		where need_id = ${needId}`;
 	await setNeedStatus(tx, needId, 'delivered');
-	await stepDone(tx, actor, need, 'delivered', {
+	await stepDone(ctx, need, 'delivered', {
 		fromStatus: 'fulfilling',
 		toStatus: 'delivered',
 		data: { deliveredOn: input.deliveredOn }
@@ -229,15 +238,15 @@ const feedbackStates: ReadonlySet<NeedStatus> = new Set(['delivered', 'closed'])
  * feedback; later calls correct the feedback. The guard checks both texts — they are what a story will
  * be written from. A finding may be overridden only consciously, and that is audited.
  */
-export const confirmReceipt = (db: Db, actor: NeedActor, needId: string, input: FeedbackInput) =>
-	db.begin((tx) => confirmInTransaction(tx, actor, needId, input));
+export const confirmReceipt = (ctx: PersonContext, needId: string, input: FeedbackInput) =>
+	ctx.db.begin((tx) => confirmInTransaction({ ...ctx, db: tx }, needId, input));
 
 export async function confirmInTransaction(
-	tx: Tx,
-	actor: NeedActor,
+	ctx: PersonContext<Tx>,
 	needId: string,
 	input: FeedbackInput
 ): Promise<DeliveryResult> {
+	const { db: tx, actor } = ctx;
 	if (!isUuid(needId)) return refuse('not_found');
 	const thanks = input.thanks.trim();
 	const change = input.change.trim();
@@ -270,14 +279,13 @@ export async function confirmInTransaction(
 			address: actor.address,
 			details: { kinds: [...new Set(findings.map((f) => f.kind))].join(',') }
 		});
-	await stepDone(tx, actor, need, row.confirmed_at ? 'feedback_recorded' : 'receipt_confirmed');
+	await stepDone(ctx, need, row.confirmed_at ? 'feedback_recorded' : 'receipt_confirmed');
 	return { ok: true };
 }
 
 /** The timeline event, the audit row and the e-mail to the other side of one finished step. */
 async function stepDone(
-	tx: Tx,
-	actor: NeedActor,
+	ctx: PersonContext<Tx>,
 	need: Need,
 	kind: Extract<
 		NeedEventKind,
@@ -285,6 +293,7 @@ async function stepDone(
 	>,
 	event: { fromStatus?: NeedStatus; toStatus?: NeedStatus; data?: Record<string, string | number> } = {}
 ) {
+	const { db: tx, actor } = ctx;
 	await insertEvent(tx, { needId: need.id, actorId: actor.id, kind, ...event });
 	await audit(tx, {
 		actorId: actor.id,
@@ -297,7 +306,7 @@ async function stepDone(
 	// the contact person's steps go to the organisation; the organisation's to the contact person; the
 	// coordinators follow every step
 	const toOrganisation = kind !== 'receipt_confirmed' && kind !== 'feedback_recorded';
-	const link = mailLink(actor.origin ?? 'http://localhost:3000', `/needs/${need.id}`);
+	const link = mailLink(ctx.origin, `/needs/${need.id}`);
 	const coordinators = await tx<Recipient[]>`
 		select u.email, u.locale from users u join user_roles r on r.user_id = u.id and r.role = 'coordinator'
 		where u.status = 'active' and u.id <> ${actor.id}`;
@@ -313,11 +322,8 @@ async function stepDone(
 const deliveryStates: ReadonlySet<NeedStatus> = new Set(['funded', 'fulfilling', 'delivered', 'closed']);
 
 /** What the page may show of the delivery; null before the need is funded or for people without a view. */
-export async function deliveryView(
-	db: Queryable,
-	actor: NeedActor,
-	need: Need
-): Promise<DeliveryView | null> {
+export async function deliveryView(ctx: PersonContext<Queryable>, need: Need): Promise<DeliveryView | null> {
+	const { db, actor } = ctx;
 	if (!deliveryStates.has(need.status) || !needView(actor, need)) return null;
 	const row = await deliveryRow(db, need.id);
 	if (!row && need.status !== 'funded') return null;
@@ -357,15 +363,15 @@ export async function deliveryView(
 
 /** The photo or receipt of the delivery for the contact person, the organisation and the coordinator. */
 export async function readDeliveryProof(
-	db: Db,
+	ctx: PersonContext,
 	store: AttachmentStore,
-	actor: NeedActor,
 	needId: string
 ): Promise<AttachmentDownload | null> {
+	const { db, actor } = ctx;
 	if (!isUuid(needId)) return null;
 	const need = await selectNeed(db, needId);
 	if (!need) return null;
-	const view = await deliveryView(db, actor, need);
+	const view = await deliveryView(ctx, need);
 	if (!view?.can.readProof) return null;
 	const row = await deliveryRow(db, needId);
 	if (!row?.proof_key) return null;

@@ -1,3 +1,5 @@
+import { system } from '$lib/server/core/actor';
+import { contextFor, testEnvironment } from '../needs/test-factory';
 import type { Db } from '../db/client';
 import { allocateFromFund, receiveGift } from '../ledger/funding';
 import { recordPayout } from '../ledger/payouts';
@@ -30,7 +32,7 @@ export async function fundedNeed(
 	if (options.donorId) {
 		// a donor with an account gives the whole amount to the need
 		await sql.begin((tx) =>
-			receiveGift(tx, {
+			receiveGift(contextFor(tx, system), {
 				channel: 'offline',
 				offlineKind: 'cash',
 				amount: target,
@@ -41,10 +43,15 @@ export async function fundedNeed(
 		);
 	} else {
 		await fillFund(sql, target);
-		const allocated = await allocateFromFund(sql, p.coordinator, needId, target);
+		const allocated = await allocateFromFund(contextFor(sql, p.coordinator), needId, target);
 		if (!allocated.ok) throw new Error(allocated.reason);
 	}
-	if (options.withData ?? true) await saveProtectedData(sql, store.keys, p.worker, needId, testClient);
+	if (options.withData ?? true)
+		await saveProtectedData(
+			contextFor(sql, p.worker, { ...testEnvironment, keys: store.keys }),
+			needId,
+			testClient
+		);
 	return needId;
 }
 
@@ -57,21 +64,21 @@ export async function deliveredNeed(
 ): Promise<string> {
 	const target = options.target ?? 30_000;
 	const needId = await fundedNeed(sql, p, store, options);
-	await arrangeDelivery(sql, p.member, needId, { plan: 'Obchod doveze postel do kanceláře centra.' });
+	await arrangeDelivery(contextFor(sql, p.member), needId, {
+		plan: 'Obchod doveze postel do kanceláře centra.'
+	});
 	const paid = await recordPayout(
-		sql,
+		contextFor(sql, p.member),
 		store,
-		p.member,
 		needId,
 		{ recipient: 'supplier', supplier: 'IKEA', amount: target, paidOn: pragueToday(), note: '' },
 		null
 	);
 	if (!paid.ok) throw new Error(paid.reason);
-	await markBought(sql, p.member, needId);
+	await markBought(contextFor(sql, p.member), needId);
 	const done = await markDelivered(
-		sql,
+		contextFor(sql, p.member),
 		store,
-		p.member,
 		needId,
 		{ deliveredOn: pragueToday(), note: '' },
 		null

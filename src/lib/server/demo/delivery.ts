@@ -1,3 +1,6 @@
+import { system } from '$lib/server/core/actor';
+import { createContext } from '$lib/server/core/context';
+import type { Person } from '$lib/server/core/actor';
 import { writeProtectedData, type ProtectedInput } from '../delivery/protected';
 import {
 	arrangeInTransaction,
@@ -7,7 +10,7 @@ import {
 } from '../delivery/steps';
 import { allocateInTransaction, receiveGift } from '../ledger/funding';
 import { payOut } from '../ledger/payouts';
-import type { NeedActor } from '../needs/access';
+import { acting } from './acting';
 import type { DemoPart } from './index';
 import { fundedDemoNeeds, seedDecidedNeed, type FundedText } from './money';
 
@@ -110,14 +113,15 @@ const isoDay = (at: number) => new Date(at).toISOString().slice(0, 10);
 
 export const deliveryDemo: DemoPart = {
 	name: 'delivery',
-	async seed(tx, { keys }) {
+	async seed(tx, demo) {
 		const now = Date.now();
-		const person = async (email: string): Promise<NeedActor> => {
+		const person = async (email: string): Promise<Person> => {
 			const [row] = await tx<{ id: string; name: string; organisation_id: string | null }[]>`
 					select id, name, organisation_id from users where email = ${email}`;
-			const roles = await tx<{ role: NeedActor['roles'][number] }[]>`
+			const roles = await tx<{ role: Person['roles'][number] }[]>`
 					select role from user_roles where user_id = ${row!.id}`;
 			return {
+				kind: 'person',
 				id: row!.id,
 				name: row!.name,
 				roles: roles.map((r) => r.role),
@@ -135,7 +139,7 @@ export const deliveryDemo: DemoPart = {
 		};
 
 		// a company's Christmas collection among its staff pays for these needs
-		await receiveGift(tx, {
+		await receiveGift(createContext(tx, system, demo), {
 			channel: 'offline',
 			offlineKind: 'sponsor',
 			amount: 1_500_000,
@@ -164,17 +168,25 @@ export const deliveryDemo: DemoPart = {
 			const total = text.items.reduce((sum, i) => sum + i.quantity * i.unitPriceKc * 100, 0);
 			check(
 				'allocation',
-				await allocateInTransaction(tx, coordinator, needs[text.key]!, total, isoDay(now - 18 * DAY))
+				await allocateInTransaction(
+					acting(demo, tx, coordinator),
+					needs[text.key]!,
+					total,
+					isoDay(now - 18 * DAY)
+				)
 			);
 		}
 		const organisationOf = (key: string) =>
 			key === 'washer' || key === 'fridge' ? workers.brno : workers.praha;
 		for (const [key, client] of Object.entries(demoClients))
-			check('protected data', await writeProtectedData(tx, keys, organisationOf(key), needs[key]!, client));
+			check(
+				'protected data',
+				await writeProtectedData(acting(demo, tx, organisationOf(key)), needs[key]!, client)
+			);
 
 		const deliver = async (key: string, plan: string, supplier: string, paidDaysAgo: number) => {
 			const needId = needs[key]!;
-			check('arranged', await arrangeInTransaction(tx, contact, needId, { plan }));
+			check('arranged', await arrangeInTransaction(acting(demo, tx, contact), needId, { plan }));
 			// the steps happened days ago: the day of delivery may not be before the arrangement
 			await tx`update need_deliveries set arranged_at = ${new Date(now - (paidDaysAgo + 2) * DAY)}
 					where need_id = ${needId}`;
@@ -184,8 +196,7 @@ export const deliveryDemo: DemoPart = {
 				check(
 					'payout',
 					await payOut(
-						tx,
-						contact,
+						acting(demo, tx, contact),
 						needId,
 						{
 							recipient: 'supplier',
@@ -197,7 +208,7 @@ export const deliveryDemo: DemoPart = {
 						null
 					)
 				);
-			check('bought', await boughtInTransaction(tx, contact, needId));
+			check('bought', await boughtInTransaction(acting(demo, tx, contact), needId));
 			await tx`update need_deliveries set bought_at = ${new Date(now - paidDaysAgo * DAY)} where need_id = ${needId}`;
 		};
 		// the washing machine (paid out by the money demo): arranged and bought, to be delivered home
@@ -216,8 +227,7 @@ export const deliveryDemo: DemoPart = {
 		check(
 			'delivered',
 			await deliveredInTransaction(
-				tx,
-				contact,
+				acting(demo, tx, contact),
 				needs.fridge!,
 				{ deliveredOn: isoDay(now - 8 * DAY), note: 'Lednice je zapojená a funguje.' },
 				null,
@@ -233,8 +243,7 @@ export const deliveryDemo: DemoPart = {
 		check(
 			'delivered',
 			await deliveredInTransaction(
-				tx,
-				contact,
+				acting(demo, tx, contact),
 				needs['summer-camp']!,
 				{ deliveredOn: isoDay(now - 12 * DAY), note: 'Přihláška potvrzena, tábor je zaplacený.' },
 				null,
@@ -243,7 +252,7 @@ export const deliveryDemo: DemoPart = {
 		);
 		check(
 			'confirmed',
-			await confirmInTransaction(tx, workers.praha, needs['summer-camp']!, {
+			await confirmInTransaction(acting(demo, tx, workers.praha), needs['summer-camp']!, {
 				thanks: 'Dcera se z tábora vrátila nadšená a už plánuje, že pojede znovu. Moc vám děkujeme.',
 				change:
 					'Poprvé po dlouhé době byla týden bez starostí mezi kamarády. Doma je klidnější a víc se usmívá.',

@@ -1,3 +1,4 @@
+import { contextFor, testEnvironment } from '../needs/test-factory';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getClubSettings } from '../club/settings';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
@@ -187,6 +188,7 @@ describe('demo delivery', () => {
 		// each client reads back through the domain, for the contact person, with the application's keys
 		const [contact] = await sql<{ id: string }[]>`select id from users where email = 'clen1@example.org'`;
 		const actor = {
+			kind: 'person' as const,
 			id: contact!.id,
 			name: 'Tomáš Svoboda',
 			roles: ['member' as const],
@@ -194,7 +196,7 @@ describe('demo delivery', () => {
 		};
 		const read = [];
 		for (const { id } of await sql<{ id: string }[]>`select need_id as id from need_protected_data`)
-			read.push(await readProtectedData(sql, keys, actor, id));
+			read.push(await readProtectedData(contextFor(sql, actor, { ...testEnvironment, keys }), id));
 		expect(read.map((r) => r?.name).sort()).toEqual(
 			Object.values(demoClients)
 				.map((c) => c.name)

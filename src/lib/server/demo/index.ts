@@ -1,3 +1,4 @@
+import type { Environment } from '../core/context';
 import type { Db, Tx } from '../db/client';
 import { log } from '../log';
 import { generateKey, parseKeyRing, type KeyRing } from '../privacy/encryption';
@@ -19,8 +20,11 @@ export interface DemoPart {
 	seed(tx: Tx, context: DemoContext): Promise<void>;
 }
 
-/** What demo parts need beyond the database: the keys protected demo data is encrypted with. */
-export interface DemoContext {
+/**
+ * What demo parts need beyond the database: the keys protected demo data is encrypted with and the
+ * public address (the domain functions they call queue e-mails with links).
+ */
+export interface DemoContext extends Environment {
 	keys: KeyRing;
 	/** where files are stored (a demo story's photo); without it (tests) demo parts store no files */
 	dataDir?: string;
@@ -46,6 +50,8 @@ export interface InitialiseOptions {
 	keys?: KeyRing;
 	/** where the application stores files */
 	dataDir?: string;
+	/** the public address; tests leave it out */
+	origin?: string;
 }
 
 /**
@@ -71,7 +77,8 @@ export async function initialiseDatabase(sql: Db, options: InitialiseOptions): P
 			if (seeded.has(part.name)) continue;
 			await part.seed(tx, {
 				keys: options.keys ?? parseKeyRing(generateKey('demo')),
-				dataDir: options.dataDir
+				dataDir: options.dataDir,
+				origin: options.origin ?? 'https://spolu.example'
 			});
 			seeded.add(part.name);
 			added.push(part.name);

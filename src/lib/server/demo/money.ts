@@ -1,12 +1,15 @@
+import { system } from '$lib/server/core/actor';
+import { createContext } from '$lib/server/core/context';
+import type { Person } from '$lib/server/core/actor';
 import type { Tx } from '../db/client';
 import { endInTransaction } from '../ledger/closing';
 import { allocateInTransaction, receiveGift } from '../ledger/funding';
 import { payOut } from '../ledger/payouts';
-import type { NeedActor } from '../needs/access';
 import { insertEvent, insertNeed, setNeedStatus } from '../needs/queries';
 import { importInTransaction } from '../payments/bank/import';
 import { createPledge } from '../payments/bank/pledges';
 import type { HelpForm } from '../voting/decision';
+import { acting } from './acting';
 import type { DemoPart } from './index';
 import type { DemoNeedText } from './need-texts';
 import { demoNeedContent } from './needs';
@@ -101,7 +104,7 @@ export async function seedDecidedNeed(
 	text: FundedText,
 	people: {
 		worker: { id: string; organisation_id: string | null };
-		coordinator: NeedActor;
+		coordinator: Person;
 		contactId: string;
 		submitted: Date;
 		now: number;
@@ -150,7 +153,7 @@ export async function seedDecidedNeed(
 
 export const moneyDemo: DemoPart = {
 	name: 'money',
-	async seed(tx: Tx) {
+	async seed(tx: Tx, demo) {
 		const now = Date.now();
 		const user = async (email: string) =>
 			(
@@ -162,7 +165,8 @@ export const moneyDemo: DemoPart = {
 		const donor = await user('darce@example.org');
 		const member = await user('clen2@example.org');
 		const workers = { praha: await user('pracovnice@example.org'), brno: await user('ospod@example.org') };
-		const coordinator: NeedActor = {
+		const coordinator: Person = {
+			kind: 'person',
 			id: coordinatorRow.id,
 			name: 'Jana Dvořáková',
 			roles: ['coordinator', 'member'],
@@ -174,7 +178,7 @@ export const moneyDemo: DemoPart = {
 				place = 'Praze', collection_reference = 'S-MHMP 0123456/2026'`;
 
 		// the general fund: a sponsor and a benefit concert
-		await receiveGift(tx, {
+		await receiveGift(createContext(tx, system, demo), {
 			channel: 'offline',
 			offlineKind: 'sponsor',
 			amount: 6_000_000,
@@ -184,7 +188,7 @@ export const moneyDemo: DemoPart = {
 			note: 'Roční dar nadačního fondu podle smlouvy',
 			recordedBy: coordinator.id
 		});
-		await receiveGift(tx, {
+		await receiveGift(createContext(tx, system, demo), {
 			channel: 'offline',
 			offlineKind: 'cash',
 			amount: 1_250_000,
@@ -251,7 +255,7 @@ export const moneyDemo: DemoPart = {
 		});
 
 		// the school collection gets cash first, so the bank gift below overflows by 500 Kč to the fund
-		await receiveGift(tx, {
+		await receiveGift(createContext(tx, system, demo), {
 			channel: 'offline',
 			offlineKind: 'cash',
 			amount: 200_000,
@@ -261,7 +265,12 @@ export const moneyDemo: DemoPart = {
 			recordedBy: coordinator.id
 		});
 		const allocate = async (key: string, amount: number, offset: number) => {
-			const result = await allocateInTransaction(tx, coordinator, needs[key]!, amount, day(offset, now));
+			const result = await allocateInTransaction(
+				acting(demo, tx, coordinator),
+				needs[key]!,
+				amount,
+				day(offset, now)
+			);
 			if (!result.ok) throw new Error(`demo allocation: ${result.reason}`);
 		};
 		await allocate('bedroom', 800_000, -10);
@@ -284,14 +293,14 @@ export const moneyDemo: DemoPart = {
 			line('27001000005', -5, '300,00', '', 'Novotný Karel', 'Dar'),
 			line('27001000006', -3, '-45,00', '', '', 'Poplatek za vedení účtu')
 		].join('\r\n');
-		const imported = await importInTransaction(tx, coordinator, {
+		const imported = await importInTransaction(acting(demo, tx, coordinator), {
 			name: 'vypis-demo.csv',
 			bytes: new TextEncoder().encode(statement)
 		});
 		if (!imported.ok) throw new Error(`demo statement: ${JSON.stringify(imported)}`);
 
 		// the bedroom gets a transfer the coordinator recorded by hand: 12 000 of 24 000 Kč collected
-		await receiveGift(tx, {
+		await receiveGift(createContext(tx, system, demo), {
 			channel: 'offline',
 			offlineKind: 'transfer',
 			amount: 200_000,
@@ -304,8 +313,7 @@ export const moneyDemo: DemoPart = {
 
 		// the washing machine was bought; the school things too, and that need is closed
 		const paid = await payOut(
-			tx,
-			coordinator,
+			acting(demo, tx, coordinator),
 			needs.washer!,
 			{
 				recipient: 'supplier',
@@ -317,8 +325,7 @@ export const moneyDemo: DemoPart = {
 			null
 		);
 		const school = await payOut(
-			tx,
-			coordinator,
+			acting(demo, tx, coordinator),
 			needs['school-start']!,
 			{
 				recipient: 'supplier',
@@ -331,8 +338,7 @@ export const moneyDemo: DemoPart = {
 		);
 		if (!paid.ok || !school.ok) throw new Error('demo payouts');
 		const closed = await endInTransaction(
-			tx,
-			coordinator,
+			acting(demo, tx, coordinator),
 			needs['school-start']!,
 			'Pomůcky předány, chlapec je ve škole.',
 			'closed'

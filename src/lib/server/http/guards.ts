@@ -8,7 +8,7 @@ import type { SessionUser } from '../auth/session';
  * check. `locals.user` is set only for a complete session (second factor done where needed).
  */
 
-type Event = Pick<RequestEvent, 'locals' | 'url' | 'request'>;
+type Event = Pick<RequestEvent, 'url' | 'request'> & { locals: Pick<App.Locals, 'user' | 'twoFactor'> };
 
 /** The signed-in person; otherwise pages go to sign-in (or to the second factor) and other requests get 401. */
 export function requireUser(event: Event): SessionUser {

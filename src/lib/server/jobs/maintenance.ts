@@ -4,7 +4,7 @@ import type { JobDefinition } from './runner';
 export const pruneJobs: JobDefinition = {
 	kind: 'jobs.prune',
 	everyMs: 6 * 60 * 60 * 1000,
-	async run(_job, db) {
+	async run(_job, { db }) {
 		await db`
 			delete from jobs
 			where (status = 'done' and finished_at < now() - interval '30 days')

@@ -1,13 +1,14 @@
-import { mailSendJob } from '../mail/send-job';
+import type { Config } from '../config';
+import { createMailSendJob } from '../mail/send-job';
 import { protectedRetentionJob } from '../privacy/retention';
 import { closePollsJob, pollRemindersJob } from '../voting/jobs';
 import { pruneJobs } from './maintenance';
 import type { JobDefinition } from './runner';
 
 /** Every kind of background work. Each part of the loop adds its jobs here (vote closing, e-mail, retention). */
-export const jobDefinitions: JobDefinition[] = [
+export const jobDefinitions = (config: Config): JobDefinition[] => [
 	pruneJobs,
-	mailSendJob,
+	createMailSendJob(() => config),
 	closePollsJob,
 	pollRemindersJob,
 	protectedRetentionJob

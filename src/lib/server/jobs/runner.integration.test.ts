@@ -1,3 +1,4 @@
+import { systemContextFor } from '../needs/test-factory';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
@@ -27,7 +28,7 @@ function recorder(
 		kind,
 		everyMs: options.everyMs,
 		leaseMs: options.leaseMs,
-		async run(job, handle) {
+		async run(job, { db: handle }) {
 			await handle`insert into job_effects (job_id, worker) values (${job.id}, ${kind})`;
 			if (options.failUntilAttempt && job.attempt < options.failUntilAttempt) {
 				throw new Error(`attempt ${job.attempt} failed`);
@@ -54,7 +55,7 @@ async function job(id: number) {
 
 describe('the job runner', () => {
 	it('runs a due job once and marks it done', async () => {
-		const runner = new JobRunner(sql).register(recorder('mail.send'));
+		const runner = new JobRunner(systemContextFor(sql)).register(recorder('mail.send'));
 		const id = (await enqueueJob(sql, 'mail.send', { to: 'outbox-1' }))!;
 		expect(await drain(runner)).toBe(1);
 		expect(await job(id)).toMatchObject({ status: 'done', attempts: 1, lockedBy: null });
@@ -62,7 +63,7 @@ describe('the job runner', () => {
 	});
 
 	it('leaves jobs scheduled for later and kinds it does not know', async () => {
-		const runner = new JobRunner(sql).register(recorder('mail.send'));
+		const runner = new JobRunner(systemContextFor(sql)).register(recorder('mail.send'));
 		await enqueueJob(sql, 'mail.send', {}, { runAt: new Date(Date.now() + 60_000) });
 		await enqueueJob(sql, 'votes.close');
 		expect(await drain(runner)).toBe(0);
@@ -72,13 +73,15 @@ describe('the job runner', () => {
 	it('ignores a second job with the same key while the first is unfinished', async () => {
 		expect(await enqueueJob(sql, 'votes.close', { poll: 7 }, { key: 'poll-7' })).toBeTypeOf('number');
 		expect(await enqueueJob(sql, 'votes.close', { poll: 7 }, { key: 'poll-7' })).toBeNull();
-		const runner = new JobRunner(sql).register(recorder('votes.close'));
+		const runner = new JobRunner(systemContextFor(sql)).register(recorder('votes.close'));
 		await drain(runner);
 		expect(await enqueueJob(sql, 'votes.close', { poll: 7 }, { key: 'poll-7' })).toBeTypeOf('number');
 	});
 
 	it('retries a failing job later with growing waits, then gives up and keeps the error', async () => {
-		const runner = new JobRunner(sql).register(recorder('mail.send', { failUntilAttempt: 99 }));
+		const runner = new JobRunner(systemContextFor(sql)).register(
+			recorder('mail.send', { failUntilAttempt: 99 })
+		);
 		const id = (await enqueueJob(sql, 'mail.send', {}, { maxAttempts: 3 }))!;
 
 		expect(await runner.runOne()).toBe(true);
@@ -100,7 +103,9 @@ describe('the job runner', () => {
 	});
 
 	it('succeeds on a retry after failing once', async () => {
-		const runner = new JobRunner(sql).register(recorder('mail.send', { failUntilAttempt: 2 }));
+		const runner = new JobRunner(systemContextFor(sql)).register(
+			recorder('mail.send', { failUntilAttempt: 2 })
+		);
 		const id = (await enqueueJob(sql, 'mail.send'))!;
 		await runner.runOne();
 		await sql`update jobs set run_at = now() where id = ${id}`;
@@ -110,7 +115,7 @@ describe('the job runner', () => {
 
 	it('lets the coordinator retry a failed job', async () => {
 		let broken = true;
-		const runner = new JobRunner(sql).register({
+		const runner = new JobRunner(systemContextFor(sql)).register({
 			kind: 'mail.send',
 			async run() {
 				if (broken) throw new Error('SMTP server refused the connection');
@@ -133,7 +138,7 @@ describe('the job runner', () => {
 		const total = 40;
 		for (let i = 0; i < total; i++) await enqueueJob(sql, 'mail.send', { i });
 		const runners = [0, 1, 2].map(() =>
-			new JobRunner(db.connect({ max: 2 })).register(recorder('mail.send'))
+			new JobRunner(systemContextFor(db.connect({ max: 2 }))).register(recorder('mail.send'))
 		);
 		const counts = await Promise.all(runners.map(drain));
 		expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
@@ -148,7 +153,7 @@ describe('the job runner', () => {
 		// An instance claimed it and died.
 		await sql`update jobs set status = 'running', attempts = 1, locked_by = 'dead', locked_until = now() + interval '1 minute'
 			where id = ${id}`;
-		const runner = new JobRunner(sql).register(recorder('mail.send'));
+		const runner = new JobRunner(systemContextFor(sql)).register(recorder('mail.send'));
 		expect(await runner.runOne()).toBe(false); // still leased
 		await sql`update jobs set locked_until = now() - interval '1 second' where id = ${id}`;
 		expect(await runner.runOne()).toBe(true);
@@ -158,14 +163,14 @@ describe('the job runner', () => {
 	it('schedules the next run of a recurring job after each run', async () => {
 		const definition = recorder('jobs.prune', { everyMs: 3_600_000 });
 		// Two instances start: the first run is scheduled once.
-		for (const r of [new JobRunner(sql), new JobRunner(sql)]) {
+		for (const r of [new JobRunner(systemContextFor(sql)), new JobRunner(systemContextFor(sql))]) {
 			await r.register(definition).start();
 			await r.stop();
 		}
 		expect(await countJobs(sql)).toMatchObject({ pending: 1 });
 
 		await sql`update jobs set run_at = now()`;
-		await new JobRunner(sql).register(definition).runOne();
+		await new JobRunner(systemContextFor(sql)).register(definition).runOne();
 		const after = await sql<{ status: string; inSeconds: number }[]>`
 			select status, extract(epoch from run_at - now())::int as "inSeconds" from jobs order by id`;
 		expect(after.map((j) => j.status)).toEqual(['done', 'pending']);
@@ -175,9 +180,9 @@ describe('the job runner', () => {
 	it('finishes the job in progress before stop() returns', async () => {
 		let release!: () => void;
 		const gate = new Promise<void>((r) => (release = r));
-		const runner = new JobRunner(sql, { pollMs: 20 }).register({
+		const runner = new JobRunner(systemContextFor(sql), { pollMs: 20 }).register({
 			kind: 'slow.job',
-			async run(j, handle) {
+			async run(j, { db: handle }) {
 				await gate;
 				await handle`insert into job_effects (job_id, worker) values (${j.id}, 'slow')`;
 			}

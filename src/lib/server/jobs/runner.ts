@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { SystemContext } from '../core/context';
 import type { Db, Tx } from '../db/client';
 import { log } from '../log';
 import { enqueueJob } from './queue';
@@ -25,7 +26,8 @@ export interface Job<P = Record<string, unknown>> {
 
 export interface JobDefinition {
 	kind: string;
-	run(job: Job, db: Db): Promise<void>;
+	/** `ctx`: the system acting, with the database, the public address, the key ring and the clock */
+	run(job: Job, ctx: SystemContext): Promise<void>;
 	/** A recurring job: after each finished run the next one is scheduled this many ms later. */
 	everyMs?: number;
 	/** How long one run may take before another instance may take the job over. Default 5 minutes. */
@@ -47,10 +49,14 @@ export class JobRunner {
 	private running: Promise<void> | undefined;
 	private stopped = true;
 
+	private db: Db;
+
 	constructor(
-		private db: Db,
+		private context: SystemContext,
 		private options: { pollMs: number } = { pollMs: 2000 }
-	) {}
+	) {
+		this.db = context.db;
+	}
 
 	register(definition: JobDefinition) {
 		if (this.definitions.has(definition.kind)) throw new Error(`job ${definition.kind} is registered twice`);
@@ -132,7 +138,7 @@ export class JobRunner {
 		};
 		const started = Date.now();
 		try {
-			await definition.run(job, this.db);
+			await definition.run(job, this.context);
 		} catch (e) {
 			await this.fail(job, e);
 			return true;

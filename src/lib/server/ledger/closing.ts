@@ -1,8 +1,10 @@
+import type { Person } from '$lib/server/core/actor';
+import type { PersonContext } from '$lib/server/core/context';
 import type { NeedStatus } from '$lib/needs';
 import { audit } from '../audit';
-import type { Db, Tx } from '../db/client';
+import type { Tx } from '../db/client';
 import { mailLink, type Locale } from '../mail/templates';
-import { isCoordinator, needView, type NeedActor } from '../needs/access';
+import { isCoordinator, needView } from '../needs/access';
 import { mailNeedUpdate } from '../needs/notifications';
 import { insertEvent, selectNeed, setNeedStatus, type Need } from '../needs/queries';
 import { isUuid } from '$lib/core/ids';
@@ -19,7 +21,7 @@ const cancellableStates: ReadonlySet<NeedStatus> = new Set(['approved', 'funding
 const closableStates: ReadonlySet<NeedStatus> = new Set(['funded', 'fulfilling', 'delivered']);
 
 /** Moves the need's remaining balance to the general fund; returns the amount (0 when nothing was left). */
-async function returnToFund(tx: Tx, need: Need, actor: NeedActor): Promise<number> {
+async function returnToFund(tx: Tx, need: Need, actor: Person): Promise<number> {
 	const money = await needMoney(tx, need.id);
 	const rest = money?.balance ?? 0;
 	if (rest <= 0) return 0;
@@ -50,25 +52,24 @@ async function returnToFund(tx: Tx, need: Need, actor: NeedActor): Promise<numbe
 }
 
 async function endNeed(
-	db: Db,
-	actor: NeedActor,
+	ctx: PersonContext,
 	needId: string,
 	reason: string,
 	to: 'cancelled' | 'closed'
 ): Promise<MoneyResult<{ returned: number }>> {
 	if (!isUuid(needId)) return refuseMoney('not_found');
 	if (to === 'cancelled' && !reason.trim()) return refuseMoney('reason_required');
-	return db.begin((tx) => endInTransaction(tx, actor, needId, reason, to));
+	return ctx.db.begin((tx) => endInTransaction({ ...ctx, db: tx }, needId, reason, to));
 }
 
 /** Cancelling or closing inside the caller's transaction (the demo data uses it too). */
 export async function endInTransaction(
-	tx: Tx,
-	actor: NeedActor,
+	ctx: PersonContext<Tx>,
 	needId: string,
 	reason: string,
 	to: 'cancelled' | 'closed'
 ): Promise<MoneyResult<{ returned: number }>> {
+	const { db: tx, actor } = ctx;
 	const need = await selectNeed(tx, needId, true);
 	if (!need || !needView(actor, need)) return refuseMoney('not_found');
 	if (!isCoordinator(actor)) return refuseMoney('forbidden');
@@ -96,20 +97,14 @@ export async function endInTransaction(
 	const recipients = await tx<{ email: string; locale: Locale }[]>`
 			select email, locale from users where status = 'active' and id <> ${actor.id}
 				and (id = ${need.createdBy} or id = ${money?.contactPersonId ?? null})`;
-	await mailNeedUpdate(
-		tx,
-		recipients,
-		need,
-		to,
-		mailLink(actor.origin ?? 'http://localhost:3000', `/needs/${needId}`)
-	);
+	await mailNeedUpdate(tx, recipients, need, to, mailLink(ctx.origin, `/needs/${needId}`));
 	return { ok: true, returned };
 }
 
 /** The coordinator cancels the help for an approved need (with a reason); its money returns to the fund. */
-export const cancelNeed = (db: Db, actor: NeedActor, needId: string, reason: string) =>
-	endNeed(db, actor, needId, reason, 'cancelled');
+export const cancelNeed = (ctx: PersonContext, needId: string, reason: string) =>
+	endNeed(ctx, needId, reason, 'cancelled');
 
 /** The coordinator closes a need whose help was given; what was not spent returns to the fund. */
-export const closeNeed = (db: Db, actor: NeedActor, needId: string, note: string) =>
-	endNeed(db, actor, needId, note, 'closed');
+export const closeNeed = (ctx: PersonContext, needId: string, note: string) =>
+	endNeed(ctx, needId, note, 'closed');

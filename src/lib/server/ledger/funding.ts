@@ -1,8 +1,10 @@
+import type { Context, PersonContext } from '$lib/server/core/context';
+import type { Actor } from '$lib/server/core/actor';
 import type { NeedStatus } from '$lib/needs';
 import { audit } from '../audit';
-import type { Db, Queryable, Tx } from '../db/client';
+import type { Queryable, Tx } from '../db/client';
 import { mailLink, type Locale } from '../mail/templates';
-import { isCoordinator, needView, type NeedActor } from '../needs/access';
+import { isCoordinator, needView } from '../needs/access';
 import { mailNeedUpdate } from '../needs/notifications';
 import { insertEvent, selectNeed, setNeedStatus, type Need } from '../needs/queries';
 import { isUuid } from '$lib/core/ids';
@@ -105,7 +107,8 @@ export interface ReceivedGift {
  * row. The part above what the need still misses — or all of it, when the need no longer takes money —
  * goes to the general fund. Runs inside the caller's transaction.
  */
-export async function receiveGift(tx: Tx, g: GiftInput): Promise<ReceivedGift> {
+export async function receiveGift(ctx: Context<Actor, Tx>, g: GiftInput): Promise<ReceivedGift> {
+	const tx = ctx.db;
 	const need = g.needId ? await selectNeed(tx, g.needId, true) : null;
 	const money = need && fundingStates.has(need.status) ? await needMoney(tx, need.id) : null;
 	const toNeed = money ? Math.min(g.amount, money.missing) : 0;
@@ -134,7 +137,7 @@ export async function receiveGift(tx: Tx, g: GiftInput): Promise<ReceivedGift> {
 			${transactionId}, ${g.recordedBy ?? null})
 		returning id`;
 	if (toNeed && need && money) {
-		await afterCredit(tx, need, money, toNeed, g.recordedBy ?? null, 'donations_received', {
+		await afterCredit(ctx, need, money, toNeed, g.recordedBy ?? null, 'donations_received', {
 			channel: g.channel
 		});
 	}
@@ -146,15 +149,15 @@ export async function receiveGift(tx: Tx, g: GiftInput): Promise<ReceivedGift> {
  * (the organisation and the contact person are told). The timeline shows the amount.
  */
 async function afterCredit(
-	tx: Tx,
+	ctx: Context<Actor, Tx>,
 	need: Need,
 	before: NeedMoney,
 	amount: number,
 	actorId: string | null,
 	kind: 'allocated' | 'donations_received',
-	data: Record<string, string | number> = {},
-	origin = 'http://localhost:3000'
+	data: Record<string, string | number> = {}
 ) {
+	const tx = ctx.db;
 	const funded = before.missing - amount <= 0;
 	const next: NeedStatus = funded ? 'funded' : 'funding';
 	const moved = next !== need.status;
@@ -179,7 +182,7 @@ async function afterCredit(
 	const recipients = await tx<{ email: string; locale: Locale }[]>`
 		select email, locale from users where status = 'active'
 			and (id = ${need.createdBy} or id = ${before.contactPersonId})`;
-	await mailNeedUpdate(tx, recipients, need, 'funded', mailLink(origin, `/needs/${need.id}`));
+	await mailNeedUpdate(tx, recipients, need, 'funded', mailLink(ctx.origin, `/needs/${need.id}`));
 }
 
 export type MoneyRefusal =
@@ -209,24 +212,24 @@ export const isAmount = (amount: number) =>
  * misses, and never more than the fund holds.
  */
 export async function allocateFromFund(
-	db: Db,
-	actor: NeedActor,
+	ctx: PersonContext,
 	needId: string,
 	amount: number
 ): Promise<MoneyResult<{ funded: boolean }>> {
+	const { db } = ctx;
 	if (!isUuid(needId)) return refuseMoney('not_found');
 	if (!isAmount(amount)) return refuseMoney('invalid_amount');
-	return db.begin((tx) => allocateInTransaction(tx, actor, needId, amount));
+	return db.begin((tx) => allocateInTransaction({ ...ctx, db: tx }, needId, amount));
 }
 
 /** The allocation inside the caller's transaction (the demo data uses it too). */
 export async function allocateInTransaction(
-	tx: Tx,
-	actor: NeedActor,
+	ctx: PersonContext<Tx>,
 	needId: string,
 	amount: number,
 	occurredOn: string | null = null
 ): Promise<MoneyResult<{ funded: boolean }>> {
+	const { db: tx, actor } = ctx;
 	const need = await selectNeed(tx, needId, true);
 	if (!need || !needView(actor, need)) return refuseMoney('not_found');
 	if (!isCoordinator(actor)) return refuseMoney('forbidden');
@@ -245,7 +248,7 @@ export async function allocateInTransaction(
 			{ account: needAccount(needId), amount }
 		]
 	});
-	await afterCredit(tx, need, money, amount, actor.id, 'allocated', {}, actor.origin);
+	await afterCredit(ctx, need, money, amount, actor.id, 'allocated', {});
 	await audit(tx, {
 		actorId: actor.id,
 		action: 'ledger.allocated',

@@ -1,9 +1,10 @@
+import { system } from '$lib/server/core/actor';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import type { AttachmentStore } from '../needs/attachments';
-import { createPeople, type People } from '../needs/test-factory';
+import { createPeople, type People, contextFor } from '../needs/test-factory';
 import { assignPayment, importStatement, listUnassignedPayments } from '../payments/bank/import';
 import { createPledge } from '../payments/bank/pledges';
 import { parseKeyRing } from '../privacy/encryption';
@@ -75,13 +76,18 @@ async function run(needs: string[], o: Op) {
 	const needId = o.need === null ? null : needs[o.need]!;
 	switch (o.op) {
 		case 'allocate':
-			return allocateFromFund(sql, p.coordinator, needId!, o.amount);
+			return allocateFromFund(contextFor(sql, p.coordinator), needId!, o.amount);
 		case 'gift':
 			return sql.begin((tx) =>
-				receiveGift(tx, { channel: o.channel, amount: o.amount, needId, receivedOn: '2026-11-20' })
+				receiveGift(contextFor(tx, system), {
+					channel: o.channel,
+					amount: o.amount,
+					needId,
+					receivedOn: '2026-11-20'
+				})
 			);
 		case 'offline':
-			return recordOfflineGift(sql, p.coordinator, {
+			return recordOfflineGift(contextFor(sql, p.coordinator), {
 				kind: o.inKind ? 'in_kind' : 'cash',
 				amount: o.amount,
 				receivedOn: '2026-11-20',
@@ -94,9 +100,8 @@ async function run(needs: string[], o: Op) {
 			});
 		case 'payout':
 			return recordPayout(
-				sql,
+				contextFor(sql, p.coordinator),
 				store,
-				p.coordinator,
 				needId!,
 				{ recipient: 'supplier', supplier: 'Obchod', amount: o.amount, paidOn: '2026-11-20', note: '' },
 				null
@@ -113,12 +118,14 @@ async function run(needs: string[], o: Op) {
 			const paid = o.exact ? o.amount : o.amount + 1;
 			statementLine++;
 			const csv = `"ID pohybu";"Datum";"Objem";"Měna";"VS"\r\n"r${statementLine}";"20.11.2026";"${Math.trunc(paid / 100)},${String(paid % 100).padStart(2, '0')}";"CZK";"${symbol}"\r\n`;
-			await importStatement(sql, p.coordinator, { name: 's.csv', bytes: new TextEncoder().encode(csv) });
+			await importStatement(contextFor(sql, p.coordinator), {
+				name: 's.csv',
+				bytes: new TextEncoder().encode(csv)
+			});
 			const [waiting] = await listUnassignedPayments(sql);
 			if (waiting)
 				await assignPayment(
-					sql,
-					p.coordinator,
+					contextFor(sql, p.coordinator),
 					waiting.id,
 					needId ? { kind: 'need', needId } : { kind: 'fund' }
 				);
@@ -126,8 +133,8 @@ async function run(needs: string[], o: Op) {
 		}
 		case 'end':
 			return o.cancel
-				? cancelNeed(sql, p.coordinator, needId!, 'Pomoc už není potřeba.')
-				: closeNeed(sql, p.coordinator, needId!, '');
+				? cancelNeed(contextFor(sql, p.coordinator), needId!, 'Pomoc už není potřeba.')
+				: closeNeed(contextFor(sql, p.coordinator), needId!, '');
 	}
 }
 

@@ -1,3 +1,5 @@
+import { system } from '$lib/server/core/actor';
+import { contextFor } from '../needs/test-factory';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
 import type { People } from '../needs/test-factory';
@@ -120,26 +122,34 @@ describe('allocation from the general fund', () => {
 	it('allocates at most what is missing and what the fund holds, then marks the need funded', async () => {
 		const needId = await decidedNeed(sql, p, 100_000);
 		await fillFund(sql, 80_000);
-		expect(await allocateFromFund(sql, p.coordinator, needId, 100_001)).toEqual({
+		expect(await allocateFromFund(contextFor(sql, p.coordinator), needId, 100_001)).toEqual({
 			ok: false,
 			reason: 'over_missing',
 			limit: 100_000
 		});
-		expect(await allocateFromFund(sql, p.coordinator, needId, 90_000)).toEqual({
+		expect(await allocateFromFund(contextFor(sql, p.coordinator), needId, 90_000)).toEqual({
 			ok: false,
 			reason: 'fund_too_low',
 			limit: 80_000
 		});
-		expect(await allocateFromFund(sql, p.member, needId, 10_000)).toMatchObject({
+		expect(await allocateFromFund(contextFor(sql, p.member), needId, 10_000)).toMatchObject({
 			ok: false,
 			reason: 'forbidden'
 		});
-		expect(await allocateFromFund(sql, p.coordinator, needId, 60_000)).toEqual({ ok: true, funded: false });
+		expect(await allocateFromFund(contextFor(sql, p.coordinator), needId, 60_000)).toEqual({
+			ok: true,
+			funded: false
+		});
 		expect((await selectNeed(sql, needId))!.status).toBe('funding');
 		await fillFund(sql, 50_000);
-		expect(await allocateFromFund(sql, p.coordinator, needId, 40_000)).toEqual({ ok: true, funded: true });
+		expect(await allocateFromFund(contextFor(sql, p.coordinator), needId, 40_000)).toEqual({
+			ok: true,
+			funded: true
+		});
 		expect((await selectNeed(sql, needId))!.status).toBe('funded');
-		expect(await allocateFromFund(sql, p.coordinator, needId, 1)).toMatchObject({ reason: 'wrong_state' });
+		expect(await allocateFromFund(contextFor(sql, p.coordinator), needId, 1)).toMatchObject({
+			reason: 'wrong_state'
+		});
 		const money = (await needMoney(sql, needId))!;
 		expect(money).toMatchObject({
 			target: 100_000,
@@ -161,7 +171,9 @@ describe('allocation from the general fund', () => {
 		await fillFund(sql, 1_000_000);
 		const clients = Array.from({ length: 10 }, () => t.db.connect({ max: 5 }));
 		const results = await Promise.all(
-			Array.from({ length: 50 }, (_, i) => allocateFromFund(clients[i % 10]!, p.coordinator, needId, 10_000))
+			Array.from({ length: 50 }, (_, i) =>
+				allocateFromFund(contextFor(clients[i % 10]!, p.coordinator), needId, 10_000)
+			)
 		);
 		expect(results.filter((r) => r.ok)).toHaveLength(10);
 		expect(
@@ -178,8 +190,15 @@ describe('allocation from the general fund', () => {
 		const attempts = Array.from({ length: 60 }, (_, i) => {
 			const c = clients[i % 10]!;
 			return i % 2
-				? allocateFromFund(c, p.coordinator, needId, 7_000)
-				: c.begin((tx) => receiveGift(tx, { channel: 'bank', amount: 9_000, needId, receivedOn: today() }));
+				? allocateFromFund(contextFor(c, p.coordinator), needId, 7_000)
+				: c.begin((tx) =>
+						receiveGift(contextFor(tx, system), {
+							channel: 'bank',
+							amount: 9_000,
+							needId,
+							receivedOn: today()
+						})
+					);
 		});
 		await Promise.all(attempts);
 		const money = (await needMoney(sql, needId))!;
@@ -197,15 +216,15 @@ describe('gifts', () => {
 	it('caps a gift at what the need misses and sends the rest to the general fund', async () => {
 		const needId = await decidedNeed(sql, p, 30_000);
 		const first = await sql.begin((tx) =>
-			receiveGift(tx, { channel: 'bank', amount: 20_000, needId, receivedOn: today() })
+			receiveGift(contextFor(tx, system), { channel: 'bank', amount: 20_000, needId, receivedOn: today() })
 		);
 		expect(first).toMatchObject({ toNeed: 20_000, toFund: 0 });
 		const second = await sql.begin((tx) =>
-			receiveGift(tx, { channel: 'bank', amount: 25_000, needId, receivedOn: today() })
+			receiveGift(contextFor(tx, system), { channel: 'bank', amount: 25_000, needId, receivedOn: today() })
 		);
 		expect(second).toMatchObject({ toNeed: 10_000, toFund: 15_000 });
 		const late = await sql.begin((tx) =>
-			receiveGift(tx, { channel: 'bank', amount: 5_000, needId, receivedOn: today() })
+			receiveGift(contextFor(tx, system), { channel: 'bank', amount: 5_000, needId, receivedOn: today() })
 		);
 		expect(late).toMatchObject({ toNeed: 0, toFund: 5_000 });
 		expect((await needMoney(sql, needId))!.raised).toBe(30_000);
@@ -215,7 +234,7 @@ describe('gifts', () => {
 
 	it('records offline gifts with a note, and a gift in kind as given to the family at once', async () => {
 		const needId = await decidedNeed(sql, p, 50_000);
-		const cash = await recordOfflineGift(sql, p.coordinator, {
+		const cash = await recordOfflineGift(contextFor(sql, p.coordinator), {
 			kind: 'cash',
 			amount: 10_000,
 			receivedOn: '2026-11-02',
@@ -227,7 +246,7 @@ describe('gifts', () => {
 			note: 'sbírka na plese'
 		});
 		expect(cash).toMatchObject({ ok: true, toNeed: 0, toFund: 10_000 });
-		const tooMuch = await recordOfflineGift(sql, p.coordinator, {
+		const tooMuch = await recordOfflineGift(contextFor(sql, p.coordinator), {
 			kind: 'in_kind',
 			amount: 60_000,
 			receivedOn: '2026-11-02',
@@ -239,7 +258,7 @@ describe('gifts', () => {
 			note: ''
 		});
 		expect(tooMuch).toEqual({ ok: false, reason: 'over_missing', limit: 50_000 });
-		const washer = await recordOfflineGift(sql, p.coordinator, {
+		const washer = await recordOfflineGift(contextFor(sql, p.coordinator), {
 			kind: 'in_kind',
 			amount: 20_000,
 			receivedOn: '2026-11-02',
@@ -254,7 +273,7 @@ describe('gifts', () => {
 		const money = (await needMoney(sql, needId))!;
 		expect(money).toMatchObject({ raised: 20_000, paidOut: 20_000, balance: 0, missing: 30_000 });
 		expect(
-			await recordOfflineGift(sql, p.member, {
+			await recordOfflineGift(contextFor(sql, p.member), {
 				kind: 'cash',
 				amount: 1,
 				receivedOn: '2026-11-02',
@@ -275,14 +294,20 @@ describe('closing and cancelling', () => {
 	it('returns what is left on a cancelled need to the general fund, audited, in one transaction', async () => {
 		const needId = await decidedNeed(sql, p, 40_000);
 		await fillFund(sql, 40_000);
-		await allocateFromFund(sql, p.coordinator, needId, 25_000);
-		expect(await cancelNeed(sql, p.coordinator, needId, '')).toEqual({
+		await allocateFromFund(contextFor(sql, p.coordinator), needId, 25_000);
+		expect(await cancelNeed(contextFor(sql, p.coordinator), needId, '')).toEqual({
 			ok: false,
 			reason: 'reason_required'
 		});
-		expect(await cancelNeed(sql, p.member, needId, 'x')).toMatchObject({ ok: false, reason: 'forbidden' });
-		expect(await cancelNeed(sql, p.donor, needId, 'x')).toMatchObject({ ok: false, reason: 'not_found' });
-		expect(await cancelNeed(sql, p.coordinator, needId, 'Rodina se odstěhovala.')).toEqual({
+		expect(await cancelNeed(contextFor(sql, p.member), needId, 'x')).toMatchObject({
+			ok: false,
+			reason: 'forbidden'
+		});
+		expect(await cancelNeed(contextFor(sql, p.donor), needId, 'x')).toMatchObject({
+			ok: false,
+			reason: 'not_found'
+		});
+		expect(await cancelNeed(contextFor(sql, p.coordinator), needId, 'Rodina se odstěhovala.')).toEqual({
 			ok: true,
 			returned: 25_000
 		});
@@ -297,7 +322,7 @@ describe('closing and cancelling', () => {
 		]);
 		// a gift arriving for it later goes to the general fund
 		const late = await sql.begin((tx) =>
-			receiveGift(tx, { channel: 'bank', amount: 1_000, needId, receivedOn: today() })
+			receiveGift(contextFor(tx, system), { channel: 'bank', amount: 1_000, needId, receivedOn: today() })
 		);
 		expect(late).toMatchObject({ toNeed: 0, toFund: 1_000 });
 	});
@@ -305,11 +330,11 @@ describe('closing and cancelling', () => {
 	it('closes a funded need and returns the unspent rest', async () => {
 		const needId = await decidedNeed(sql, p, 40_000);
 		await fillFund(sql, 40_000);
-		expect(await closeNeed(sql, p.coordinator, needId, '')).toMatchObject({
+		expect(await closeNeed(contextFor(sql, p.coordinator), needId, '')).toMatchObject({
 			ok: false,
 			reason: 'wrong_state'
 		});
-		await allocateFromFund(sql, p.coordinator, needId, 40_000);
+		await allocateFromFund(contextFor(sql, p.coordinator), needId, 40_000);
 		await sql.begin((tx) =>
 			postTransaction(tx, {
 				kind: 'payout',
@@ -320,7 +345,10 @@ describe('closing and cancelling', () => {
 				]
 			})
 		);
-		expect(await closeNeed(sql, p.coordinator, needId, 'Předáno.')).toEqual({ ok: true, returned: 4_000 });
+		expect(await closeNeed(contextFor(sql, p.coordinator), needId, 'Předáno.')).toEqual({
+			ok: true,
+			returned: 4_000
+		});
 		expect(await fundBalance(sql)).toBe(4_000);
 		expect((await selectEvents(sql, needId)).map((e) => e.kind)).toEqual(
 			expect.arrayContaining(['closed', 'money_returned'])

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
-import { completeNeed, createPeople, type People } from '../needs/test-factory';
+import { completeNeed, createPeople, type People, contextFor } from '../needs/test-factory';
 import { createNeed } from '../needs/transitions';
 import { decidedNeed } from './test-factory';
 import { findNeedIdByNumber } from './lookup';
@@ -29,7 +29,7 @@ describe('findNeedIdByNumber', () => {
 	});
 
 	it('leaves out drafts, which cannot take money', async () => {
-		const created = await createNeed(sql, p.worker, completeNeed());
+		const created = await createNeed(contextFor(sql, p.worker), completeNeed());
 		if (!created.ok) throw new Error(created.reason);
 		expect(await findNeedIdByNumber(sql, await numberOf(created.id))).toBeNull();
 	});

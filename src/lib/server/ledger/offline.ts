@@ -1,6 +1,6 @@
+import type { PersonContext } from '$lib/server/core/context';
 import { audit } from '../audit';
-import type { Db } from '../db/client';
-import { isCoordinator, type NeedActor } from '../needs/access';
+import { isCoordinator } from '../needs/access';
 import { isUuid } from '$lib/core/ids';
 import { fundingStates, isAmount, needMoney, receiveGift, refuseMoney, type MoneyResult } from './funding';
 import { needAccount, payoutAccount, postTransaction } from './ledger';
@@ -34,10 +34,10 @@ export interface OfflineGiftInput {
  * the gift and, at once, its hand-over to the family, so the need's cash balance does not change.
  */
 export async function recordOfflineGift(
-	db: Db,
-	actor: NeedActor,
+	ctx: PersonContext,
 	input: OfflineGiftInput
 ): Promise<MoneyResult<{ donationId: string; toNeed: number; toFund: number }>> {
+	const { db, actor } = ctx;
 	if (!isCoordinator(actor)) return refuseMoney('forbidden');
 	if (!isAmount(input.amount)) return refuseMoney('invalid_amount');
 	if (input.needId !== null && !isUuid(input.needId)) return refuseMoney('not_found');
@@ -53,21 +53,24 @@ export async function recordOfflineGift(
 				if (input.amount > money.missing) return refuseMoney('over_missing', money.missing);
 			}
 		}
-		const gift = await receiveGift(tx, {
-			channel: inKind ? 'in_kind' : 'offline',
-			offlineKind: inKind ? null : (input.kind as Exclude<OfflineKind, 'in_kind'>),
-			description: inKind ? input.description.trim() : null,
-			amount: input.amount,
-			needId: input.needId,
-			donor: {
-				name: input.donorName.trim() || null,
-				address: input.donorAddress.trim() || null,
-				email: input.donorEmail.trim() || null
-			},
-			receivedOn: input.receivedOn,
-			note: input.note.trim() || null,
-			recordedBy: actor.id
-		});
+		const gift = await receiveGift(
+			{ ...ctx, db: tx },
+			{
+				channel: inKind ? 'in_kind' : 'offline',
+				offlineKind: inKind ? null : (input.kind as Exclude<OfflineKind, 'in_kind'>),
+				description: inKind ? input.description.trim() : null,
+				amount: input.amount,
+				needId: input.needId,
+				donor: {
+					name: input.donorName.trim() || null,
+					address: input.donorAddress.trim() || null,
+					email: input.donorEmail.trim() || null
+				},
+				receivedOn: input.receivedOn,
+				note: input.note.trim() || null,
+				recordedBy: actor.id
+			}
+		);
 		if (inKind) {
 			// the thing itself went to the family: it leaves the need's account as it came in
 			const transactionId = await postTransaction(tx, {

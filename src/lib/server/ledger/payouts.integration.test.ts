@@ -1,3 +1,4 @@
+import { contextFor } from '../needs/test-factory';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -30,39 +31,44 @@ const purchase = (amount: number, more: Partial<PayoutInput> = {}): PayoutInput 
 async function fundedNeed() {
 	const needId = await decidedNeed(sql, p, 60_000, 'purchase');
 	await fillFund(sql, 60_000);
-	await allocateFromFund(sql, p.coordinator, needId, 60_000);
+	await allocateFromFund(contextFor(sql, p.coordinator), needId, 60_000);
 	return needId;
 }
 
 describe('payouts', () => {
 	it('lets the coordinator and the contact person pay out what the need holds, and nobody else', async () => {
 		const needId = await fundedNeed();
-		expect(await recordPayout(sql, store, p.worker, needId, purchase(1_000), null)).toMatchObject({
-			reason: 'forbidden'
-		});
-		expect(await recordPayout(sql, store, p.donor, needId, purchase(1_000), null)).toMatchObject({
+		expect(await recordPayout(contextFor(sql, p.worker), store, needId, purchase(1_000), null)).toMatchObject(
+			{
+				reason: 'forbidden'
+			}
+		);
+		expect(await recordPayout(contextFor(sql, p.donor), store, needId, purchase(1_000), null)).toMatchObject({
 			reason: 'not_found'
 		});
 		const [other] = await sql<{ id: string }[]>`
 			insert into users (email, name, password_hash) values ('clen2@test.cz', 'Člen 2', 'x') returning id`;
 		await sql`insert into user_roles (user_id, role) values (${other!.id}, 'member')`;
 		const otherMember = { ...p.member, id: other!.id };
-		expect(await recordPayout(sql, store, otherMember, needId, purchase(1_000), null)).toMatchObject({
+		expect(
+			await recordPayout(contextFor(sql, otherMember), store, needId, purchase(1_000), null)
+		).toMatchObject({
 			reason: 'forbidden'
 		});
-		expect(await recordPayout(sql, store, p.member, needId, purchase(60_001), null)).toEqual({
+		expect(await recordPayout(contextFor(sql, p.member), store, needId, purchase(60_001), null)).toEqual({
 			ok: false,
 			reason: 'balance_too_low',
 			limit: 60_000
 		});
-		expect(await recordPayout(sql, store, p.member, needId, purchase(45_000), null)).toMatchObject({
+		expect(
+			await recordPayout(contextFor(sql, p.member), store, needId, purchase(45_000), null)
+		).toMatchObject({
 			ok: true
 		});
 		expect(
 			await recordPayout(
-				sql,
+				contextFor(sql, p.coordinator),
 				store,
-				p.coordinator,
 				needId,
 				purchase(10_000, { recipient: 'family', supplier: 'hotově' }),
 				null
@@ -75,17 +81,18 @@ describe('payouts', () => {
 		});
 		const [families] = await sql`select balance from ledger_accounts where code = 'payout:families'`;
 		expect(families!.balance).toBe(10_000);
-		expect((await listPayouts(sql, p.worker, needId))!.map((r) => r.amount)).toEqual([45_000, 10_000]);
-		expect(await listPayouts(sql, otherMember, needId)).toBeNull();
-		expect(await listPayouts(sql, p.otherWorker, needId)).toBeNull();
+		expect((await listPayouts(contextFor(sql, p.worker), needId))!.map((r) => r.amount)).toEqual([
+			45_000, 10_000
+		]);
+		expect(await listPayouts(contextFor(sql, otherMember), needId)).toBeNull();
+		expect(await listPayouts(contextFor(sql, p.otherWorker), needId)).toBeNull();
 	});
 
 	it('refuses a payout that names a person', async () => {
 		const needId = await fundedNeed();
 		const named = await recordPayout(
-			sql,
+			contextFor(sql, p.coordinator),
 			store,
-			p.coordinator,
 			needId,
 			purchase(1_000, { note: 'Předáno paní Janě Novákové' }),
 			null
@@ -100,7 +107,7 @@ describe('payouts', () => {
 			.png()
 			.withMetadata({ exif: { IFD0: { Artist: 'Jana Novakova' } } })
 			.toBuffer();
-		const result = await recordPayout(sql, store, p.member, needId, purchase(2_000), {
+		const result = await recordPayout(contextFor(sql, p.member), store, needId, purchase(2_000), {
 			bytes: png,
 			name: 'uctenka.png',
 			type: 'image/png'
@@ -111,10 +118,10 @@ describe('payouts', () => {
 		>`select receipt_key as key from payouts where id = ${result.id}`;
 		const onDisk = readFileSync(join(store.dataDir, 'attachments', row!.key));
 		expect(onDisk.includes(Buffer.from('PNG'))).toBe(false);
-		const receipt = await readPayoutReceipt(sql, store, p.worker, needId, result.id);
+		const receipt = await readPayoutReceipt(contextFor(sql, p.worker), store, needId, result.id);
 		expect(receipt!.mediaType).toBe('image/png');
 		expect(receipt!.bytes.includes(Buffer.from('Novakova'))).toBe(false);
-		expect(await readPayoutReceipt(sql, store, p.otherWorker, needId, result.id)).toBeNull();
+		expect(await readPayoutReceipt(contextFor(sql, p.otherWorker), store, needId, result.id)).toBeNull();
 		const reads = await sql`select actor_id from audit_log where action = 'ledger.payout_receipt_read'`;
 		expect(reads.map((r) => r.actor_id)).toEqual([p.worker.id]);
 	});

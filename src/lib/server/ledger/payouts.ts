@@ -1,7 +1,9 @@
+import type { Person } from '$lib/server/core/actor';
+import type { PersonContext } from '$lib/server/core/context';
 import type { NeedStatus } from '$lib/needs';
 import { audit } from '../audit';
-import type { Db, Queryable, Tx } from '../db/client';
-import { isCoordinator, isOwnOrganisation, needView, type NeedActor } from '../needs/access';
+import type { Queryable, Tx } from '../db/client';
+import { isCoordinator, isOwnOrganisation, needView } from '../needs/access';
 import { readAttachmentFile, type PrepareRefusal } from '../needs/attachment-files';
 import { withStoredFile, type AttachmentDownload, type AttachmentStore } from '../needs/attachments';
 import { insertEvent, selectNeed } from '../needs/queries';
@@ -43,7 +45,7 @@ export type PayoutResult =
 	| { ok: false; reason: MoneyRefusal | PrepareRefusal; limit?: number; fields?: string[] };
 
 /** Whether the person may record and read the payouts of this need. */
-async function mayHandlePayouts(db: Queryable, actor: NeedActor, needId: string) {
+async function mayHandlePayouts(db: Queryable, actor: Person, needId: string) {
 	const need = await selectNeed(db, needId);
 	if (!need || need.submittedAt === null) return { need: null, may: false, contact: false };
 	const money = await needMoney(db, needId);
@@ -58,13 +60,13 @@ async function mayHandlePayouts(db: Queryable, actor: NeedActor, needId: string)
 }
 
 export async function recordPayout(
-	db: Db,
+	ctx: PersonContext,
 	store: AttachmentStore,
-	actor: NeedActor,
 	needId: string,
 	input: PayoutInput,
 	receipt: { bytes: Uint8Array; name: string; type: string } | null
 ): Promise<PayoutResult> {
+	const { db, actor } = ctx;
 	if (!isUuid(needId)) return refuseMoney('not_found');
 	const before = await mayHandlePayouts(db, actor, needId);
 	if (!before.need || !needView(actor, before.need)) return refuseMoney('not_found');
@@ -76,18 +78,18 @@ export async function recordPayout(
 	if (fields.length) return { ok: false, reason: 'personal_data', fields };
 
 	return withStoredFile(store, receipt, receiptContext(needId), 'doklad', (stored) =>
-		db.begin((tx) => payOut(tx, actor, needId, input, stored))
+		db.begin((tx) => payOut({ ...ctx, db: tx }, needId, input, stored))
 	);
 }
 
 /** The payout inside the caller's transaction, its receipt (if any) already stored. */
 export async function payOut(
-	tx: Tx,
-	actor: NeedActor,
+	ctx: PersonContext<Tx>,
 	needId: string,
 	input: PayoutInput,
 	stored: { key: string; name: string; mediaType: string } | null
 ): Promise<PayoutResult> {
+	const { db: tx, actor } = ctx;
 	const need = await selectNeed(tx, needId, true);
 	if (!need || !payoutStates.has(need.status)) return refuseMoney('wrong_state');
 	const money = await needMoney(tx, needId);
@@ -141,7 +143,8 @@ export interface Payout {
 }
 
 /** The need's payouts for those who may see them (coordinator, contact person, the organisation); else null. */
-export async function listPayouts(db: Queryable, actor: NeedActor, needId: string): Promise<Payout[] | null> {
+export async function listPayouts(ctx: PersonContext<Queryable>, needId: string): Promise<Payout[] | null> {
+	const { db, actor } = ctx;
 	if (!isUuid(needId)) return null;
 	const who = await mayHandlePayouts(db, actor, needId);
 	if (!who.need || !(who.may || who.organisation)) return null;
@@ -154,12 +157,12 @@ export async function listPayouts(db: Queryable, actor: NeedActor, needId: strin
 
 /** A payout's receipt for those who may see it; each read is audited. */
 export async function readPayoutReceipt(
-	db: Db,
+	ctx: PersonContext,
 	store: AttachmentStore,
-	actor: NeedActor,
 	needId: string,
 	payoutId: string
 ): Promise<AttachmentDownload | null> {
+	const { db, actor } = ctx;
 	if (!isUuid(needId) || !isUuid(payoutId)) return null;
 	const who = await mayHandlePayouts(db, actor, needId);
 	if (!who.need || !(who.may || who.organisation)) return null;

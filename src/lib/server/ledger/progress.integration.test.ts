@@ -1,9 +1,9 @@
+import type { Person } from '$lib/server/core/actor';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
-import { createPeople, type People } from '../needs/test-factory';
+import { createPeople, type People, contextFor } from '../needs/test-factory';
 import { insertUser } from '../auth/users';
-import type { NeedActor } from '../needs/access';
 import { completeNeed } from '../needs/test-factory';
 import { createNeed, submitNeed } from '../needs/transitions';
 import { viewNeed } from '../needs/view';
@@ -59,8 +59,14 @@ describe('listNeedProgress', () => {
 	it('counts allocations toward the target and shows a funded need with nothing missing', async () => {
 		const half = await decided(1_000_000);
 		const full = await decided(400_000);
-		expect(await allocateFromFund(sql, p.coordinator, half, 600_000)).toEqual({ ok: true, funded: false });
-		expect(await allocateFromFund(sql, p.coordinator, full, 400_000)).toEqual({ ok: true, funded: true });
+		expect(await allocateFromFund(contextFor(sql, p.coordinator), half, 600_000)).toEqual({
+			ok: true,
+			funded: false
+		});
+		expect(await allocateFromFund(contextFor(sql, p.coordinator), full, 400_000)).toEqual({
+			ok: true,
+			funded: true
+		});
 		const rows = await progressOfMine();
 		expect(rows.find((r) => r.id === half)).toMatchObject({
 			status: 'funding',
@@ -72,11 +78,11 @@ describe('listNeedProgress', () => {
 
 	it('leaves out closed needs and needs the club has not decided', async () => {
 		const closed = await decided(200_000);
-		await allocateFromFund(sql, p.coordinator, closed, 200_000);
-		expect((await closeNeed(sql, p.coordinator, closed, '')).ok).toBe(true);
-		const created = await createNeed(sql, p.worker, completeNeed());
+		await allocateFromFund(contextFor(sql, p.coordinator), closed, 200_000);
+		expect((await closeNeed(contextFor(sql, p.coordinator), closed, '')).ok).toBe(true);
+		const created = await createNeed(contextFor(sql, p.worker), completeNeed());
 		if (!created.ok) throw new Error(created.reason);
-		await submitNeed(sql, p.worker, created.id);
+		await submitNeed(contextFor(sql, p.worker), created.id);
 		mine.push(created.id);
 		expect(await progressOfMine()).toEqual([]);
 	});
@@ -97,7 +103,7 @@ describe('listNeedProgress', () => {
 });
 
 describe('the need page with money (viewNeed)', () => {
-	let otherMember: NeedActor;
+	let otherMember: Person;
 	beforeAll(async () => {
 		const id = await insertUser(sql, {
 			email: 'clen2@test.cz',
@@ -105,12 +111,12 @@ describe('the need page with money (viewNeed)', () => {
 			passwordHash: 'x',
 			roles: ['member']
 		});
-		otherMember = { id: id!, name: 'clen2', roles: ['member'], organisationId: null };
+		otherMember = { kind: 'person', id: id!, name: 'clen2', roles: ['member'], organisationId: null };
 	});
 
 	it('offers the coordinator the allocation and cancelling, and payouts only once money is on the need', async () => {
 		const id = await decided(1_000_000);
-		const before = await viewNeed(sql, p.coordinator, id);
+		const before = await viewNeed(contextFor(sql, p.coordinator), id);
 		if (before?.view !== 'coordinator') throw new Error('expected the coordinator view');
 		expect(before.money).toEqual({
 			target: 1_000_000,
@@ -122,8 +128,8 @@ describe('the need page with money (viewNeed)', () => {
 		expect(before.fundBalance).toBeGreaterThan(0);
 		expect(before.payouts).toEqual([]);
 
-		await allocateFromFund(sql, p.coordinator, id, 1_000_000);
-		const after = await viewNeed(sql, p.coordinator, id);
+		await allocateFromFund(contextFor(sql, p.coordinator), id, 1_000_000);
+		const after = await viewNeed(contextFor(sql, p.coordinator), id);
 		if (after?.view !== 'coordinator') throw new Error('expected the coordinator view');
 		expect(after.money).toMatchObject({ raised: 1_000_000, missing: 0, detail: { allocated: 1_000_000 } });
 		expect(after.can).toMatchObject({ allocate: false, cancel: true, close: true, recordPayout: true });
@@ -131,15 +137,15 @@ describe('the need page with money (viewNeed)', () => {
 
 	it('shows members only target, raised and missing; the contact person also the payouts', async () => {
 		const id = await decided(1_000_000);
-		await allocateFromFund(sql, p.coordinator, id, 250_000);
-		const member = await viewNeed(sql, otherMember, id);
+		await allocateFromFund(contextFor(sql, p.coordinator), id, 250_000);
+		const member = await viewNeed(contextFor(sql, otherMember), id);
 		expect(member).toMatchObject({
 			view: 'member',
 			money: { target: 1_000_000, raised: 250_000, missing: 750_000, detail: null },
 			payouts: null,
 			can: { allocate: false, cancel: false, close: false, recordPayout: false }
 		});
-		const contact = await viewNeed(sql, p.member, id);
+		const contact = await viewNeed(contextFor(sql, p.member), id);
 		expect(contact).toMatchObject({
 			view: 'member',
 			money: { detail: { balance: 250_000 } },
@@ -150,12 +156,12 @@ describe('the need page with money (viewNeed)', () => {
 
 	it('shows the organisation the money and the payouts without the coordinator actions', async () => {
 		const id = await decided(1_000_000);
-		const page = await viewNeed(sql, p.worker, id);
+		const page = await viewNeed(contextFor(sql, p.worker), id);
 		if (page?.view !== 'organisation') throw new Error('expected the organisation view');
 		expect(page.money?.detail).not.toBeNull();
 		expect(page.payouts).toEqual([]);
 		expect(page.fundBalance).toBeNull();
 		expect(page.can).toMatchObject({ allocate: false, cancel: false, close: false, recordPayout: false });
-		expect(await viewNeed(sql, p.otherWorker, id)).toBeNull();
+		expect(await viewNeed(contextFor(sql, p.otherWorker), id)).toBeNull();
 	});
 });

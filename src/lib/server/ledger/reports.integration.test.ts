@@ -1,3 +1,4 @@
+import { contextFor } from '../needs/test-factory';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
 import type { People } from '../needs/test-factory';
@@ -15,7 +16,7 @@ beforeEach(() => {
 });
 
 const gift = (amount: number, receivedOn: string, donorName: string, more = {}) =>
-	recordOfflineGift(sql, p.coordinator, {
+	recordOfflineGift(contextFor(sql, p.coordinator), {
 		kind: 'cash',
 		amount,
 		receivedOn,
@@ -50,7 +51,7 @@ describe('reports', () => {
 	it('summarises each need and totals gifts per channel and year', async () => {
 		const needId = await decidedNeed(sql, p, 40_000);
 		await gift(30_000, '2025-12-20', 'Jana');
-		await allocateFromFund(sql, p.coordinator, needId, 25_000);
+		await allocateFromFund(contextFor(sql, p.coordinator), needId, 25_000);
 		await gift(20_000, '2026-01-05', 'Petr', { needId });
 		const [summary] = await needSummaries(sql);
 		expect(summary).toMatchObject({

@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import type { AttachmentStore } from '../needs/attachments';
 import type { NeedContent } from '../needs/queries';
 import { parseKeyRing } from '../privacy/encryption';
-import { completeNeed, createPeople, type People } from '../needs/test-factory';
+import { completeNeed, createPeople, type People, contextFor } from '../needs/test-factory';
 import { createNeed, submitNeed } from '../needs/transitions';
 import type { HelpForm } from '../voting/decision';
 import { postTransaction } from './ledger';
@@ -23,8 +23,7 @@ export async function decidedNeed(
 	overrides: Partial<NeedContent> = {}
 ): Promise<string> {
 	const created = await createNeed(
-		sql,
-		p.worker,
+		contextFor(sql, p.worker),
 		completeNeed({
 			items: [{ description: 'Postel s matrací', quantity: 1, unitPrice: target, link: null }],
 			funding: [],
@@ -32,7 +31,7 @@ export async function decidedNeed(
 		})
 	);
 	if (!created.ok) throw new Error(created.reason);
-	const submitted = await submitNeed(sql, p.worker, created.id);
+	const submitted = await submitNeed(contextFor(sql, p.worker), created.id);
 	if (!submitted.ok) throw new Error(submitted.reason);
 	await sql`update needs set status = 'approved' where id = ${created.id}`;
 	await sql`insert into need_volunteers (need_id, member_id) values (${created.id}, ${p.member.id})`;

@@ -1,3 +1,4 @@
+import { systemContextFor } from '../needs/test-factory';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSmtpServer, type TestSmtpServer } from '../../../../tests/support/smtp';
 import type { Db } from '../db/client';
@@ -27,7 +28,7 @@ beforeEach(async () => {
 });
 
 const runnerFor = (smtpUrl: string | undefined) =>
-	new JobRunner(sql).register(createMailSendJob(() => ({ smtpUrl, mailFrom: from })));
+	new JobRunner(systemContextFor(sql)).register(createMailSendJob(() => ({ smtpUrl, mailFrom: from })));
 
 async function drain(runner: JobRunner) {
 	while (await runner.runOne());

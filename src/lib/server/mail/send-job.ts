@@ -1,6 +1,5 @@
 import type { JobDefinition } from '../jobs/runner';
 import { log } from '../log';
-import { runtime } from '../runtime';
 import { deliverOutboxMessage } from './outbox';
 import { createSmtpTransport, type MailTransport } from './transport';
 
@@ -31,7 +30,7 @@ export function createMailSendJob(settings: () => MailSettings): JobDefinition {
 	return {
 		kind: 'mail.send',
 		leaseMs: 2 * 60_000,
-		async run(job, db) {
+		async run(job, { db }) {
 			const outboxId = Number((job.payload as { outboxId?: unknown }).outboxId);
 			if (!Number.isSafeInteger(outboxId)) throw new Error('mail.send needs a numeric outboxId');
 			const { smtpUrl, mailFrom } = settings();
@@ -41,6 +40,3 @@ export function createMailSendJob(settings: () => MailSettings): JobDefinition {
 		}
 	};
 }
-
-/** The job as the application registers it, configured from the environment. */
-export const mailSendJob = createMailSendJob(() => runtime().config);

@@ -1,20 +1,10 @@
+import type { Person } from '$lib/server/core/actor';
 import type { NeedStatus } from '$lib/needs';
-import type { Role } from '$lib/roles';
 
 /*
  * Who may see and do what with a need. Every service function asks here, with the need's row locked or
  * freshly read, so a route that forgot a check still cannot leak or change a need.
  */
-
-export interface NeedActor {
-	id: string;
-	name: string;
-	roles: Role[];
-	organisationId: string | null;
-	/** request context: the caller's address (audit) and the public origin links in e-mails start with */
-	address?: string | null;
-	origin?: string;
-}
 
 /**
  * How a person sees a need: `organisation` — a social worker of the submitting organisation (everything,
@@ -34,15 +24,15 @@ const memberStates: ReadonlySet<NeedStatus> = new Set([
 	'closed'
 ]);
 
-export const isOwnOrganisation = (actor: NeedActor, need: { organisationId: string }) =>
+export const isOwnOrganisation = (actor: Person, need: { organisationId: string }) =>
 	actor.roles.includes('social_worker') &&
 	actor.organisationId !== null &&
 	actor.organisationId === need.organisationId;
 
-export const isCoordinator = (actor: NeedActor) => actor.roles.includes('coordinator');
+export const isCoordinator = (actor: Person) => actor.roles.includes('coordinator');
 
 export function needView(
-	actor: NeedActor,
+	actor: Person,
 	need: { organisationId: string; status: NeedStatus; submittedAt: Date | null }
 ): NeedView | null {
 	if (isOwnOrganisation(actor, need)) return 'organisation';

@@ -7,7 +7,7 @@ import type { Db } from '../db/client';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import { parseKeyRing } from '../privacy/encryption';
 import { addAttachment, readAttachment, removeAttachment, type AttachmentStore } from './attachments';
-import { completeNeed, createPeople, type People } from './test-factory';
+import { completeNeed, createPeople, type People, contextFor } from './test-factory';
 import { createNeed, rejectNeed, submitNeed } from './transitions';
 import { viewNeed } from './view';
 
@@ -34,7 +34,7 @@ beforeEach(async () => {
 });
 
 async function need() {
-	const created = await createNeed(sql, p.worker, completeNeed());
+	const created = await createNeed(contextFor(sql, p.worker), completeNeed());
 	if (!created.ok) throw new Error(created.reason);
 	return created.id;
 }
@@ -60,7 +60,7 @@ describe('attachments', () => {
 		const id = await need();
 		const bytes = await photoWithGps();
 		expect((await sharp(bytes).metadata()).exif).toBeDefined();
-		const result = await addAttachment(sql, store, p.worker, id, {
+		const result = await addAttachment(contextFor(sql, p.worker), store, id, {
 			bytes,
 			name: 'IMG_2041 byt Nováková.jpg',
 			type: 'image/jpeg',
@@ -75,13 +75,13 @@ describe('attachments', () => {
 		expect(onDisk.subarray(0, 3).toString()).toBe('t1:');
 		expect(onDisk.includes(Buffer.from([0xff, 0xd8, 0xff]))).toBe(false);
 
-		const file = await readAttachment(sql, store, p.colleague, id, result.ok ? result.id : '');
+		const file = await readAttachment(contextFor(sql, p.colleague), store, id, result.ok ? result.id : '');
 		expect(file?.mediaType).toBe('image/jpeg');
 		const meta = await sharp(file!.bytes).metadata();
 		expect(meta.exif).toBeUndefined();
 		expect(file!.bytes.includes(Buffer.from('Telefon'))).toBe(false);
 
-		const page = await viewNeed(sql, p.worker, id);
+		const page = await viewNeed(contextFor(sql, p.worker), id);
 		// the upload's name held a surname: it gives way to a plain one
 		expect(
 			page?.view !== 'member' && page?.attachments.map((a) => [a.kind, a.mediaType, a.fileName])
@@ -99,7 +99,10 @@ describe('attachments', () => {
 			{ bytes: Buffer.from('MZ\x90\x00 not a document'), name: 'faktura.pdf', type: 'application/pdf' },
 			{ bytes: new Uint8Array(0), name: 'prazdny.pdf', type: 'application/pdf' }
 		]) {
-			const result = await addAttachment(sql, store, p.worker, id, { ...upload, kind: 'invoice' });
+			const result = await addAttachment(contextFor(sql, p.worker), store, id, {
+				...upload,
+				kind: 'invoice'
+			});
 			expect(result.ok).toBe(false);
 		}
 		expect(await sql`select 1 from need_attachments`).toHaveLength(0);
@@ -109,22 +112,27 @@ describe('attachments', () => {
 	it('gives the file to the organisation and, once submitted, the coordinator; audits every read', async () => {
 		const id = await need();
 		const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
-		const added = await addAttachment(sql, store, p.worker, id, {
+		const added = await addAttachment(contextFor(sql, p.worker), store, id, {
 			bytes: pdf,
 			name: 'nabidka.pdf',
 			type: 'application/pdf',
 			kind: 'quote'
 		});
 		const attachmentId = added.ok ? added.id : '';
-		expect(await readAttachment(sql, store, p.coordinator, id, attachmentId)).toBeNull();
-		await submitNeed(sql, p.worker, id);
-		expect((await readAttachment(sql, store, p.coordinator, id, attachmentId))?.bytes.equals(pdf)).toBe(true);
+		expect(await readAttachment(contextFor(sql, p.coordinator), store, id, attachmentId)).toBeNull();
+		await submitNeed(contextFor(sql, p.worker), id);
+		expect(
+			(await readAttachment(contextFor(sql, p.coordinator), store, id, attachmentId))?.bytes.equals(pdf)
+		).toBe(true);
 		for (const outsider of [p.otherWorker, p.member, p.donor]) {
-			expect(await readAttachment(sql, store, outsider, id, attachmentId), outsider.name).toBeNull();
+			expect(
+				await readAttachment(contextFor(sql, outsider), store, id, attachmentId),
+				outsider.name
+			).toBeNull();
 		}
 		// an attachment id with another need's id is not found either
 		const other = await need();
-		expect(await readAttachment(sql, store, p.worker, other, attachmentId)).toBeNull();
+		expect(await readAttachment(contextFor(sql, p.worker), store, other, attachmentId)).toBeNull();
 		const reads = await sql<{ actorId: string }[]>`
 			select actor_id as "actorId" from audit_log where action = 'need.attachment_read' order by id`;
 		expect(reads.map((r) => r.actorId)).toEqual([p.coordinator.id]);
@@ -133,28 +141,30 @@ describe('attachments', () => {
 	it('removes an attachment and its file; only the organisation, only before the decision', async () => {
 		const id = await need();
 		const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
-		const added = await addAttachment(sql, store, p.worker, id, {
+		const added = await addAttachment(contextFor(sql, p.worker), store, id, {
 			bytes: pdf,
 			name: 'a.pdf',
 			type: '',
 			kind: 'other'
 		});
 		const attachmentId = added.ok ? added.id : '';
-		await submitNeed(sql, p.worker, id);
-		expect(await removeAttachment(sql, store, p.coordinator, id, attachmentId)).toEqual({
+		await submitNeed(contextFor(sql, p.worker), id);
+		expect(await removeAttachment(contextFor(sql, p.coordinator), store, id, attachmentId)).toEqual({
 			ok: false,
 			reason: 'forbidden'
 		});
-		expect(await removeAttachment(sql, store, p.colleague, id, attachmentId)).toEqual({ ok: true });
+		expect(await removeAttachment(contextFor(sql, p.colleague), store, id, attachmentId)).toEqual({
+			ok: true
+		});
 		expect(await storedFiles()).toHaveLength(0);
-		expect(await readAttachment(sql, store, p.worker, id, attachmentId)).toBeNull();
+		expect(await readAttachment(contextFor(sql, p.worker), store, id, attachmentId)).toBeNull();
 		const kinds = (
 			await sql<{ kind: string }[]>`select kind from need_events where need_id = ${id} order by id`
 		).map((e) => e.kind);
 		expect(kinds).toEqual(['created', 'attachment_added', 'submitted', 'attachment_removed']);
 
-		await rejectNeed(sql, p.coordinator, id, 'Mimo zaměření klubu.');
-		const late = await addAttachment(sql, store, p.worker, id, {
+		await rejectNeed(contextFor(sql, p.coordinator), id, 'Mimo zaměření klubu.');
+		const late = await addAttachment(contextFor(sql, p.worker), store, id, {
 			bytes: pdf,
 			name: 'b.pdf',
 			type: '',

@@ -1,9 +1,9 @@
+import type { PersonContext } from '$lib/server/core/context';
 import type { AttachmentKind } from '$lib/needs';
 import { audit } from '../audit';
-import type { Db } from '../db/client';
 import { decryptBytes, encryptBytes, type KeyRing } from '../privacy/encryption';
 import { findPersonalData } from '../privacy/pii';
-import { attachmentStates, canReadAttachments, isOwnOrganisation, needView, type NeedActor } from './access';
+import { attachmentStates, canReadAttachments, isOwnOrganisation, needView } from './access';
 import {
 	deleteAttachmentFile,
 	prepareAttachment,
@@ -35,12 +35,12 @@ export type AttachmentResult =
 	| { ok: false; reason: 'not_found' | 'forbidden' | 'wrong_state' | PrepareRefusal };
 
 export async function addAttachment(
-	db: Db,
+	ctx: PersonContext,
 	store: AttachmentStore,
-	actor: NeedActor,
 	needId: string,
 	upload: { bytes: Uint8Array; name: string; type: string; kind: AttachmentKind }
 ): Promise<AttachmentResult> {
+	const { db, actor } = ctx;
 	if (!isUuid(needId)) return { ok: false, reason: 'not_found' };
 	// checked before the file is read into sharp, and again under the lock below
 	const before = await selectNeed(db, needId);
@@ -108,12 +108,12 @@ export async function withStoredFile<R extends { ok: boolean }>(
 }
 
 export async function removeAttachment(
-	db: Db,
+	ctx: PersonContext,
 	store: AttachmentStore,
-	actor: NeedActor,
 	needId: string,
 	attachmentId: string
 ): Promise<{ ok: true } | { ok: false; reason: 'not_found' | 'forbidden' | 'wrong_state' }> {
+	const { db, actor } = ctx;
 	if (!isUuid(needId) || !isUuid(attachmentId)) return { ok: false, reason: 'not_found' };
 	const { dataDir } = store;
 	const result = await db.begin(async (tx) => {
@@ -147,12 +147,12 @@ export interface AttachmentDownload {
 
 /** The file for those allowed to read it; each read is audited (quotes and invoices may show identities). */
 export async function readAttachment(
-	db: Db,
+	ctx: PersonContext,
 	store: AttachmentStore,
-	actor: NeedActor,
 	needId: string,
 	attachmentId: string
 ): Promise<AttachmentDownload | null> {
+	const { db, actor } = ctx;
 	if (!isUuid(needId) || !isUuid(attachmentId)) return null;
 	const need = await selectNeed(db, needId);
 	if (!need || !canReadAttachments(needView(actor, need))) return null;

@@ -1,7 +1,8 @@
+import type { PersonContext } from '$lib/server/core/context';
 import type { Category, NeedStatus, Urgency } from '$lib/needs';
 import type { Region } from '$lib/regions';
 import type { Queryable } from '../db/client';
-import { isCoordinator, type NeedActor } from './access';
+import { isCoordinator } from './access';
 
 /* The lists of needs: an organisation's dashboard and the coordinator's triage queue. */
 
@@ -35,7 +36,8 @@ const summaryColumns = (db: Queryable) => db`
 	(select max(e.at) from need_events e where e.need_id = n.id) as "lastEventAt"`;
 
 /** Every need of the social worker's organisation, newest activity first. */
-export async function listOrganisationNeeds(db: Queryable, actor: NeedActor): Promise<NeedSummary[]> {
+export async function listOrganisationNeeds(ctx: PersonContext<Queryable>): Promise<NeedSummary[]> {
+	const { db, actor } = ctx;
 	if (!actor.roles.includes('social_worker') || !actor.organisationId) return [];
 	return db<NeedSummary[]>`
 		select ${summaryColumns(db)}
@@ -69,10 +71,10 @@ export const TRIAGE_PAGE_SIZE = 500;
  * for an answer, ready); urgent first, then the oldest submission first, so nothing waits unseen.
  */
 export async function listTriage(
-	db: Queryable,
-	actor: NeedActor,
+	ctx: PersonContext<Queryable>,
 	filter: TriageFilter
 ): Promise<NeedSummary[]> {
+	const { db, actor } = ctx;
 	if (!isCoordinator(actor)) return [];
 	const states: NeedStatus[] =
 		filter.state === 'open' ? ['submitted', 'in_review', 'info_requested', 'ready'] : [filter.state];

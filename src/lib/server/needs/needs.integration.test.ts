@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import { listOrganisationNeeds, listTriage } from './lists';
-import { completeNeed, createPeople, type People } from './test-factory';
+import { completeNeed, createPeople, type People, contextFor } from './test-factory';
 import {
 	createNeed,
 	markDuplicate,
@@ -34,13 +34,13 @@ beforeEach(async () => {
 });
 
 async function draft(overrides = {}) {
-	const created = await createNeed(sql, p.worker, completeNeed(overrides));
+	const created = await createNeed(contextFor(sql, p.worker), completeNeed(overrides));
 	if (!created.ok) throw new Error(created.reason);
 	return created.id;
 }
 async function submitted(overrides = {}) {
 	const id = await draft(overrides);
-	const result = await submitNeed(sql, p.worker, id);
+	const result = await submitNeed(contextFor(sql, p.worker), id);
 	if (!result.ok) throw new Error(result.reason);
 	return id;
 }
@@ -65,7 +65,7 @@ const mails = () =>
 describe('drafts', () => {
 	it('keeps a draft with its items and totals, seen by its organisation only', async () => {
 		const id = await draft();
-		const page = await viewNeed(sql, p.colleague, id);
+		const page = await viewNeed(contextFor(sql, p.colleague), id);
 		expect(page?.view).toBe('organisation');
 		expect(page?.need).toMatchObject({
 			status: 'draft',
@@ -75,15 +75,14 @@ describe('drafts', () => {
 		});
 		expect(page?.need.items.map((i) => i.description)).toEqual(['Patrová postel', 'Matrace 90 × 200 cm']);
 		for (const outsider of [p.otherWorker, p.coordinator, p.member, p.donor]) {
-			expect(await viewNeed(sql, outsider, id), outsider.name).toBeNull();
+			expect(await viewNeed(contextFor(sql, outsider), id), outsider.name).toBeNull();
 		}
 	});
 
 	it('saves an incomplete draft and shows what the guard finds without blocking the save', async () => {
 		const id = await draft({ situation: 'Rozpracováno', items: [] });
 		const saved = await saveNeed(
-			sql,
-			p.worker,
+			contextFor(sql, p.worker),
 			id,
 			completeNeed({ situation: 'Volat paní Novákové na 777 123 456.' })
 		);
@@ -95,30 +94,30 @@ describe('drafts', () => {
 				['phone', '777 123 456']
 			])
 		);
-		expect((await viewNeed(sql, p.worker, id))?.need.situation).toContain('777 123 456');
+		expect((await viewNeed(contextFor(sql, p.worker), id))?.need.situation).toContain('777 123 456');
 	});
 
 	it('keeps a withdrawn draft from the club: no e-mail, no triage, not a duplicate original', async () => {
 		const id = await draft({ title: 'Postel pro Tomáše' });
-		expect(await withdrawNeed(sql, p.worker, id, 'Založeno omylem.')).toEqual({ ok: true });
-		expect(await viewNeed(sql, p.coordinator, id)).toBeNull();
+		expect(await withdrawNeed(contextFor(sql, p.worker), id, 'Založeno omylem.')).toEqual({ ok: true });
+		expect(await viewNeed(contextFor(sql, p.coordinator), id)).toBeNull();
 		expect(await mails()).toEqual([]);
-		expect(await listTriage(sql, p.coordinator, { state: 'withdrawn' })).toEqual([]);
+		expect(await listTriage(contextFor(sql, p.coordinator), { state: 'withdrawn' })).toEqual([]);
 		const [row] = await sql<{ number: number }[]>`select number from needs where id = ${id}`;
 		const number = row!.number;
 		const copy = await submitted();
-		expect(await markDuplicate(sql, p.coordinator, copy, number, '')).toMatchObject({
+		expect(await markDuplicate(contextFor(sql, p.coordinator), copy, number, '')).toMatchObject({
 			reason: 'duplicate_target'
 		});
 	});
 
 	it('refuses to create a need for someone who is not a social worker of an organisation', async () => {
-		expect(await createNeed(sql, p.coordinator, completeNeed())).toMatchObject({
+		expect(await createNeed(contextFor(sql, p.coordinator), completeNeed())).toMatchObject({
 			ok: false,
 			reason: 'forbidden'
 		});
 		const loner = { ...p.worker, organisationId: null };
-		expect(await createNeed(sql, loner, completeNeed())).toMatchObject({
+		expect(await createNeed(contextFor(sql, loner), completeNeed())).toMatchObject({
 			ok: false,
 			reason: 'no_organisation'
 		});
@@ -129,7 +128,7 @@ describe('drafts', () => {
 describe('submission', () => {
 	it('refuses an incomplete need and says what is missing', async () => {
 		const id = await draft({ situation: 'Krátce.', items: [], adults: 0, children: [] });
-		const result = await submitNeed(sql, p.worker, id);
+		const result = await submitNeed(contextFor(sql, p.worker), id);
 		expect(result).toMatchObject({ ok: false, reason: 'incomplete' });
 		expect(!result.ok && result.problems).toEqual(
 			expect.arrayContaining(['situation_short', 'no_items', 'no_household'])
@@ -142,21 +141,23 @@ describe('submission', () => {
 			funding: [{ source: 'Úřad práce', amount: 5_000_000 }],
 			neededBy: '2020-01-01'
 		});
-		const result = await submitNeed(sql, p.worker, id);
+		const result = await submitNeed(contextFor(sql, p.worker), id);
 		expect(!result.ok && result.problems).toEqual(['funding_exceeds_total', 'needed_by_past']);
 	});
 
 	it('blocks personal data until fixed or confirmed, and audits the confirmation without the fragment', async () => {
 		const id = await draft({ impact: 'Syn Tomáš bude mít konečně vlastní postel a klid na učení.' });
-		const blocked = await submitNeed(sql, p.worker, id);
+		const blocked = await submitNeed(contextFor(sql, p.worker), id);
 		expect(blocked).toMatchObject({ ok: false, reason: 'personal_data' });
 		const finding = !blocked.ok ? blocked.findings!.find((f) => f.field === 'impact') : undefined;
 		expect(finding).toMatchObject({ kind: 'name', fragment: 'Tomáš', confirmed: false });
 		expect(await status(id)).toBe('draft');
 
 		const content = completeNeed({ impact: 'Syn Tomáš bude mít konečně vlastní postel a klid na učení.' });
-		await saveNeed(sql, p.worker, id, content, [{ field: 'impact', kind: 'name', fragment: 'Tomáš' }]);
-		expect(await submitNeed(sql, p.worker, id)).toEqual({ ok: true });
+		await saveNeed(contextFor(sql, p.worker), id, content, [
+			{ field: 'impact', kind: 'name', fragment: 'Tomáš' }
+		]);
+		expect(await submitNeed(contextFor(sql, p.worker), id)).toEqual({ ok: true });
 		expect(await status(id)).toBe('submitted');
 
 		const audit = await sql<{ details: Record<string, unknown>; actorId: string }[]>`
@@ -175,23 +176,25 @@ describe('submission', () => {
 			{ description: 'Postel od pana Kříže z bazaru', quantity: 1, unitPrice: 300_000, link: null }
 		];
 		const id = await draft({ items });
-		const page = await viewNeed(sql, p.worker, id);
+		const page = await viewNeed(contextFor(sql, p.worker), id);
 		const finding =
 			page?.view === 'organisation'
 				? page.findings.find((f) => f.field === 'items.0.description')
 				: undefined;
 		expect(finding).toBeDefined();
 		const confirmation = { field: finding!.field, kind: finding!.kind, fragment: finding!.fragment };
-		expect(await saveNeed(sql, p.worker, id, completeNeed({ items }), [confirmation])).toMatchObject({
+		expect(
+			await saveNeed(contextFor(sql, p.worker), id, completeNeed({ items }), [confirmation])
+		).toMatchObject({
 			ok: true
 		});
-		expect(await submitNeed(sql, p.worker, id)).toEqual({ ok: true });
+		expect(await submitNeed(contextFor(sql, p.worker), id)).toEqual({ ok: true });
 	});
 
 	it('writes nothing, confirmations included, when a change to a submitted need is refused', async () => {
 		const id = await submitted();
 		const situation = completeNeed().situation + ' Matka Oksana bydlí v ulici Husova 12.';
-		const result = await saveNeed(sql, p.worker, id, completeNeed({ situation }), [
+		const result = await saveNeed(contextFor(sql, p.worker), id, completeNeed({ situation }), [
 			{ field: 'situation', kind: 'name', fragment: 'Oksana' }
 		]);
 		expect(result).toMatchObject({ ok: false, reason: 'personal_data' });
@@ -202,20 +205,25 @@ describe('submission', () => {
 
 	it('ignores a confirmation for a fragment the guard did not find', async () => {
 		const id = await draft();
-		await saveNeed(sql, p.worker, id, completeNeed(), [{ field: 'title', kind: 'name', fragment: 'Postel' }]);
+		await saveNeed(contextFor(sql, p.worker), id, completeNeed(), [
+			{ field: 'title', kind: 'name', fragment: 'Postel' }
+		]);
 		expect(await sql`select 1 from need_pii_confirmations`).toHaveLength(0);
 	});
 
 	it('sends the need to the club: the coordinator sees it and gets an e-mail without the text', async () => {
 		const id = await submitted();
-		expect((await viewNeed(sql, p.coordinator, id))?.view).toBe('coordinator');
-		expect(await viewNeed(sql, p.member, id)).toBeNull();
+		expect((await viewNeed(contextFor(sql, p.coordinator), id))?.view).toBe('coordinator');
+		expect(await viewNeed(contextFor(sql, p.member), id)).toBeNull();
 		const sent = await mails();
 		expect(sent.map((m) => m.to)).toEqual(['koordinator@test.cz']);
 		expect(sent[0]!.subject).toContain('nová potřeba k posouzení');
 		expect(sent[0]!.text).toContain('https://spolu.example/needs/' + id);
 		expect(sent[0]!.text).not.toContain('azylového');
-		expect(await submitNeed(sql, p.worker, id)).toMatchObject({ ok: false, reason: 'wrong_state' });
+		expect(await submitNeed(contextFor(sql, p.worker), id)).toMatchObject({
+			ok: false,
+			reason: 'wrong_state'
+		});
 	});
 });
 
@@ -223,48 +231,52 @@ describe('editing after submission', () => {
 	it('lets the organisation edit a submitted need, recorded on the timeline', async () => {
 		const id = await submitted();
 		const result = await saveNeed(
-			sql,
-			p.colleague,
+			contextFor(sql, p.colleague),
 			id,
 			completeNeed({ title: 'Patrová postel pro dvě děti' })
 		);
 		expect(result.ok).toBe(true);
-		expect((await viewNeed(sql, p.coordinator, id))?.need.title).toBe('Patrová postel pro dvě děti');
+		expect((await viewNeed(contextFor(sql, p.coordinator), id))?.need.title).toBe(
+			'Patrová postel pro dvě děti'
+		);
 		expect((await events(id)).at(-1)).toMatchObject({ kind: 'edited', actorId: p.colleague.id });
 	});
 
 	it('refuses a change that would make a submitted need incomplete, and writes nothing', async () => {
 		const id = await submitted();
-		const result = await saveNeed(sql, p.worker, id, completeNeed({ title: 'Jiný název', items: [] }));
+		const result = await saveNeed(
+			contextFor(sql, p.worker),
+			id,
+			completeNeed({ title: 'Jiný název', items: [] })
+		);
 		expect(result).toMatchObject({ ok: false, reason: 'incomplete' });
-		expect((await viewNeed(sql, p.worker, id))?.need.title).toBe('Postel a matrace pro dvě děti');
+		expect((await viewNeed(contextFor(sql, p.worker), id))?.need.title).toBe('Postel a matrace pro dvě děti');
 		expect((await events(id)).map((e) => e.kind)).not.toContain('edited');
 	});
 
 	it('refuses unconfirmed personal data in a change to a submitted need', async () => {
 		const id = await submitted();
 		const result = await saveNeed(
-			sql,
-			p.worker,
+			contextFor(sql, p.worker),
 			id,
 			completeNeed({ situation: completeNeed().situation + ' Bydlí v ulici Husova 12.' })
 		);
 		expect(result).toMatchObject({ ok: false, reason: 'personal_data' });
-		expect((await viewNeed(sql, p.worker, id))?.need.situation).not.toContain('Husova');
+		expect((await viewNeed(contextFor(sql, p.worker), id))?.need.situation).not.toContain('Husova');
 	});
 
 	it('refuses edits by another organisation and once the coordinator reviews it', async () => {
 		const id = await submitted();
-		expect(await saveNeed(sql, p.otherWorker, id, completeNeed())).toMatchObject({
+		expect(await saveNeed(contextFor(sql, p.otherWorker), id, completeNeed())).toMatchObject({
 			ok: false,
 			reason: 'not_found'
 		});
-		expect(await saveNeed(sql, p.coordinator, id, completeNeed())).toMatchObject({
+		expect(await saveNeed(contextFor(sql, p.coordinator), id, completeNeed())).toMatchObject({
 			ok: false,
 			reason: 'forbidden'
 		});
-		await startReview(sql, p.coordinator, id);
-		expect(await saveNeed(sql, p.worker, id, completeNeed())).toMatchObject({
+		await startReview(contextFor(sql, p.coordinator), id);
+		expect(await saveNeed(contextFor(sql, p.worker), id, completeNeed())).toMatchObject({
 			ok: false,
 			reason: 'wrong_state'
 		});
@@ -274,17 +286,22 @@ describe('editing after submission', () => {
 describe('triage', () => {
 	it('asks for clarification, takes the answer, and returns the need to the coordinator', async () => {
 		const id = await submitted();
-		await startReview(sql, p.coordinator, id);
-		expect(await requestClarification(sql, p.coordinator, id, 'Je kauce vratná?')).toEqual({ ok: true });
+		await startReview(contextFor(sql, p.coordinator), id);
+		expect(await requestClarification(contextFor(sql, p.coordinator), id, 'Je kauce vratná?')).toEqual({
+			ok: true
+		});
 		expect(await status(id)).toBe('info_requested');
 		expect((await mails()).at(-1)!.to).toBe('pracovnice@test.cz');
 		expect(
-			(await viewNeed(sql, p.worker, id))?.view === 'organisation' && (await viewNeed(sql, p.worker, id))
+			(await viewNeed(contextFor(sql, p.worker), id))?.view === 'organisation' &&
+				(await viewNeed(contextFor(sql, p.worker), id))
 		).toMatchObject({
 			can: { edit: true, message: true }
 		});
 
-		expect(await postMessage(sql, p.worker, id, 'Ano, kauce je vratná při skončení nájmu.')).toMatchObject({
+		expect(
+			await postMessage(contextFor(sql, p.worker), id, 'Ano, kauce je vratná při skončení nájmu.')
+		).toMatchObject({
 			ok: true
 		});
 		expect(await status(id)).toBe('submitted');
@@ -298,10 +315,12 @@ describe('triage', () => {
 
 	it('holds back a message with personal data until the writer confirms it', async () => {
 		const id = await submitted();
-		const refused = await postMessage(sql, p.worker, id, 'Klientka má telefon 777 123 456.');
+		const refused = await postMessage(contextFor(sql, p.worker), id, 'Klientka má telefon 777 123 456.');
 		expect(refused).toMatchObject({ ok: false, reason: 'personal_data' });
 		expect((await events(id)).map((e) => e.kind)).not.toContain('message');
-		expect(await postMessage(sql, p.worker, id, 'Klientka má telefon 777 123 456.', true)).toMatchObject({
+		expect(
+			await postMessage(contextFor(sql, p.worker), id, 'Klientka má telefon 777 123 456.', true)
+		).toMatchObject({
 			ok: true
 		});
 		expect(await sql`select 1 from audit_log where action = 'need.personal_data_confirmed'`).toHaveLength(1);
@@ -309,15 +328,20 @@ describe('triage', () => {
 
 	it('marks a need ready for a vote, after which members still cannot read it', async () => {
 		const id = await submitted();
-		expect(await markReady(sql, p.coordinator, id)).toEqual({ ok: true });
+		expect(await markReady(contextFor(sql, p.coordinator), id)).toEqual({ ok: true });
 		expect(await status(id)).toBe('ready');
-		expect(await viewNeed(sql, p.member, id)).toBeNull();
-		expect(await markReady(sql, p.coordinator, id)).toMatchObject({ ok: false, reason: 'wrong_state' });
+		expect(await viewNeed(contextFor(sql, p.member), id)).toBeNull();
+		expect(await markReady(contextFor(sql, p.coordinator), id)).toMatchObject({
+			ok: false,
+			reason: 'wrong_state'
+		});
 	});
 
 	it('rejects with a reason the organisation reads and is told about', async () => {
 		const id = await submitted();
-		expect(await rejectNeed(sql, p.coordinator, id, 'Dluhy na nájmu klub nehradí.')).toEqual({ ok: true });
+		expect(await rejectNeed(contextFor(sql, p.coordinator), id, 'Dluhy na nájmu klub nehradí.')).toEqual({
+			ok: true
+		});
 		expect(await status(id)).toBe('rejected');
 		expect((await events(id)).at(-1)).toMatchObject({
 			kind: 'rejected',
@@ -325,7 +349,10 @@ describe('triage', () => {
 		});
 		expect((await mails()).at(-1)).toMatchObject({ to: 'pracovnice@test.cz' });
 		expect((await mails()).at(-1)!.text).not.toContain('Dluhy');
-		expect(await withdrawNeed(sql, p.worker, id, '')).toMatchObject({ ok: false, reason: 'wrong_state' });
+		expect(await withdrawNeed(contextFor(sql, p.worker), id, '')).toMatchObject({
+			ok: false,
+			reason: 'wrong_state'
+		});
 	});
 
 	it('marks a duplicate of another need by its number, and refuses itself, drafts and unknown numbers', async () => {
@@ -335,15 +362,15 @@ describe('triage', () => {
 		const number = async (id: string) =>
 			(await sql<{ number: number }[]>`select number from needs where id = ${id}`)[0]!.number;
 		for (const bad of [await number(copy), await number(draftId), 999_999]) {
-			expect(await markDuplicate(sql, p.coordinator, copy, bad, '')).toMatchObject({
+			expect(await markDuplicate(contextFor(sql, p.coordinator), copy, bad, '')).toMatchObject({
 				ok: false,
 				reason: 'duplicate_target'
 			});
 		}
 		expect(
-			await markDuplicate(sql, p.coordinator, copy, await number(original), 'Odesláno dvakrát.')
+			await markDuplicate(contextFor(sql, p.coordinator), copy, await number(original), 'Odesláno dvakrát.')
 		).toEqual({ ok: true });
-		const page = await viewNeed(sql, p.worker, copy);
+		const page = await viewNeed(contextFor(sql, p.worker), copy);
 		expect(page?.need).toMatchObject({ status: 'rejected' });
 		expect(page?.view !== 'member' && page?.need.duplicateOf).toEqual({
 			id: original,
@@ -353,11 +380,17 @@ describe('triage', () => {
 
 	it('lets only the coordinator triage', async () => {
 		const id = await submitted();
-		expect(await markReady(sql, p.worker, id)).toMatchObject({ ok: false, reason: 'forbidden' });
-		expect(await markReady(sql, p.member, id)).toMatchObject({ ok: false, reason: 'not_found' });
-		expect(await markReady(sql, p.otherWorker, id)).toMatchObject({ ok: false, reason: 'not_found' });
-		expect(await rejectNeed(sql, p.donor, id, 'x')).toMatchObject({ ok: false, reason: 'not_found' });
-		expect(await markReady(sql, p.coordinator, 'not-a-uuid')).toMatchObject({
+		expect(await markReady(contextFor(sql, p.worker), id)).toMatchObject({ ok: false, reason: 'forbidden' });
+		expect(await markReady(contextFor(sql, p.member), id)).toMatchObject({ ok: false, reason: 'not_found' });
+		expect(await markReady(contextFor(sql, p.otherWorker), id)).toMatchObject({
+			ok: false,
+			reason: 'not_found'
+		});
+		expect(await rejectNeed(contextFor(sql, p.donor), id, 'x')).toMatchObject({
+			ok: false,
+			reason: 'not_found'
+		});
+		expect(await markReady(contextFor(sql, p.coordinator), 'not-a-uuid')).toMatchObject({
 			ok: false,
 			reason: 'not_found'
 		});
@@ -368,8 +401,8 @@ describe('triage', () => {
 		const id = await submitted();
 		const other = db.connect({ max: 2 });
 		const results = await Promise.all([
-			markReady(sql, p.coordinator, id),
-			requestClarification(other, p.coordinator, id, 'Kolik stojí doprava?')
+			markReady(contextFor(sql, p.coordinator), id),
+			requestClarification(contextFor(other, p.coordinator), id, 'Kolik stojí doprava?')
 		]);
 		expect(results.filter((r) => r.ok)).toHaveLength(1);
 		expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'wrong_state' }]);
@@ -380,7 +413,9 @@ describe('triage', () => {
 
 	it('refuses a withdrawal reason with personal data: the coordinator reads it', async () => {
 		const id = await submitted();
-		expect(await withdrawNeed(sql, p.worker, id, 'Paní Nováková si to rozmyslela.')).toMatchObject({
+		expect(
+			await withdrawNeed(contextFor(sql, p.worker), id, 'Paní Nováková si to rozmyslela.')
+		).toMatchObject({
 			ok: false,
 			reason: 'personal_data'
 		});
@@ -389,14 +424,16 @@ describe('triage', () => {
 
 	it('lets the organisation withdraw an open need with its reason', async () => {
 		const id = await submitted();
-		await markReady(sql, p.coordinator, id);
-		expect(await withdrawNeed(sql, p.colleague, id, 'Rodina pomoc zajistila jinak.')).toEqual({ ok: true });
+		await markReady(contextFor(sql, p.coordinator), id);
+		expect(await withdrawNeed(contextFor(sql, p.colleague), id, 'Rodina pomoc zajistila jinak.')).toEqual({
+			ok: true
+		});
 		expect((await events(id)).at(-1)).toMatchObject({
 			kind: 'withdrawn',
 			fromStatus: 'ready',
 			body: 'Rodina pomoc zajistila jinak.'
 		});
-		expect(await withdrawNeed(sql, p.coordinator, id, '')).toMatchObject({ ok: false });
+		expect(await withdrawNeed(contextFor(sql, p.coordinator), id, '')).toMatchObject({ ok: false });
 	});
 
 	it('keeps the timeline append-only', async () => {
@@ -410,7 +447,7 @@ describe('what members read', () => {
 	it('shows members only the anonymised fields, from the vote on', async () => {
 		const id = await submitted();
 		await sql`update needs set status = 'in_vote' where id = ${id}`;
-		const page = await viewNeed(sql, p.member, id);
+		const page = await viewNeed(contextFor(sql, p.member), id);
 		expect(page?.view).toBe('member');
 		expect(Object.keys(page!.need).sort()).toEqual(
 			[
@@ -442,11 +479,14 @@ describe('lists', () => {
 	it("shows a social worker their organisation's needs only", async () => {
 		await draft();
 		await submitted();
-		const theirs = await createNeed(sql, p.otherWorker, completeNeed({ region: 'CZ064', district: null }));
+		const theirs = await createNeed(
+			contextFor(sql, p.otherWorker),
+			completeNeed({ region: 'CZ064', district: null })
+		);
 		expect(theirs.ok).toBe(true);
-		expect(await listOrganisationNeeds(sql, p.colleague)).toHaveLength(2);
-		expect(await listOrganisationNeeds(sql, p.otherWorker)).toHaveLength(1);
-		expect(await listOrganisationNeeds(sql, p.coordinator)).toHaveLength(0);
+		expect(await listOrganisationNeeds(contextFor(sql, p.colleague))).toHaveLength(2);
+		expect(await listOrganisationNeeds(contextFor(sql, p.otherWorker))).toHaveLength(1);
+		expect(await listOrganisationNeeds(contextFor(sql, p.coordinator))).toHaveLength(0);
 	});
 
 	it('orders the triage queue urgent first, then oldest, and filters it', async () => {
@@ -455,19 +495,23 @@ describe('lists', () => {
 		const normalNew = await submitted({ title: 'Nová běžná', region: 'CZ064', district: null });
 		await draft({ title: 'Rozpracovaná' });
 		await sql`update needs set submitted_at = now() - interval '3 days' where id = ${normalOld}`;
-		const queue = await listTriage(sql, p.coordinator, { state: 'open' });
+		const queue = await listTriage(contextFor(sql, p.coordinator), { state: 'open' });
 		expect(queue.map((n) => n.id)).toEqual([urgentNew, normalOld, normalNew]);
 		expect(queue[0]).toMatchObject({ requested: 1_048_800, organisationName: 'Intervenční centrum Test' });
 		expect(
-			(await listTriage(sql, p.coordinator, { state: 'open', category: 'housing' })).map((n) => n.id)
+			(await listTriage(contextFor(sql, p.coordinator), { state: 'open', category: 'housing' })).map(
+				(n) => n.id
+			)
 		).toEqual([urgentNew]);
 		expect(
-			(await listTriage(sql, p.coordinator, { state: 'open', region: 'CZ064' })).map((n) => n.id)
+			(await listTriage(contextFor(sql, p.coordinator), { state: 'open', region: 'CZ064' })).map((n) => n.id)
 		).toEqual([normalNew]);
 		expect(
-			(await listTriage(sql, p.coordinator, { state: 'open', urgency: 'normal' })).map((n) => n.id)
+			(await listTriage(contextFor(sql, p.coordinator), { state: 'open', urgency: 'normal' })).map(
+				(n) => n.id
+			)
 		).toEqual([normalOld, normalNew]);
-		expect(await listTriage(sql, p.coordinator, { state: 'rejected' })).toHaveLength(0);
-		expect(await listTriage(sql, p.member, { state: 'open' })).toHaveLength(0);
+		expect(await listTriage(contextFor(sql, p.coordinator), { state: 'rejected' })).toHaveLength(0);
+		expect(await listTriage(contextFor(sql, p.member), { state: 'open' })).toHaveLength(0);
 	});
 });

@@ -1,7 +1,8 @@
+import type { PersonContext } from '$lib/server/core/context';
 import type { Queryable, Tx } from '../db/client';
 import { queueMail } from '../mail/outbox';
 import { mailLink, type Locale } from '../mail/templates';
-import { isCoordinator, type NeedActor } from './access';
+import { isCoordinator } from './access';
 import type { Need, NeedEventKind } from './queries';
 
 /** Events that tell the other side by e-mail; the rest only appear on the timeline. */
@@ -24,7 +25,8 @@ export interface Recipient {
  * The organisation is reached through the social worker who created the need, or, when that person is no
  * longer active there, every active social worker of the organisation.
  */
-export async function notifyNeedEvent(tx: Tx, need: Need, kind: NeedEventKind, actor: NeedActor) {
+export async function notifyNeedEvent(ctx: PersonContext<Tx>, need: Need, kind: NeedEventKind) {
+	const { db: tx, actor } = ctx;
 	let recipients: Recipient[] = [];
 	const fromCoordinator =
 		kind === 'message' ? isCoordinator(actor) && actor.organisationId !== need.organisationId : false;
@@ -43,13 +45,7 @@ export async function notifyNeedEvent(tx: Tx, need: Need, kind: NeedEventKind, a
 					and u.id <> ${actor.id}`;
 		}
 	}
-	await mailNeedUpdate(
-		tx,
-		recipients,
-		need,
-		kind,
-		mailLink(actor.origin ?? 'http://localhost:3000', `/needs/${need.id}`)
-	);
+	await mailNeedUpdate(tx, recipients, need, kind, mailLink(ctx.origin, `/needs/${need.id}`));
 }
 
 /** The `need_update` e-mail (number, title, what happened, a link: never the need's text) to each recipient. */

@@ -1,18 +1,57 @@
+import type { Person } from '$lib/server/core/actor';
 import type { Role } from '$lib/roles';
 import { insertUser } from '../auth/users';
-import type { Db } from '../db/client';
-import type { NeedActor } from './access';
+import type { Actor } from '../core/actor';
+import { createContext, systemContext, type Context, type Environment } from '../core/context';
+import type { Db, Queryable } from '../db/client';
+import { parseKeyRing } from '../privacy/encryption';
 import type { NeedContent } from './queries';
 
 /* Test data for needs: organisations, people in every role, and a complete anonymised need. */
 
+/** The public address and keys tests run with, as a deployment configures ORIGIN and its key ring. */
+export const testEnvironment: Environment = {
+	origin: 'https://spolu.example',
+	keys: parseKeyRing(`t1:${Buffer.alloc(32, 5).toString('base64')}`)
+};
+
+/** A domain function's context: `actor` acting on `db`, with the test environment. */
+export const contextFor = <A extends Actor, D extends Queryable>(
+	db: D,
+	actor: A,
+	env: Environment = testEnvironment
+): Context<A, D> => createContext(db, actor, env);
+
+/**
+ * A deployment's public address, unlike any default: tests of work outside a request (jobs, webhooks,
+ * imports) run with it and check that every link in the e-mails they queue starts with it.
+ */
+export const publicEnvironment: Environment = {
+	...testEnvironment,
+	origin: 'https://pomoc.klub-spolu.example'
+};
+
+/** Every link in the e-mails queued after outbox row `afterId` (text and HTML bodies). */
+export async function mailLinksAfter(db: Queryable, afterId: number): Promise<string[]> {
+	const rows = await db<{ text: string; html: string }[]>`
+		select text_body as text, html_body as html from outbox where id > ${afterId} order by id`;
+	return rows.flatMap((r) => [...`${r.text} ${r.html}`.matchAll(/https?:\/\/[^\s"'<>)]+/g)].map((m) => m[0]));
+}
+
+/** The last outbox row's id (0 when empty), to read what a step queued after it. */
+export const lastMailId = async (db: Queryable): Promise<number> =>
+	(await db<{ id: number }[]>`select coalesce(max(id), 0)::int as id from outbox`)[0]!.id;
+
+/** The system's context (jobs, webhooks, imports) with the test environment. */
+export const systemContextFor = (db: Db, env: Environment = testEnvironment) => systemContext(db, env);
+
 export interface People {
-	worker: NeedActor;
-	colleague: NeedActor;
-	otherWorker: NeedActor;
-	coordinator: NeedActor;
-	member: NeedActor;
-	donor: NeedActor;
+	worker: Person;
+	colleague: Person;
+	otherWorker: Person;
+	coordinator: Person;
+	member: Person;
+	donor: Person;
 	organisationId: string;
 	otherOrganisationId: string;
 }
@@ -29,7 +68,7 @@ export async function createPeople(sql: Db): Promise<People> {
 		email: string,
 		roles: Role[],
 		organisationId: string | null = null
-	): Promise<NeedActor> => {
+	): Promise<Person> => {
 		const id = await insertUser(sql, {
 			email,
 			name: email.split('@')[0]!,
@@ -42,8 +81,8 @@ export async function createPeople(sql: Db): Promise<People> {
 			name: email,
 			roles,
 			organisationId,
-			address: '203.0.113.9',
-			origin: 'https://spolu.example'
+			kind: 'person',
+			address: '203.0.113.9'
 		};
 	};
 	return {

@@ -1,8 +1,10 @@
+import type { Person } from '$lib/server/core/actor';
+import type { PersonContext } from '$lib/server/core/context';
 import { pragueDay } from '$lib/core/prague';
 import type { NeedStatus } from '$lib/needs';
 import { isUuid } from '$lib/core/ids';
 import { audit } from '../audit';
-import type { Db, Tx } from '../db/client';
+import type { Tx } from '../db/client';
 import {
 	attachmentStates,
 	editableStates,
@@ -11,8 +13,7 @@ import {
 	needView,
 	threadStates,
 	triageStates,
-	withdrawableStates,
-	type NeedActor
+	withdrawableStates
 } from './access';
 import { findInNeed, findInTexts, unconfirmed, type Finding } from './anonymisation';
 import { notifyNeedEvent } from './notifications';
@@ -89,26 +90,27 @@ export function submissionProblems(need: NeedContent, today: string): Submission
 interface Locked {
 	tx: Tx;
 	need: Need;
+	/** the caller's context inside the transaction */
+	ctx: PersonContext<Tx>;
 }
 
 /** Runs `body` with the need locked, after checking that the actor sees it at all. */
 async function withNeed<T extends object>(
-	db: Db,
-	actor: NeedActor,
+	ctx: PersonContext,
 	id: string,
 	body: (l: Locked) => Promise<Result<T>>
 ): Promise<Result<T>> {
 	if (!isUuid(id)) return refuse('not_found');
-	return db.begin(async (tx) => {
+	return ctx.db.begin(async (tx) => {
 		const need = await selectNeed(tx, id, true);
-		if (!need || !needView(actor, need)) return refuse('not_found');
-		return body({ tx, need });
+		if (!need || !needView(ctx.actor, need)) return refuse('not_found');
+		return body({ tx, need, ctx: { ...ctx, db: tx } });
 	});
 }
 
 async function move(
-	{ tx, need }: Locked,
-	actor: NeedActor,
+	{ tx, need, ctx }: Locked,
+	actor: Person,
 	to: NeedStatus,
 	kind: NeedEventKind,
 	options: { body?: string | null; data?: Record<string, string | number>; duplicateOf?: string } = {}
@@ -124,13 +126,13 @@ async function move(
 		data: options.data
 	});
 	// a need that never reached the club (a draft withdrawn) is nobody else's business
-	if (need.submittedAt !== null || to === 'submitted') await notifyNeedEvent(tx, need, kind, actor);
+	if (need.submittedAt !== null || to === 'submitted') await notifyNeedEvent(ctx, need, kind);
 }
 
 /** Stores the confirmations sent with a save that match a current finding, each audited once. */
 async function recordConfirmations(
 	tx: Tx,
-	actor: NeedActor,
+	actor: Person,
 	needId: string,
 	findings: Finding[],
 	sent: Confirmation[]
@@ -165,11 +167,11 @@ async function recordConfirmations(
 
 /** A new draft of the actor's organisation. Drafts are seen by that organisation only. */
 export async function createNeed(
-	db: Db,
-	actor: NeedActor,
+	ctx: PersonContext,
 	content: NeedContent,
 	confirmations: Confirmation[] = []
 ): Promise<Result<{ id: string; number: number; findings: Finding[] }>> {
+	const { db, actor } = ctx;
 	if (!actor.roles.includes('social_worker')) return refuse('forbidden');
 	if (!actor.organisationId) return refuse('no_organisation');
 	const organisationId = actor.organisationId;
@@ -188,14 +190,14 @@ export async function createNeed(
  * stay complete and free of unconfirmed personal data.
  */
 export async function saveNeed(
-	db: Db,
-	actor: NeedActor,
+	ctx: PersonContext,
 	id: string,
 	content: NeedContent,
 	confirmations: Confirmation[] = [],
 	now = new Date()
 ): Promise<Result<{ findings: Finding[]; draft: boolean }>> {
-	return withNeed(db, actor, id, async ({ tx, need }) => {
+	const { actor } = ctx;
+	return withNeed(ctx, id, async ({ tx, need }) => {
 		if (!isOwnOrganisation(actor, need)) return refuse('forbidden');
 		if (!editableStates.has(need.status)) return refuse('wrong_state');
 		// judged with the confirmations sent along, which are written only if the save goes through
@@ -213,8 +215,9 @@ export async function saveNeed(
 }
 
 /** Draft → submitted: complete, and every finding of the guard fixed or confirmed. */
-export async function submitNeed(db: Db, actor: NeedActor, id: string, now = new Date()): Promise<Result> {
-	return withNeed(db, actor, id, async (locked) => {
+export async function submitNeed(ctx: PersonContext, id: string, now = new Date()): Promise<Result> {
+	const { actor } = ctx;
+	return withNeed(ctx, id, async (locked) => {
 		const { tx, need } = locked;
 		if (!isOwnOrganisation(actor, need)) return refuse('forbidden');
 		if (need.status !== 'draft') return refuse('wrong_state');
@@ -228,8 +231,9 @@ export async function submitNeed(db: Db, actor: NeedActor, id: string, now = new
 }
 
 /** Any open state before the vote → withdrawn, with the organisation's reason. */
-export async function withdrawNeed(db: Db, actor: NeedActor, id: string, reason: string): Promise<Result> {
-	return withNeed(db, actor, id, async (locked) => {
+export async function withdrawNeed(ctx: PersonContext, id: string, reason: string): Promise<Result> {
+	const { actor } = ctx;
+	return withNeed(ctx, id, async (locked) => {
 		if (!isOwnOrganisation(actor, locked.need)) return refuse('forbidden');
 		if (!withdrawableStates.has(locked.need.status)) return refuse('wrong_state');
 		// the coordinator reads the reason: it goes through the guard like every other text of a need
@@ -241,41 +245,40 @@ export async function withdrawNeed(db: Db, actor: NeedActor, id: string, reason:
 }
 
 /** Submitted → in review: the coordinator takes the need. */
-export async function startReview(db: Db, actor: NeedActor, id: string): Promise<Result> {
-	return coordinatorMove(db, actor, id, ['submitted'], 'in_review', 'review_started');
+export async function startReview(ctx: PersonContext, id: string): Promise<Result> {
+	return coordinatorMove(ctx, id, ['submitted'], 'in_review', 'review_started');
 }
 
 /** Submitted or in review → waiting for the organisation's answer to the coordinator's question. */
 export async function requestClarification(
-	db: Db,
-	actor: NeedActor,
+	ctx: PersonContext,
 	id: string,
 	question: string
 ): Promise<Result> {
-	return coordinatorMove(db, actor, id, ['submitted', 'in_review'], 'info_requested', 'info_requested', {
+	return coordinatorMove(ctx, id, ['submitted', 'in_review'], 'info_requested', 'info_requested', {
 		body: question
 	});
 }
 
 /** Submitted or in review → ready for the club's vote. */
-export async function markReady(db: Db, actor: NeedActor, id: string): Promise<Result> {
-	return coordinatorMove(db, actor, id, ['submitted', 'in_review'], 'ready', 'ready');
+export async function markReady(ctx: PersonContext, id: string): Promise<Result> {
+	return coordinatorMove(ctx, id, ['submitted', 'in_review'], 'ready', 'ready');
 }
 
 /** Any triage state or ready → rejected, with a reason the organisation reads. */
-export async function rejectNeed(db: Db, actor: NeedActor, id: string, reason: string): Promise<Result> {
-	return coordinatorMove(db, actor, id, [...triageStates, 'ready'], 'rejected', 'rejected', { body: reason });
+export async function rejectNeed(ctx: PersonContext, id: string, reason: string): Promise<Result> {
+	return coordinatorMove(ctx, id, [...triageStates, 'ready'], 'rejected', 'rejected', { body: reason });
 }
 
 /** Rejected as a duplicate of another need (given by its number), which stays as it is. */
 export async function markDuplicate(
-	db: Db,
-	actor: NeedActor,
+	ctx: PersonContext,
 	id: string,
 	originalNumber: number,
 	note: string
 ): Promise<Result> {
-	return withNeed(db, actor, id, async (locked) => {
+	const { actor } = ctx;
+	return withNeed(ctx, id, async (locked) => {
 		if (!isCoordinator(actor)) return refuse('forbidden');
 		if (![...triageStates, 'ready'].includes(locked.need.status)) return refuse('wrong_state');
 		const [original] = await locked.tx<{ id: string }[]>`
@@ -291,15 +294,15 @@ export async function markDuplicate(
 }
 
 async function coordinatorMove(
-	db: Db,
-	actor: NeedActor,
+	ctx: PersonContext,
 	id: string,
 	from: NeedStatus[],
 	to: NeedStatus,
 	kind: NeedEventKind,
 	options: { body?: string } = {}
 ): Promise<Result> {
-	return withNeed(db, actor, id, async (locked) => {
+	const { actor } = ctx;
+	return withNeed(ctx, id, async (locked) => {
 		if (!isCoordinator(actor)) return refuse('forbidden');
 		if (!from.includes(locked.need.status)) return refuse('wrong_state');
 		await move(locked, actor, to, kind, options);
@@ -313,13 +316,13 @@ async function coordinatorMove(
  * guard like the need's text: a finding must be fixed or consciously confirmed.
  */
 export async function postMessage(
-	db: Db,
-	actor: NeedActor,
+	ctx: PersonContext,
 	id: string,
 	body: string,
 	confirmedNotPersonal = false
 ): Promise<Result<{ findings: Finding[] }>> {
-	return withNeed(db, actor, id, async (locked) => {
+	const { actor } = ctx;
+	return withNeed(ctx, id, async (locked) => {
 		const { tx, need } = locked;
 		const own = isOwnOrganisation(actor, need);
 		if (!own && !isCoordinator(actor)) return refuse('forbidden');
@@ -340,7 +343,7 @@ export async function postMessage(
 			await move(locked, actor, 'submitted', 'answered', { body });
 		} else {
 			await insertEvent(tx, { needId: id, actorId: actor.id, kind: 'message', body });
-			await notifyNeedEvent(tx, need, 'message', actor);
+			await notifyNeedEvent(locked.ctx, need, 'message');
 		}
 		return { ok: true, findings };
 	});

@@ -1,3 +1,4 @@
+import type { PersonContext } from '$lib/server/core/context';
 import type { NeedStatus } from '$lib/needs';
 import type { Queryable } from '../db/client';
 import {
@@ -9,7 +10,6 @@ import {
 	threadStates,
 	triageStates,
 	withdrawableStates,
-	type NeedActor,
 	type NeedView
 } from './access';
 import { findInNeed, type Finding } from './anonymisation';
@@ -213,12 +213,13 @@ async function contactCandidates(db: Queryable, needId: string): Promise<Contact
  * Only a decided need still before delivery has protected data to speak of; protectedSummary itself
  * answers the coordinator in any state, so the page asks it only then.
  */
-async function protectedOf(db: Queryable, actor: NeedActor, need: Need, decided: boolean) {
-	return decided && protectedStates.has(need.status) ? protectedSummary(db, actor, need) : null;
+async function protectedOf(ctx: PersonContext<Queryable>, need: Need, decided: boolean) {
+	return decided && protectedStates.has(need.status) ? protectedSummary(ctx, need) : null;
 }
 
 /** The need as the asking person may see it, or null when it does not exist for them. */
-export async function viewNeed(db: Queryable, actor: NeedActor, id: string): Promise<NeedPage | null> {
+export async function viewNeed(ctx: PersonContext<Queryable>, id: string): Promise<NeedPage | null> {
+	const { db, actor } = ctx;
 	if (!isUuid(id)) return null;
 	const need = await selectNeed(db, id);
 	if (!need) return null;
@@ -232,11 +233,11 @@ export async function viewNeed(db: Queryable, actor: NeedActor, id: string): Pro
 			view,
 			need: anonymised(need),
 			money: money && moneyView(money, contact),
-			payouts: contact ? await listPayouts(db, actor, id) : null,
+			payouts: contact ? await listPayouts(ctx, id) : null,
 			can: { ...noMoneyCapabilities, recordPayout: contact && payable },
-			protectedData: await protectedOf(db, actor, need, !!money),
-			delivery: await deliveryView(db, actor, need),
-			story: await storyView(db, actor, need)
+			protectedData: await protectedOf({ ...ctx, db: db }, need, !!money),
+			delivery: await deliveryView(ctx, need),
+			story: await storyView(ctx, need)
 		};
 	}
 	const own = view === 'organisation';
@@ -245,7 +246,7 @@ export async function viewNeed(db: Queryable, actor: NeedActor, id: string): Pro
 	const attachments = canReadAttachments(view) ? await selectAttachments(db, id) : [];
 	const { fastTrackLimit } = await getVoteSettings(db);
 	const decision = await getDecision(db, id);
-	const protectedData = await protectedOf(db, actor, need, !!decision);
+	const protectedData = await protectedOf({ ...ctx, db: db }, need, !!decision);
 	return {
 		view,
 		need,
@@ -275,7 +276,7 @@ export async function viewNeed(db: Queryable, actor: NeedActor, id: string): Pro
 			recordPayout: (coordinator || contact) && payable
 		},
 		money: money && moneyView(money, true),
-		payouts: money ? await listPayouts(db, actor, id) : null,
+		payouts: money ? await listPayouts(ctx, id) : null,
 		fundBalance: coordinator && money ? await fundBalance(db) : null,
 		decision,
 		volunteers: coordinator ? await listVolunteers(db, id) : [],
@@ -283,8 +284,8 @@ export async function viewNeed(db: Queryable, actor: NeedActor, id: string): Pro
 		fastTrackLimit,
 		poll: await latestPollOf(db, id),
 		protectedData,
-		delivery: await deliveryView(db, actor, need),
-		story: await storyView(db, actor, need),
+		delivery: await deliveryView(ctx, need),
+		story: await storyView(ctx, need),
 		// another contact person only while the delivery is still to be arranged
 		contactCandidates: coordinator && protectedData?.entryOpen ? await contactCandidates(db, id) : []
 	};

@@ -38,7 +38,7 @@ export async function purgeExpiredProtectedData(db: Db, now = new Date()): Promi
 export const protectedRetentionJob: JobDefinition = {
 	kind: 'privacy.protected_retention',
 	everyMs: 60 * 60 * 1000,
-	async run(_job, db) {
+	async run(_job, { db }) {
 		const deleted = await purgeExpiredProtectedData(db);
 		if (deleted) log.info('protected data past retention deleted', { needs: deleted });
 	}

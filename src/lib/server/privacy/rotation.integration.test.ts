@@ -1,3 +1,4 @@
+import { contextFor, testEnvironment } from '../needs/test-factory';
 import { encodeBase64 } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -52,7 +53,7 @@ async function needUnderOldKey() {
 	const needId = await decidedNeed(sql, p, 60_000, 'purchase');
 	// attachments are added before the decision: step back for the upload, the way the app would have it
 	await sql`update needs set status = 'submitted' where id = ${needId}`;
-	const attachment = await addAttachment(sql, store, p.worker, needId, {
+	const attachment = await addAttachment(contextFor(sql, p.worker), store, needId, {
 		bytes: pdf,
 		name: 'nabidka.pdf',
 		type: 'application/pdf',
@@ -60,26 +61,26 @@ async function needUnderOldKey() {
 	});
 	if (!attachment.ok) throw new Error(attachment.reason);
 	await sql`update needs set status = 'approved' where id = ${needId}`;
-	expect(await saveProtectedData(sql, oldRing, p.worker, needId, contact)).toEqual({ ok: true });
+	expect(
+		await saveProtectedData(contextFor(sql, p.worker, { ...testEnvironment, keys: oldRing }), needId, contact)
+	).toEqual({ ok: true });
 	await fillFund(sql, 60_000);
-	await allocateFromFund(sql, p.coordinator, needId, 60_000);
+	await allocateFromFund(contextFor(sql, p.coordinator), needId, 60_000);
 	const payout = await recordPayout(
-		sql,
+		contextFor(sql, p.member),
 		store,
-		p.member,
 		needId,
 		{ recipient: 'supplier', supplier: 'IKEA', amount: 1_000, paidOn: '2026-11-20', note: 'Postel' },
 		{ bytes: pdf, name: 'doklad.pdf', type: 'application/pdf' }
 	);
 	if (!payout.ok) throw new Error(payout.reason);
 	// the delivery's proof, a file kept under the need's own id
-	await arrangeDelivery(sql, p.member, needId, { plan: '' });
-	await markBought(sql, p.member, needId);
+	await arrangeDelivery(contextFor(sql, p.member), needId, { plan: '' });
+	await markBought(contextFor(sql, p.member), needId);
 	const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Prague' });
 	const delivered = await markDelivered(
-		sql,
+		contextFor(sql, p.member),
 		store,
-		p.member,
 		needId,
 		{ deliveredOn: today, note: '' },
 		{
@@ -91,9 +92,8 @@ async function needUnderOldKey() {
 	if (!delivered.ok) throw new Error(delivered.reason);
 	// the story's photo
 	const story = await saveStory(
-		sql,
+		contextFor(sql, p.worker),
 		store,
-		p.worker,
 		needId,
 		{
 			title: 'Nová postel',
@@ -138,10 +138,16 @@ describe('key rotation', () => {
 		expect(await rotateKeys(sql, newRing, dataDir)).toEqual({ fields: 0, files: 0, alreadyCurrent: 8 });
 
 		const store = { dataDir, keys: newRing };
-		expect(await readProtectedData(sql, newRing, p.worker, needId)).toEqual(contact);
-		expect((await readAttachment(sql, store, p.worker, needId, attachmentId))!.bytes.equals(pdf)).toBe(true);
-		expect((await readPayoutReceipt(sql, store, p.member, needId, payoutId))!.bytes.equals(pdf)).toBe(true);
-		expect((await readDeliveryProof(sql, store, p.worker, needId))!.bytes.equals(pdf)).toBe(true);
+		expect(
+			await readProtectedData(contextFor(sql, p.worker, { ...testEnvironment, keys: newRing }), needId)
+		).toEqual(contact);
+		expect(
+			(await readAttachment(contextFor(sql, p.worker), store, needId, attachmentId))!.bytes.equals(pdf)
+		).toBe(true);
+		expect(
+			(await readPayoutReceipt(contextFor(sql, p.member), store, needId, payoutId))!.bytes.equals(pdf)
+		).toBe(true);
+		expect((await readDeliveryProof(contextFor(sql, p.worker), store, needId))!.bytes.equals(pdf)).toBe(true);
 		const [story] = await sql<
 			{ key: string }[]
 		>`select photo_key as key from stories where need_id = ${needId}`;
@@ -161,7 +167,13 @@ describe('key rotation', () => {
 		const first = await decidedNeed(sql, p, 10_000);
 		const second = await decidedNeed(sql, p, 20_000);
 		for (const needId of [first, second])
-			expect(await saveProtectedData(sql, oldRing, p.worker, needId, contact)).toEqual({ ok: true });
+			expect(
+				await saveProtectedData(
+					contextFor(sql, p.worker, { ...testEnvironment, keys: oldRing }),
+					needId,
+					contact
+				)
+			).toEqual({ ok: true });
 		const [row] = await sql<{ phone: string }[]>`
 			select client_phone as phone from need_protected_data where need_id = ${first}`;
 		// one character of the ciphertext changed (the first: the last may only carry padding bits)
@@ -184,7 +196,9 @@ describe('key rotation', () => {
 			select client_phone as phone from need_protected_data where need_id = ${first}`;
 		expect(after!.phone).toBe(tampered);
 		expect(await countByKey(sql, dataDir)).toEqual({ k1: 1, k2: 5 });
-		expect(await readProtectedData(sql, newRing, p.worker, second)).toEqual(contact);
+		expect(
+			await readProtectedData(contextFor(sql, p.worker, { ...testEnvironment, keys: newRing }), second)
+		).toEqual(contact);
 		// the old key stays needed while the row is not dealt with: a rerun fails the same way
 		await expect(rotateKeys(sql, bothRing, dataDir)).rejects.toThrow(RotationError);
 	});

@@ -1,3 +1,4 @@
+import { contextFor, testEnvironment } from '../needs/test-factory';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AgeBand, Category } from '$lib/needs';
 import type { Region } from '$lib/regions';
@@ -62,31 +63,40 @@ async function deliveredNeed(
 	hours = 0
 ) {
 	const needId = await decidedNeed(sql, p, 30_000, 'purchase', { category, region, children });
-	const allocated = await allocateFromFund(sql, p.coordinator, needId, 30_000);
+	const allocated = await allocateFromFund(contextFor(sql, p.coordinator), needId, 30_000);
 	if (!allocated.ok) throw new Error(allocated.reason);
-	const saved = await saveProtectedData(sql, store.keys, p.worker, needId, {
-		name: 'Marie Zkušební',
-		phone: '+420 603 111 222',
-		deliveryWay: 'office',
-		address: null
-	});
+	const saved = await saveProtectedData(
+		contextFor(sql, p.worker, { ...testEnvironment, keys: store.keys }),
+		needId,
+		{
+			name: 'Marie Zkušební',
+			phone: '+420 603 111 222',
+			deliveryWay: 'office',
+			address: null
+		}
+	);
 	if (!saved.ok) throw new Error(saved.reason);
-	const arranged = await arrangeDelivery(sql, p.member, needId, {
+	const arranged = await arrangeDelivery(contextFor(sql, p.member), needId, {
 		plan: 'Obchod doveze věci do kanceláře centra.'
 	});
 	if (!arranged.ok) throw new Error(arranged.reason);
 	const paid = await recordPayout(
-		sql,
+		contextFor(sql, p.member),
 		store,
-		p.member,
 		needId,
 		{ ...payout, supplier: payout.recipient === 'supplier' ? 'IKEA' : 'hotově', paidOn: today(), note: '' },
 		null
 	);
 	if (!paid.ok) throw new Error(paid.reason);
-	const bought = await markBought(sql, p.member, needId);
+	const bought = await markBought(contextFor(sql, p.member), needId);
 	if (!bought.ok) throw new Error(bought.reason);
-	const done = await markDelivered(sql, store, p.member, needId, { deliveredOn: today(), note: '' }, null);
+	const done = await markDelivered(
+		contextFor(sql, p.member),
+		store,
+		needId,
+		{ deliveredOn: today(), note: '' },
+		null
+	);
 	if (!done.ok) throw new Error(done.reason);
 	await sql`
 		update needs n set submitted_at = d.delivered_at - make_interval(days => ${days}, hours => ${hours})

@@ -1,3 +1,4 @@
+import { contextFor } from '../needs/test-factory';
 import sharp from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
@@ -79,20 +80,21 @@ async function storyNumber(needId: string) {
 describe('stories', () => {
 	it('are drafted after delivery by the organisation or the contact person, with the guard and a cleaned photo', async () => {
 		const early = await fundedNeed(sql, p, store);
-		expect(await saveStory(sql, store, p.worker, early, input, null)).toEqual({
+		expect(await saveStory(contextFor(sql, p.worker), store, early, input, null)).toEqual({
 			ok: false,
 			reason: 'wrong_state'
 		});
 		const needId = await deliveredNeed(sql, p, store);
-		expect(await saveStory(sql, store, p.donor, needId, input, null)).toMatchObject({ ok: false });
-		expect(await saveStory(sql, store, p.otherWorker, needId, input, null)).toEqual({
+		expect(await saveStory(contextFor(sql, p.donor), store, needId, input, null)).toMatchObject({
+			ok: false
+		});
+		expect(await saveStory(contextFor(sql, p.otherWorker), store, needId, input, null)).toEqual({
 			ok: false,
 			reason: 'not_found'
 		});
 		const named = await saveStory(
-			sql,
+			contextFor(sql, p.worker),
 			store,
-			p.worker,
 			needId,
 			{ ...input, body: 'Paní Jana Nováková z Hlavní 12 děkuje.' },
 			null
@@ -100,41 +102,53 @@ describe('stories', () => {
 		expect(named).toMatchObject({ ok: false, reason: 'personal_data', fields: ['body'] });
 		// a photo needs its author's confirmation that it shows no face and no place, and a description
 		const photo = { bytes: await gpsPhoto(), name: 'IMG_3301.jpg', type: 'image/jpeg' };
-		expect(await saveStory(sql, store, p.member, needId, input, photo)).toEqual({
+		expect(await saveStory(contextFor(sql, p.member), store, needId, input, photo)).toEqual({
 			ok: false,
 			reason: 'photo_not_confirmed'
 		});
 		const withPhoto = { ...input, photoAlt: 'Dvě nové postele v pokoji', photoConfirmed: true };
-		expect(await saveStory(sql, store, p.member, needId, withPhoto, photo)).toEqual({ ok: true });
-		const view = await storyView(sql, p.worker, (await selectNeed(sql, needId))!);
+		expect(await saveStory(contextFor(sql, p.member), store, needId, withPhoto, photo)).toEqual({
+			ok: true
+		});
+		const view = await storyView(contextFor(sql, p.worker), (await selectNeed(sql, needId))!);
 		expect(view?.story).toMatchObject({ status: 'draft', hasPhoto: true, amount: 30_000, public: false });
 		expect(view?.can).toMatchObject({ write: true, submit: true, recordConsent: true, publish: false });
-		expect(await storyView(sql, p.donor, (await selectNeed(sql, needId))!)).toBeNull();
+		expect(await storyView(contextFor(sql, p.donor), (await selectNeed(sql, needId))!)).toBeNull();
 	});
 
 	it('are published by the coordinator only with the consent, and withdrawn consent hides them everywhere at once', async () => {
 		const needId = await deliveredNeed(sql, p, store);
 		const photo = { bytes: await gpsPhoto(), name: 'foto.jpg', type: 'image/jpeg' };
 		await saveStory(
-			sql,
+			contextFor(sql, p.worker),
 			store,
-			p.worker,
 			needId,
 			{ ...input, photoAlt: 'Postele', photoConfirmed: true },
 			photo
 		);
 		const number = await storyNumber(needId);
-		expect(await publishStory(sql, p.coordinator, needId)).toEqual({ ok: false, reason: 'wrong_state' });
-		expect(await submitStory(sql, p.worker, needId)).toEqual({ ok: true });
-		expect((await listStoriesForReview(sql, p.coordinator))!.map((s) => s.status)).toEqual(['submitted']);
-		expect(await listStoriesForReview(sql, p.worker)).toBeNull();
-		expect(await publishStory(sql, p.worker, needId)).toEqual({ ok: false, reason: 'forbidden' });
-		expect(await publishStory(sql, p.coordinator, needId)).toEqual({ ok: false, reason: 'no_consent' });
-		expect(await recordConsent(sql, p.member, needId, consent)).toEqual({ ok: false, reason: 'forbidden' });
-		expect(await recordConsent(sql, p.worker, needId, consent)).toEqual({ ok: true });
+		expect(await publishStory(contextFor(sql, p.coordinator), needId)).toEqual({
+			ok: false,
+			reason: 'wrong_state'
+		});
+		expect(await submitStory(contextFor(sql, p.worker), needId)).toEqual({ ok: true });
+		expect((await listStoriesForReview(contextFor(sql, p.coordinator)))!.map((s) => s.status)).toEqual([
+			'submitted'
+		]);
+		expect(await listStoriesForReview(contextFor(sql, p.worker))).toBeNull();
+		expect(await publishStory(contextFor(sql, p.worker), needId)).toEqual({ ok: false, reason: 'forbidden' });
+		expect(await publishStory(contextFor(sql, p.coordinator), needId)).toEqual({
+			ok: false,
+			reason: 'no_consent'
+		});
+		expect(await recordConsent(contextFor(sql, p.member), needId, consent)).toEqual({
+			ok: false,
+			reason: 'forbidden'
+		});
+		expect(await recordConsent(contextFor(sql, p.worker), needId, consent)).toEqual({ ok: true });
 		expect(await publicly(number)).toEqual(hidden);
 
-		expect(await publishStory(sql, p.coordinator, needId)).toEqual({ ok: true });
+		expect(await publishStory(contextFor(sql, p.coordinator), needId)).toEqual({ ok: true });
 		expect(await publicly(number)).toEqual(shown);
 		// the photo that reaches the public has no location and no device data
 		const served = await readPublicStoryPhoto(sql, store, number);
@@ -156,13 +170,16 @@ describe('stories', () => {
 			].sort()
 		);
 
-		expect(await withdrawConsent(sql, p.worker, needId)).toEqual({ ok: true });
+		expect(await withdrawConsent(contextFor(sql, p.worker), needId)).toEqual({ ok: true });
 		expect(await publicly(number)).toEqual(hidden);
-		expect(await withdrawConsent(sql, p.worker, needId)).toEqual({ ok: false, reason: 'wrong_state' });
+		expect(await withdrawConsent(contextFor(sql, p.worker), needId)).toEqual({
+			ok: false,
+			reason: 'wrong_state'
+		});
 		// a new consent brings it back; the coordinator takes it down
-		await recordConsent(sql, p.worker, needId, consent);
+		await recordConsent(contextFor(sql, p.worker), needId, consent);
 		expect(await publicly(number)).toEqual(shown);
-		expect(await unpublishStory(sql, p.coordinator, needId)).toEqual({ ok: true });
+		expect(await unpublishStory(contextFor(sql, p.coordinator), needId)).toEqual({ ok: true });
 		expect(await publicly(number)).toEqual(hidden);
 		const kinds = (await selectEvents(sql, needId)).map((e) => e.kind);
 		expect(kinds).toEqual(
@@ -178,11 +195,11 @@ describe('stories', () => {
 
 	it('appear from their set date on, and a donors-only consent shows them to signed-in donors alone', async () => {
 		const needId = await deliveredNeed(sql, p, store);
-		await saveStory(sql, store, p.worker, needId, input, null);
-		await submitStory(sql, p.worker, needId);
-		await recordConsent(sql, p.worker, needId, { ...consent, website: false, donors: true });
+		await saveStory(contextFor(sql, p.worker), store, needId, input, null);
+		await submitStory(contextFor(sql, p.worker), needId);
+		await recordConsent(contextFor(sql, p.worker), needId, { ...consent, website: false, donors: true });
 		const later = new Date(Date.now() + 3 * 24 * 3600 * 1000);
-		expect(await publishStory(sql, p.coordinator, needId, later)).toEqual({ ok: true });
+		expect(await publishStory(contextFor(sql, p.coordinator), needId, later)).toEqual({ ok: true });
 		const number = await storyNumber(needId);
 		const after = new Date(later.getTime() + 60_000);
 		expect(await getPublicStory(sql, number, { audience: 'donors' })).toBeNull();
@@ -196,12 +213,12 @@ describe('stories', () => {
 		const outcome = async () => (await giftOutcomes(sql, p.donor.id))[0];
 		expect(await outcome()).toMatchObject({ status: 'delivered', given: 30_000, storyNumber: null });
 		expect(await giftOutcomes(sql, p.member.id)).toEqual([]);
-		await saveStory(sql, store, p.worker, needId, input, null);
-		await submitStory(sql, p.worker, needId);
-		await recordConsent(sql, p.worker, needId, { ...consent, website: false, donors: true });
-		await publishStory(sql, p.coordinator, needId);
+		await saveStory(contextFor(sql, p.worker), store, needId, input, null);
+		await submitStory(contextFor(sql, p.worker), needId);
+		await recordConsent(contextFor(sql, p.worker), needId, { ...consent, website: false, donors: true });
+		await publishStory(contextFor(sql, p.coordinator), needId);
 		expect((await outcome())?.storyNumber).toBe(await storyNumber(needId));
-		await withdrawConsent(sql, p.worker, needId);
+		await withdrawConsent(contextFor(sql, p.worker), needId);
 		expect((await outcome())?.storyNumber).toBeNull();
 	});
 });

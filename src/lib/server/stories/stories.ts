@@ -1,11 +1,13 @@
+import type { Person } from '$lib/server/core/actor';
+import type { PersonContext } from '$lib/server/core/context';
 import { pragueDay } from '$lib/core/prague';
 import { categories, type Category, type NeedStatus } from '$lib/needs';
 import { isRegion, type Region } from '$lib/regions';
 import type { StoryStatus, StoryView } from '$lib/stories';
 import { audit, type AuditAction } from '../audit';
-import type { Db, Queryable, Tx } from '../db/client';
+import type { Queryable, Tx } from '../db/client';
 import { mailLink } from '../mail/templates';
-import { isCoordinator, isOwnOrganisation, needView, type NeedActor } from '../needs/access';
+import { isCoordinator, isOwnOrganisation, needView } from '../needs/access';
 import type { PrepareRefusal } from '../needs/attachment-files';
 import { withStoredFile, type AttachmentStore, type StoredFile } from '../needs/attachments';
 import { mailNeedUpdate, type Recipient } from '../needs/notifications';
@@ -59,7 +61,7 @@ async function delivered(db: Queryable, needId: string) {
 }
 
 /** Who may write the story of this need: its organisation's social workers and its contact person. */
-async function mayWrite(db: Queryable, actor: NeedActor, need: Need) {
+async function mayWrite(db: Queryable, actor: Person, need: Need) {
 	if (isOwnOrganisation(actor, need)) return true;
 	return actor.roles.includes('member') && (await contactPersonOf(db, need.id)) === actor.id;
 }
@@ -117,13 +119,13 @@ function findingsIn(input: Pick<StoryInput, 'title' | 'body' | 'photoAlt'>): Sto
  * it shows no face and no recognisable place.
  */
 export async function saveStory(
-	db: Db,
+	ctx: PersonContext,
 	store: AttachmentStore,
-	actor: NeedActor,
 	needId: string,
 	raw: StoryInput,
 	photo: { bytes: Uint8Array; name: string; type: string } | null
 ): Promise<StoryResult> {
+	const { db, actor } = ctx;
 	if (!isUuid(needId)) return refuse('not_found');
 	const input = { ...raw, title: raw.title.trim(), body: raw.body.trim(), photoAlt: raw.photoAlt.trim() };
 	if (
@@ -152,7 +154,7 @@ export async function saveStory(
 
 async function writeStory(
 	tx: Tx,
-	actor: NeedActor,
+	actor: Person,
 	needId: string,
 	input: StoryInput,
 	stored: StoredFile | null,
@@ -212,24 +214,22 @@ async function writeStory(
 }
 
 /** The author hands the draft to the coordinator for review. */
-export const submitStory = (db: Db, actor: NeedActor, needId: string) =>
-	changeStatus(db, actor, needId, 'submit');
+export const submitStory = (ctx: PersonContext, needId: string) => changeStatus(ctx, needId, 'submit');
 
 /** The coordinator publishes the story now, or from `publishAt` on; it needs the client's consent. */
-export const publishStory = (db: Db, actor: NeedActor, needId: string, publishAt: Date | null = null) =>
-	changeStatus(db, actor, needId, 'publish', publishAt);
+export const publishStory = (ctx: PersonContext, needId: string, publishAt: Date | null = null) =>
+	changeStatus(ctx, needId, 'publish', publishAt);
 
 /** The coordinator takes a published story down, or sends a submitted one back to its author. */
-export const unpublishStory = (db: Db, actor: NeedActor, needId: string) =>
-	changeStatus(db, actor, needId, 'unpublish');
+export const unpublishStory = (ctx: PersonContext, needId: string) => changeStatus(ctx, needId, 'unpublish');
 
 async function changeStatus(
-	db: Db,
-	actor: NeedActor,
+	ctx: PersonContext,
 	needId: string,
 	change: 'submit' | 'publish' | 'unpublish',
 	publishAt: Date | null = null
 ): Promise<StoryResult> {
+	const { db, actor } = ctx;
 	if (!isUuid(needId)) return refuse('not_found');
 	return db.begin(async (tx) => {
 		const need = await selectNeed(tx, needId, true);
@@ -240,7 +240,7 @@ async function changeStatus(
 			if (!(await mayWrite(tx, actor, need))) return refuse('forbidden');
 			if (story.status !== 'draft' && story.status !== 'withdrawn') return refuse('wrong_state');
 			await tx`update stories set status = 'submitted', updated_at = now() where id = ${story.id}`;
-			await done(tx, actor, need, 'story_submitted', 'story.submitted');
+			await done({ ...ctx, db: tx }, need, 'story_submitted', 'story.submitted');
 			return { ok: true };
 		}
 		if (!isCoordinator(actor)) return refuse('forbidden');
@@ -253,7 +253,9 @@ async function changeStatus(
 			await tx`
 				update stories set status = 'published', publish_at = ${at}, published_by = ${actor.id}, updated_at = now()
 				where id = ${story.id}`;
-			await done(tx, actor, need, 'story_published', 'story.published', { publishAt: at.toISOString() });
+			await done({ ...ctx, db: tx }, need, 'story_published', 'story.published', {
+				publishAt: at.toISOString()
+			});
 			return { ok: true };
 		}
 		if (story.status !== 'published' && story.status !== 'submitted') return refuse('wrong_state');
@@ -261,7 +263,7 @@ async function changeStatus(
 			update stories set status = ${story.status === 'published' ? 'withdrawn' : 'draft'}, publish_at = null,
 				published_by = null, updated_at = now()
 			where id = ${story.id}`;
-		await done(tx, actor, need, 'story_unpublished', 'story.unpublished');
+		await done({ ...ctx, db: tx }, need, 'story_unpublished', 'story.unpublished');
 		return { ok: true };
 	});
 }
@@ -276,12 +278,12 @@ export interface ConsentInput {
 
 /** The organisation's social worker records the client's consent (again, after a withdrawal, too). */
 export async function recordConsent(
-	db: Db,
-	actor: NeedActor,
+	ctx: PersonContext,
 	needId: string,
 	input: ConsentInput,
 	now = new Date()
 ): Promise<StoryResult> {
+	const { db, actor } = ctx;
 	if (!isUuid(needId)) return refuse('not_found');
 	const today = pragueDay(now);
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(input.givenOn) || input.givenOn > today) return refuse('invalid');
@@ -297,7 +299,7 @@ export async function recordConsent(
 			on conflict (need_id) do update set given_on = excluded.given_on, scope_website = excluded.scope_website,
 				scope_social = excluded.scope_social, scope_donors = excluded.scope_donors,
 				recorded_by = excluded.recorded_by, recorded_at = now(), withdrawn_at = null, withdrawn_by = null`;
-		await done(tx, actor, need, 'consent_recorded', 'story.consent_recorded', {
+		await done({ ...ctx, db: tx }, need, 'consent_recorded', 'story.consent_recorded', {
 			scope: [input.website && 'website', input.social && 'social', input.donors && 'donors']
 				.filter(Boolean)
 				.join(',')
@@ -310,7 +312,8 @@ export async function recordConsent(
  * The client withdraws the consent: recorded by the organisation's social worker or the coordinator.
  * The story leaves every public place at once, because public.ts asks for a consent not withdrawn.
  */
-export async function withdrawConsent(db: Db, actor: NeedActor, needId: string): Promise<StoryResult> {
+export async function withdrawConsent(ctx: PersonContext, needId: string): Promise<StoryResult> {
+	const { db, actor } = ctx;
 	if (!isUuid(needId)) return refuse('not_found');
 	return db.begin(async (tx) => {
 		const need = await selectNeed(tx, needId, true);
@@ -320,21 +323,21 @@ export async function withdrawConsent(db: Db, actor: NeedActor, needId: string):
 			update need_consents set withdrawn_at = now(), withdrawn_by = ${actor.id}
 			where need_id = ${needId} and withdrawn_at is null returning need_id`;
 		if (!row) return refuse('wrong_state');
-		await done(tx, actor, need, 'consent_withdrawn', 'story.consent_withdrawn');
+		await done({ ...ctx, db: tx }, need, 'consent_withdrawn', 'story.consent_withdrawn');
 		return { ok: true };
 	});
 }
 
 /** Timeline, audit and the e-mail to the other side: the coordinators for the organisation's acts, else the author. */
 async function done(
-	tx: Tx,
-	actor: NeedActor,
+	ctx: PersonContext<Tx>,
 	need: Need,
 	kind:
 		'story_submitted' | 'story_published' | 'story_unpublished' | 'consent_recorded' | 'consent_withdrawn',
 	action: Extract<AuditAction, `story.${string}`>,
 	data?: Record<string, string>
 ) {
+	const { db: tx, actor } = ctx;
 	await insertEvent(tx, { needId: need.id, actorId: actor.id, kind, data: data ?? null });
 	await audit(tx, {
 		actorId: actor.id,
@@ -352,16 +355,11 @@ async function done(
 			: await tx<Recipient[]>`
 				select u.email, u.locale from users u join user_roles r on r.user_id = u.id and r.role = 'coordinator'
 				where u.status = 'active' and u.id <> ${actor.id}`;
-	await mailNeedUpdate(
-		tx,
-		recipients,
-		need,
-		kind,
-		mailLink(actor.origin ?? 'http://localhost:3000', `/needs/${need.id}`)
-	);
+	await mailNeedUpdate(tx, recipients, need, kind, mailLink(ctx.origin, `/needs/${need.id}`));
 }
 
-export async function storyView(db: Queryable, actor: NeedActor, need: Need): Promise<StoryView | null> {
+export async function storyView(ctx: PersonContext<Queryable>, need: Need): Promise<StoryView | null> {
+	const { db, actor } = ctx;
 	if (!storyStates.has(need.status) || !needView(actor, need) || !(await delivered(db, need.id))) return null;
 	const author = await mayWrite(db, actor, need);
 	const coordinator = isCoordinator(actor);
@@ -413,7 +411,8 @@ export interface StoryListItem {
 }
 
 /** Every story that is not a draft, those waiting for review first; for the coordinator only. */
-export async function listStoriesForReview(db: Queryable, actor: NeedActor): Promise<StoryListItem[] | null> {
+export async function listStoriesForReview(ctx: PersonContext<Queryable>): Promise<StoryListItem[] | null> {
+	const { db, actor } = ctx;
 	if (!isCoordinator(actor)) return null;
 	return db<StoryListItem[]>`
 		select s.need_id as "needId", n.number as "needNumber", s.number, s.title, s.status,

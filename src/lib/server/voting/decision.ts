@@ -1,6 +1,7 @@
-import type { Db, Queryable } from '../db/client';
+import type { PersonContext } from '$lib/server/core/context';
+import type { Queryable } from '../db/client';
 import { mailLink, type Locale } from '../mail/templates';
-import { isCoordinator, needView, type NeedActor } from '../needs/access';
+import { isCoordinator, needView } from '../needs/access';
 import { mailNeedUpdate } from '../needs/notifications';
 import { insertEvent, selectNeed } from '../needs/queries';
 import { isUuid } from '$lib/core/ids';
@@ -24,11 +25,11 @@ const volunteerStates = new Set(['in_vote', 'approved']);
 
 /** A member offers (or withdraws the offer) to be the contact person of a need they may vote on. */
 export async function setVolunteer(
-	db: Db,
-	actor: NeedActor,
+	ctx: PersonContext,
 	needId: string,
 	offer: boolean
 ): Promise<DecisionResult> {
+	const { db, actor } = ctx;
 	if (!isUuid(needId) || !actor.roles.includes('member')) return refuse('not_found');
 	return db.begin(async (tx) => {
 		const need = await selectNeed(tx, needId, true);
@@ -77,11 +78,11 @@ export async function getDecision(db: Queryable, needId: string): Promise<Decisi
 
 /** The coordinator records the decision on an approved need; the organisation is told. */
 export async function recordDecision(
-	db: Db,
-	actor: NeedActor,
+	ctx: PersonContext,
 	needId: string,
 	input: { itemPositions: number[]; form: HelpForm; contactPersonId: string; note: string }
 ): Promise<DecisionResult<{ approvedAmount: number }>> {
+	const { db, actor } = ctx;
 	if (!isUuid(needId)) return refuse('not_found');
 	return db.begin(async (tx) => {
 		const need = await selectNeed(tx, needId, true);
@@ -117,7 +118,7 @@ export async function recordDecision(
 		});
 		const recipients = await tx<{ email: string; locale: Locale }[]>`
 			select email, locale from users where id = ${need.createdBy} and status = 'active'`;
-		const url = mailLink(actor.origin ?? 'http://localhost:3000', `/needs/${needId}`);
+		const url = mailLink(ctx.origin, `/needs/${needId}`);
 		await mailNeedUpdate(tx, recipients, need, 'decided', url);
 		return { ok: true, approvedAmount };
 	});

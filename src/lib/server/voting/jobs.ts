@@ -1,13 +1,12 @@
 import type { JobDefinition } from '../jobs/runner';
-import { runtime } from '../runtime';
 import { closeDuePolls, sendReminders } from './polls';
 
 /** Closes every poll past its deadline; safe with several instances (each poll closes once). */
 export const closePollsJob: JobDefinition = {
 	kind: 'polls.close',
 	everyMs: 60_000,
-	async run(_job, db) {
-		await closeDuePolls(db);
+	async run(_job, ctx) {
+		await closeDuePolls(ctx);
 	}
 };
 
@@ -15,7 +14,7 @@ export const closePollsJob: JobDefinition = {
 export const pollRemindersJob: JobDefinition = {
 	kind: 'polls.remind',
 	everyMs: 10 * 60_000,
-	async run(_job, db) {
-		await sendReminders(db, runtime().config.origin);
+	async run(_job, ctx) {
+		await sendReminders(ctx);
 	}
 };

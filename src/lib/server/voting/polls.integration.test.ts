@@ -1,9 +1,21 @@
+import type { Person } from '$lib/server/core/actor';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { insertUser } from '../auth/users';
 import type { Db } from '../db/client';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
-import type { NeedActor } from '../needs/access';
-import { completeNeed, createPeople, type People } from '../needs/test-factory';
+import {
+	completeNeed,
+	contextFor,
+	createPeople,
+	lastMailId,
+	mailLinksAfter,
+	publicEnvironment,
+	systemContextFor,
+	type People
+} from '../needs/test-factory';
+import { enqueueJob } from '../jobs/queue';
+import { JobRunner } from '../jobs/runner';
+import { closePollsJob } from './jobs';
 import { getDecision, recordDecision, setVolunteer } from './decision';
 import { createNeed, markReady, submitNeed } from '../needs/transitions';
 import { viewNeed } from '../needs/view';
@@ -21,7 +33,7 @@ import {
 let db: TestDatabase;
 let sql: Db;
 let p: People;
-let members: NeedActor[];
+let members: Person[];
 
 const HOUR = 60 * 60 * 1000;
 const t0 = new Date('2026-12-01T09:00:00Z');
@@ -45,28 +57,28 @@ beforeEach(async () => {
 			passwordHash: 'x',
 			roles: ['member']
 		});
-		members.push({ id: id!, name: `clen${n}`, roles: ['member'], organisationId: null });
+		members.push({ kind: 'person', id: id!, name: `clen${n}`, roles: ['member'], organisationId: null });
 	}
 	await sql`insert into club_settings (name) values ('Klub')`;
 });
 
 async function readyNeed(overrides = {}) {
-	const created = await createNeed(sql, p.worker, completeNeed(overrides));
+	const created = await createNeed(contextFor(sql, p.worker), completeNeed(overrides));
 	if (!created.ok) throw new Error(created.reason);
-	await submitNeed(sql, p.worker, created.id);
-	await markReady(sql, p.coordinator, created.id);
+	await submitNeed(contextFor(sql, p.worker), created.id);
+	await markReady(contextFor(sql, p.coordinator), created.id);
 	return created.id;
 }
 async function openPoll(overrides = {}) {
 	const needId = await readyNeed(overrides);
-	const opened = await openVote(sql, p.coordinator, needId, t0);
+	const opened = await openVote(contextFor(sql, p.coordinator), needId, t0);
 	if (!opened.ok) throw new Error(opened.reason);
 	return { needId, pollId: opened.pollId };
 }
 const needStatus = async (id: string) =>
 	(await sql<{ status: string }[]>`select status from needs where id = ${id}`)[0]!.status;
-const vote = (who: NeedActor, pollId: string, choice: 'yes' | 'no' | 'abstain', reason = '', when = at(1)) =>
-	castVote(sql, who, pollId, choice, reason, when);
+const vote = (who: Person, pollId: string, choice: 'yes' | 'no' | 'abstain', reason = '', when = at(1)) =>
+	castVote(contextFor(sql, who), pollId, choice, reason, when);
 
 describe('opening a vote', () => {
 	it('opens on a ready need with every active member as the electorate and tells them', async () => {
@@ -98,9 +110,12 @@ describe('opening a vote', () => {
 
 	it('opens only on a ready need, only for the coordinator, and only once', async () => {
 		const needId = await readyNeed();
-		expect(await openVote(sql, p.member, needId, t0)).toEqual({ ok: false, reason: 'forbidden' });
-		expect((await openVote(sql, p.coordinator, needId, t0)).ok).toBe(true);
-		expect(await openVote(sql, p.coordinator, needId, t0)).toEqual({ ok: false, reason: 'wrong_state' });
+		expect(await openVote(contextFor(sql, p.member), needId, t0)).toEqual({ ok: false, reason: 'forbidden' });
+		expect((await openVote(contextFor(sql, p.coordinator), needId, t0)).ok).toBe(true);
+		expect(await openVote(contextFor(sql, p.coordinator), needId, t0)).toEqual({
+			ok: false,
+			reason: 'wrong_state'
+		});
 	});
 });
 
@@ -123,7 +138,13 @@ describe('voting', () => {
 			passwordHash: 'x',
 			roles: ['member']
 		});
-		const newcomer = { id: late!, name: 'novy', roles: ['member' as const], organisationId: null };
+		const newcomer: Person = {
+			kind: 'person',
+			id: late!,
+			name: 'novy',
+			roles: ['member'],
+			organisationId: null
+		};
 		for (const outsider of [newcomer, p.worker, p.donor]) {
 			expect(await vote(outsider, pollId, 'yes')).toEqual({ ok: false, reason: 'not_found' });
 		}
@@ -135,7 +156,7 @@ describe('voting', () => {
 		const other = db.connect({ max: 4 });
 		const results = await Promise.all(
 			Array.from({ length: 10 }, (_, i) =>
-				castVote(i % 2 ? other : sql, p.member, pollId, i % 3 ? 'yes' : 'abstain', '', at(1))
+				castVote(contextFor(i % 2 ? other : sql, p.member), pollId, i % 3 ? 'yes' : 'abstain', '', at(1))
 			)
 		);
 		expect(results.every((r) => r.ok)).toBe(true);
@@ -145,13 +166,16 @@ describe('voting', () => {
 
 	it('lets a member recuse with a declared conflict, which leaves them out of the quorum', async () => {
 		const { needId, pollId } = await openPoll();
-		expect(await recuse(sql, p.member, pollId, '', at(1))).toEqual({ ok: false, reason: 'reason_required' });
+		expect(await recuse(contextFor(sql, p.member), pollId, '', at(1))).toEqual({
+			ok: false,
+			reason: 'reason_required'
+		});
 		for (const m of members.slice(1, 4)) {
-			expect(await recuse(sql, m, pollId, 'Rodinu osobně znám.', at(1))).toEqual({ ok: true });
+			expect(await recuse(contextFor(sql, m), pollId, 'Rodinu osobně znám.', at(1))).toEqual({ ok: true });
 		}
 		await vote(p.coordinator, pollId, 'yes');
 		await vote(members[4]!, pollId, 'yes');
-		const closed = await closePoll(sql, null, pollId, at(168));
+		const closed = await closePoll(systemContextFor(sql), pollId, at(168));
 		expect(closed).toMatchObject({
 			ok: true,
 			outcome: 'approved',
@@ -167,12 +191,12 @@ describe('closing', () => {
 		await vote(p.member, pollId, 'yes');
 		await vote(p.coordinator, pollId, 'yes');
 		await vote(members[2]!, pollId, 'no', 'Není to priorita.');
-		expect(await closeDuePolls(sql, at(167))).toBe(0);
+		expect(await closeDuePolls(systemContextFor(sql), at(167))).toBe(0);
 		const other = db.connect({ max: 3 });
 		const counts = await Promise.all([
-			closeDuePolls(sql, at(168)),
-			closeDuePolls(other, at(168)),
-			closeDuePolls(other, at(169))
+			closeDuePolls(systemContextFor(sql), at(168)),
+			closeDuePolls(systemContextFor(other), at(168)),
+			closeDuePolls(systemContextFor(other), at(169))
 		]);
 		expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
 		if (other !== sql) await other.end();
@@ -189,13 +213,16 @@ describe('closing', () => {
 		await vote(p.member, pollId, 'yes');
 		await vote(p.coordinator, pollId, 'no', 'Pokryje to dávka.');
 		await vote(members[2]!, pollId, 'abstain');
-		expect(await closePoll(sql, null, pollId, at(168))).toMatchObject({ ok: true, outcome: 'rejected' });
+		expect(await closePoll(systemContextFor(sql), pollId, at(168))).toMatchObject({
+			ok: true,
+			outcome: 'rejected'
+		});
 		expect(await needStatus(needId)).toBe('rejected');
 		const [mail] = await sql<{ to: string; subject: string }[]>`
 			select to_address as "to", subject from outbox order by id desc limit 1`;
 		expect(mail).toEqual({ to: 'pracovnice@test.cz', subject: expect.stringContaining('nepřijal') });
 		// the organisation reads why, without who
-		const page = await viewNeed(sql, p.worker, needId);
+		const page = await viewNeed(contextFor(sql, p.worker), needId);
 		expect(page?.view === 'organisation' && page.voteReasons).toEqual(['Pokryje to dávka.']);
 		expect(JSON.stringify(page)).not.toContain('koordinator@test.cz');
 	});
@@ -203,54 +230,74 @@ describe('closing', () => {
 	it('returns a need without a quorum to the coordinator, who may open the vote again', async () => {
 		const { needId, pollId } = await openPoll();
 		await vote(p.member, pollId, 'yes');
-		expect(await closePoll(sql, null, pollId, at(168))).toMatchObject({ ok: true, outcome: 'no_quorum' });
+		expect(await closePoll(systemContextFor(sql), pollId, at(168))).toMatchObject({
+			ok: true,
+			outcome: 'no_quorum'
+		});
 		expect(await needStatus(needId)).toBe('ready');
-		expect((await openVote(sql, p.coordinator, needId, at(170))).ok).toBe(true);
+		expect((await openVote(contextFor(sql, p.coordinator), needId, at(170))).ok).toBe(true);
 	});
 
 	it('closes early only for the coordinator and only when everyone has voted', async () => {
 		const { pollId } = await openPoll();
 		for (const m of members.slice(0, 4)) await vote(m, pollId, 'yes');
-		expect(await closePoll(sql, p.member, pollId, at(2))).toEqual({ ok: false, reason: 'forbidden' });
-		expect(await closePoll(sql, p.coordinator, pollId, at(2))).toEqual({
+		expect(await closePoll(contextFor(sql, p.member), pollId, at(2))).toEqual({
+			ok: false,
+			reason: 'forbidden'
+		});
+		expect(await closePoll(contextFor(sql, p.coordinator), pollId, at(2))).toEqual({
 			ok: false,
 			reason: 'not_everyone_voted'
 		});
-		expect(await closePoll(sql, null, pollId, at(2))).toEqual({ ok: false, reason: 'wrong_state' });
-		await recuse(sql, members[4]!, pollId, 'Jsem v příbuzenském vztahu.', at(2));
-		expect(await closePoll(sql, p.coordinator, pollId, at(3))).toMatchObject({
+		expect(await closePoll(systemContextFor(sql), pollId, at(2))).toEqual({
+			ok: false,
+			reason: 'wrong_state'
+		});
+		await recuse(contextFor(sql, members[4]!), pollId, 'Jsem v příbuzenském vztahu.', at(2));
+		expect(await closePoll(contextFor(sql, p.coordinator), pollId, at(3))).toMatchObject({
 			ok: true,
 			outcome: 'approved'
 		});
-		expect(await closePoll(sql, p.coordinator, pollId, at(3))).toEqual({ ok: false, reason: 'closed' });
+		expect(await closePoll(contextFor(sql, p.coordinator), pollId, at(3))).toEqual({
+			ok: false,
+			reason: 'closed'
+		});
 	});
 
 	it('extends once, with a reason and a later deadline within two weeks', async () => {
 		const { needId, pollId } = await openPoll();
-		expect(await extendPoll(sql, p.coordinator, pollId, at(200), '', at(10))).toEqual({
+		expect(await extendPoll(contextFor(sql, p.coordinator), pollId, at(200), '', at(10))).toEqual({
 			ok: false,
 			reason: 'reason_required'
 		});
-		expect(await extendPoll(sql, p.coordinator, pollId, at(100), 'Svátky', at(10))).toEqual({
+		expect(await extendPoll(contextFor(sql, p.coordinator), pollId, at(100), 'Svátky', at(10))).toEqual({
 			ok: false,
 			reason: 'bad_deadline'
 		});
-		expect(await extendPoll(sql, p.coordinator, pollId, at(500), 'Svátky', at(10))).toEqual({
+		expect(await extendPoll(contextFor(sql, p.coordinator), pollId, at(500), 'Svátky', at(10))).toEqual({
 			ok: false,
 			reason: 'bad_deadline'
 		});
-		expect(await extendPoll(sql, p.member, pollId, at(200), 'Svátky', at(10))).toEqual({
+		expect(await extendPoll(contextFor(sql, p.member), pollId, at(200), 'Svátky', at(10))).toEqual({
 			ok: false,
 			reason: 'forbidden'
 		});
 		expect(
-			await extendPoll(sql, p.coordinator, pollId, at(200), 'Přes svátky hlasovalo málo členů.', at(10))
+			await extendPoll(
+				contextFor(sql, p.coordinator),
+				pollId,
+				at(200),
+				'Přes svátky hlasovalo málo členů.',
+				at(10)
+			)
 		).toEqual({ ok: true });
-		expect(await extendPoll(sql, p.coordinator, pollId, at(210), 'Ještě jednou', at(11))).toEqual({
-			ok: false,
-			reason: 'already_extended'
-		});
-		expect(await closeDuePolls(sql, at(170))).toBe(0);
+		expect(await extendPoll(contextFor(sql, p.coordinator), pollId, at(210), 'Ještě jednou', at(11))).toEqual(
+			{
+				ok: false,
+				reason: 'already_extended'
+			}
+		);
+		expect(await closeDuePolls(systemContextFor(sql), at(170))).toBe(0);
 		expect(await vote(p.member, pollId, 'yes', '', at(190))).toEqual({ ok: true });
 		const [event] =
 			await sql`select body from need_events where need_id = ${needId} and kind = 'vote_extended'`;
@@ -262,10 +309,10 @@ describe('reminders', () => {
 	it('reminds, a day before closing and once, only the members who have not voted', async () => {
 		const { pollId } = await openPoll();
 		await vote(p.member, pollId, 'yes');
-		await recuse(sql, p.coordinator, pollId, 'Střet zájmů.', at(1));
-		expect(await sendReminders(sql, 'https://spolu.example', at(100))).toBe(0);
-		expect(await sendReminders(sql, 'https://spolu.example', at(150))).toBe(3);
-		expect(await sendReminders(sql, 'https://spolu.example', at(151))).toBe(0);
+		await recuse(contextFor(sql, p.coordinator), pollId, 'Střet zájmů.', at(1));
+		expect(await sendReminders(systemContextFor(sql), at(100))).toBe(0);
+		expect(await sendReminders(systemContextFor(sql), at(150))).toBe(3);
+		expect(await sendReminders(systemContextFor(sql), at(151))).toBe(0);
 		const reminded = await sql<{ to: string; text: string }[]>`
 			select to_address as "to", text_body as text from outbox where subject like '%24 hodin%' order by to_address`;
 		expect(reminded.map((r) => r.to)).toEqual(['clen2@test.cz', 'clen3@test.cz', 'clen4@test.cz']);
@@ -276,17 +323,20 @@ describe('reminders', () => {
 describe('fast-track', () => {
 	it('lets the coordinator approve alone up to the limit, audited', async () => {
 		const needId = await readyNeed();
-		expect(await fastTrackApprove(sql, p.coordinator, needId, 'Naléhavé, malá částka.')).toEqual({
+		expect(await fastTrackApprove(contextFor(sql, p.coordinator), needId, 'Naléhavé, malá částka.')).toEqual({
 			ok: false,
 			reason: 'over_limit'
 		});
 		await sql`update club_settings set fast_track_limit = 1500000`;
-		expect(await fastTrackApprove(sql, p.member, needId, 'x')).toEqual({ ok: false, reason: 'forbidden' });
-		expect(await fastTrackApprove(sql, p.coordinator, needId, '')).toEqual({
+		expect(await fastTrackApprove(contextFor(sql, p.member), needId, 'x')).toEqual({
+			ok: false,
+			reason: 'forbidden'
+		});
+		expect(await fastTrackApprove(contextFor(sql, p.coordinator), needId, '')).toEqual({
 			ok: false,
 			reason: 'reason_required'
 		});
-		expect(await fastTrackApprove(sql, p.coordinator, needId, 'Naléhavé, malá částka.')).toEqual({
+		expect(await fastTrackApprove(contextFor(sql, p.coordinator), needId, 'Naléhavé, malá částka.')).toEqual({
 			ok: true
 		});
 		expect(await needStatus(needId)).toBe('approved');
@@ -304,37 +354,50 @@ describe('the decision', () => {
 			]
 		});
 		for (const m of members.slice(0, 3)) await vote(m, pollId, 'yes');
-		await closePoll(sql, null, pollId, at(168));
+		await closePoll(systemContextFor(sql), pollId, at(168));
 		return needId;
 	}
 
 	it('records the items paid, the form of help and a volunteering contact person, and tells the organisation', async () => {
 		const needId = await approvedNeed();
-		expect(await setVolunteer(sql, p.member, needId, true)).toEqual({ ok: true });
-		expect(await setVolunteer(sql, p.worker, needId, true)).toEqual({ ok: false, reason: 'not_found' });
+		expect(await setVolunteer(contextFor(sql, p.member), needId, true)).toEqual({ ok: true });
+		expect(await setVolunteer(contextFor(sql, p.worker), needId, true)).toEqual({
+			ok: false,
+			reason: 'not_found'
+		});
 		const decision = {
 			itemPositions: [0],
 			form: 'purchase' as const,
 			contactPersonId: p.member.id,
 			note: 'Matrace zajistí úřad.'
 		};
-		expect(await recordDecision(sql, p.member, needId, decision)).toEqual({ ok: false, reason: 'forbidden' });
+		expect(await recordDecision(contextFor(sql, p.member), needId, decision)).toEqual({
+			ok: false,
+			reason: 'forbidden'
+		});
 		expect(
-			await recordDecision(sql, p.coordinator, needId, { ...decision, contactPersonId: members[2]!.id })
+			await recordDecision(contextFor(sql, p.coordinator), needId, {
+				...decision,
+				contactPersonId: members[2]!.id
+			})
 		).toEqual({
 			ok: false,
 			reason: 'not_a_volunteer'
 		});
-		expect(await recordDecision(sql, p.coordinator, needId, { ...decision, itemPositions: [] })).toEqual({
+		expect(
+			await recordDecision(contextFor(sql, p.coordinator), needId, { ...decision, itemPositions: [] })
+		).toEqual({
 			ok: false,
 			reason: 'no_items'
 		});
-		expect(await recordDecision(sql, p.coordinator, needId, { ...decision, itemPositions: [7] })).toEqual({
+		expect(
+			await recordDecision(contextFor(sql, p.coordinator), needId, { ...decision, itemPositions: [7] })
+		).toEqual({
 			ok: false,
 			reason: 'no_items'
 		});
 		// the bed only, less the family's own share of 500 Kč
-		expect(await recordDecision(sql, p.coordinator, needId, decision)).toEqual({
+		expect(await recordDecision(contextFor(sql, p.coordinator), needId, decision)).toEqual({
 			ok: true,
 			approvedAmount: 549_000
 		});
@@ -344,11 +407,14 @@ describe('the decision', () => {
 			contactPersonName: 'clen',
 			itemPositions: [0]
 		});
-		expect(await recordDecision(sql, p.coordinator, needId, decision)).toEqual({
+		expect(await recordDecision(contextFor(sql, p.coordinator), needId, decision)).toEqual({
 			ok: false,
 			reason: 'wrong_state'
 		});
-		expect(await setVolunteer(sql, members[2]!, needId, true)).toEqual({ ok: false, reason: 'wrong_state' });
+		expect(await setVolunteer(contextFor(sql, members[2]!), needId, true)).toEqual({
+			ok: false,
+			reason: 'wrong_state'
+		});
 		const [mail] = await sql<{ to: string; subject: string }[]>`
 			select to_address as "to", subject from outbox order by id desc limit 1`;
 		expect(mail).toEqual({ to: 'pracovnice@test.cz', subject: expect.stringContaining('rozhodl') });
@@ -356,13 +422,31 @@ describe('the decision', () => {
 
 	it('is only for approved needs', async () => {
 		const { needId } = await openPoll();
-		await setVolunteer(sql, p.member, needId, true);
+		await setVolunteer(contextFor(sql, p.member), needId, true);
 		const decision = { itemPositions: [0], form: 'gift' as const, contactPersonId: p.member.id, note: '' };
-		expect(await recordDecision(sql, p.coordinator, needId, decision)).toEqual({
+		expect(await recordDecision(contextFor(sql, p.coordinator), needId, decision)).toEqual({
 			ok: false,
 			reason: 'wrong_state'
 		});
-		expect(await setVolunteer(sql, p.member, needId, false)).toEqual({ ok: true });
+		expect(await setVolunteer(contextFor(sql, p.member), needId, false)).toEqual({ ok: true });
 		expect(await sql`select 1 from need_volunteers`).toHaveLength(0);
+	});
+});
+
+describe('the deadline job', () => {
+	it('closes a poll past its deadline and mails links that start with the configured public address', async () => {
+		const { needId, pollId } = await openPoll();
+		for (const m of members) await vote(m, pollId, 'yes');
+		const before = await lastMailId(sql);
+		// the job's context: the system, the deployment's ORIGIN, and a clock past the deadline
+		const runner = new JobRunner(
+			systemContextFor(sql, { ...publicEnvironment, now: () => at(24 * 8) })
+		).register(closePollsJob);
+		await enqueueJob(sql, closePollsJob.kind, {});
+		expect(await runner.runOne()).toBe(true);
+		expect(await needStatus(needId)).toBe('approved');
+		const links = await mailLinksAfter(sql, before);
+		expect(links).toContain(`${publicEnvironment.origin}/needs/${needId}`);
+		expect(links.filter((l) => !l.startsWith(`${publicEnvironment.origin}/`))).toEqual([]);
 	});
 });

@@ -1,7 +1,8 @@
-import type { Db, Queryable, Tx } from '../db/client';
+import type { Context, PersonContext } from '$lib/server/core/context';
+import type { Queryable, Tx } from '../db/client';
 import { audit } from '../audit';
 import { mailLink, type Locale } from '../mail/templates';
-import { isCoordinator, type NeedActor } from '../needs/access';
+import { isCoordinator } from '../needs/access';
 import { mailNeedUpdate } from '../needs/notifications';
 import { insertEvent, selectNeed, setNeedStatus, type Need } from '../needs/queries';
 import { isUuid } from '$lib/core/ids';
@@ -78,15 +79,13 @@ async function notify(
 	await mailNeedUpdate(tx, recipients, need, event, mailLink(origin, path));
 }
 
-const origin = (actor: NeedActor | null) => actor?.origin ?? 'http://localhost:3000';
-
 /** Ready → in vote: the poll opens with every active member as its electorate. */
 export async function openVote(
-	db: Db,
-	actor: NeedActor,
+	ctx: PersonContext,
 	needId: string,
 	now = new Date()
 ): Promise<PollResult<{ pollId: string }>> {
+	const { db, actor } = ctx;
 	if (!isUuid(needId)) return refuse('not_found');
 	return db.begin(async (tx) => {
 		const need = await selectNeed(tx, needId, true);
@@ -114,20 +113,20 @@ export async function openVote(
 			toStatus: 'in_vote',
 			at: now
 		});
-		await notify(tx, need, 'vote_opened', 'electorate', origin(actor), poll!.id);
+		await notify(tx, need, 'vote_opened', 'electorate', ctx.origin, poll!.id);
 		return { ok: true, pollId: poll!.id };
 	});
 }
 
 /** A member's vote, or a change of it, until the poll closes. "No" needs a reason. */
 export async function castVote(
-	db: Db,
-	actor: NeedActor,
+	ctx: PersonContext,
 	pollId: string,
 	choice: Choice | 'recused',
 	reason: string,
 	now = new Date()
 ): Promise<PollResult> {
+	const { db, actor } = ctx;
 	if (!isUuid(pollId)) return refuse('not_found');
 	return db.begin(async (tx) => {
 		const poll = await lockPoll(tx, pollId);
@@ -148,8 +147,8 @@ export async function castVote(
 }
 
 /** A member steps aside for a declared conflict of interest; recused members do not count towards the quorum. */
-export const recuse = (db: Db, actor: NeedActor, pollId: string, conflict: string, now = new Date()) =>
-	castVote(db, actor, pollId, 'recused', conflict, now);
+export const recuse = (ctx: PersonContext, pollId: string, conflict: string, now = new Date()) =>
+	castVote(ctx, pollId, 'recused', conflict, now);
 
 async function tallyOf(tx: Queryable, pollId: string, electorate: number): Promise<Tally> {
 	const rows = await tx<{ choice: string; count: number }[]>`
@@ -172,16 +171,17 @@ const needStatusAfter: Record<Outcome, 'approved' | 'rejected' | 'ready'> = {
 };
 
 /**
- * Closes a poll exactly once: at its deadline (`actor` null: the background job), or early by the
+ * Closes a poll exactly once: at its deadline (the system: the background job), or early by the
  * coordinator when everyone in the electorate has voted. The tally is frozen on the poll, the need
  * moves on, and the organisation or the coordinators are told.
  */
 export async function closePoll(
-	db: Db,
-	actor: NeedActor | null,
+	ctx: Context,
 	pollId: string,
 	now = new Date()
 ): Promise<PollResult<{ outcome: Outcome; tally: Tally }>> {
+	const { db } = ctx;
+	const actor = ctx.actor.kind === 'person' ? ctx.actor : null;
 	if (!isUuid(pollId)) return refuse('not_found');
 	return db.begin(async (tx) => {
 		const poll = await lockPoll(tx, pollId);
@@ -217,22 +217,22 @@ export async function closePoll(
 			need,
 			`vote_${outcome}`,
 			outcome === 'no_quorum' ? 'coordinators' : 'organisation',
-			origin(actor)
+			ctx.origin
 		);
-		if (outcome === 'approved') await notify(tx, need, 'vote_approved', 'coordinators', origin(actor));
+		if (outcome === 'approved') await notify(tx, need, 'vote_approved', 'coordinators', ctx.origin);
 		return { ok: true, outcome, tally };
 	});
 }
 
 /** Once per poll, with a reason: a later deadline, at most 14 days from now. */
 export async function extendPoll(
-	db: Db,
-	actor: NeedActor,
+	ctx: PersonContext,
 	pollId: string,
 	closesAt: Date,
 	reason: string,
 	now = new Date()
 ): Promise<PollResult> {
+	const { db, actor } = ctx;
 	if (!isUuid(pollId)) return refuse('not_found');
 	return db.begin(async (tx) => {
 		const poll = await lockPoll(tx, pollId);
@@ -264,11 +264,11 @@ export async function extendPoll(
  * on the need's timeline as such.
  */
 export async function fastTrackApprove(
-	db: Db,
-	actor: NeedActor,
+	ctx: PersonContext,
 	needId: string,
 	reason: string
 ): Promise<PollResult> {
+	const { db, actor } = ctx;
 	if (!isUuid(needId)) return refuse('not_found');
 	return db.begin(async (tx) => {
 		const need = await selectNeed(tx, needId, true);
@@ -295,27 +295,27 @@ export async function fastTrackApprove(
 			address: actor.address,
 			details: { requested: need.total - need.secured, limit: fastTrackLimit }
 		});
-		await notify(tx, need, 'vote_approved', 'organisation', origin(actor));
+		await notify(tx, need, 'vote_approved', 'organisation', ctx.origin);
 		return { ok: true };
 	});
 }
 
 /** For the background job: every poll past its deadline, closed once whatever the number of instances. */
-export async function closeDuePolls(db: Db, now = new Date()): Promise<number> {
-	const due = await db<
+export async function closeDuePolls(ctx: Context, now = ctx.now()): Promise<number> {
+	const due = await ctx.db<
 		{ id: string }[]
 	>`select id from polls where closed_at is null and closes_at <= ${now}`;
 	let closed = 0;
 	for (const { id } of due) {
-		const result = await closePoll(db, null, id, now);
+		const result = await closePoll(ctx, id, now);
 		if (result.ok) closed++;
 	}
 	return closed;
 }
 
 /** A day before closing, one e-mail to each member of the electorate who has not voted yet. */
-export async function sendReminders(db: Db, originUrl: string, now = new Date()): Promise<number> {
-	return db.begin(async (tx) => {
+export async function sendReminders(ctx: Context, now = ctx.now()): Promise<number> {
+	return ctx.db.begin(async (tx) => {
 		const polls = await tx<{ id: string; need_id: string }[]>`
 			update polls set reminded_at = ${now}
 			where closed_at is null and reminded_at is null and closes_at > ${now}
@@ -328,7 +328,7 @@ export async function sendReminders(db: Db, originUrl: string, now = new Date())
 				select u.email, u.locale from poll_electorate e join users u on u.id = e.member_id
 				where e.poll_id = ${poll.id} and u.status = 'active'
 					and not exists (select 1 from votes v where v.poll_id = e.poll_id and v.member_id = e.member_id)`;
-			await mailNeedUpdate(tx, waiting, need, 'vote_reminder', mailLink(originUrl, `/votes/${poll.id}`));
+			await mailNeedUpdate(tx, waiting, need, 'vote_reminder', mailLink(ctx.origin, `/votes/${poll.id}`));
 			sent += waiting.length;
 		}
 		return sent;

@@ -1,5 +1,6 @@
+import type { PersonContext } from '$lib/server/core/context';
 import type { Queryable } from '../db/client';
-import { isCoordinator, type NeedActor } from '../needs/access';
+import { isCoordinator } from '../needs/access';
 import { requestedAmount } from '../needs/lists';
 import { selectNeed } from '../needs/queries';
 import { isUuid } from '$lib/core/ids';
@@ -22,7 +23,8 @@ export interface PollSummary {
 }
 
 /** The polls a member may vote in: open ones first (waiting for their vote on top), then the closed ones. */
-export async function listMyPolls(db: Queryable, actor: NeedActor): Promise<PollSummary[]> {
+export async function listMyPolls(ctx: PersonContext<Queryable>): Promise<PollSummary[]> {
+	const { db, actor } = ctx;
 	if (!actor.roles.includes('member')) return [];
 	return db<PollSummary[]>`
 		select p.id, n.number as "needNumber", n.title as "needTitle", n.urgency,
@@ -64,7 +66,8 @@ export interface PollPage {
 }
 
 /** A poll as a member of its electorate or the coordinator sees it; null for anyone else. */
-export async function viewPoll(db: Queryable, actor: NeedActor, pollId: string): Promise<PollPage | null> {
+export async function viewPoll(ctx: PersonContext<Queryable>, pollId: string): Promise<PollPage | null> {
+	const { db, actor } = ctx;
 	if (!isUuid(pollId)) return null;
 	const [poll] = await db<
 		{

@@ -9,7 +9,7 @@ import {
 	listMemberSubscriptions,
 	MIN_CARD_AMOUNT
 } from '$lib/server/payments/stripe/checkout';
-import { bankIban, db, runtime, stripe } from '$lib/server/runtime';
+import { bankIban, db, stripe } from '$lib/server/runtime';
 import { parseCzk } from '$lib/money';
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
@@ -115,7 +115,7 @@ export const actions = {
 			amount,
 			interval,
 			locale: getLocale() === 'en' ? 'en' : 'cs',
-			origin: runtime().config.origin,
+			origin: event.locals.context.origin,
 			description: m.card_description_dues()
 		});
 		if (!result.ok) {

@@ -1,4 +1,4 @@
-import { actorOf } from '$lib/server/http/actor';
+import { contextOf } from '$lib/server/http/actor';
 import { readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
 import type { Finding } from '$lib/server/needs/anonymisation';
@@ -10,7 +10,6 @@ import {
 	type NeedFormState
 } from '$lib/server/needs/form';
 import { createNeed, saveNeed, submitNeed, type Result } from '$lib/server/needs/transitions';
-import { db } from '$lib/server/runtime';
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { problemText, refusalStatus, refusalText } from './_messages';
 
@@ -41,7 +40,7 @@ function refused(state: NeedFormState, result: Extract<Result, { ok: false }>) {
 
 export async function saveNeedForm(event: RequestEvent, needId: string | null) {
 	const user = requireRole(event, 'social_worker');
-	const actor = actorOf(event, user);
+	const ctx = contextOf(event, user);
 	const { state, intent } = readNeedForm(await readForm(event.request));
 	if (intent === 'add_item' || intent === 'add_funding') {
 		return { state: withExtraRow(state, intent) } satisfies EditorAnswer;
@@ -56,12 +55,12 @@ export async function saveNeedForm(event: RequestEvent, needId: string | null) {
 	}
 	let id = needId;
 	if (id === null) {
-		const created = await createNeed(db(), actor, checked.content, checked.confirmations);
+		const created = await createNeed(ctx, checked.content, checked.confirmations);
 		if (!created.ok) return refused(state, created);
 		id = created.id;
 		if (intent !== 'submit') redirect(303, `/needs/${id}/edit?saved=1`);
 	} else {
-		const saved = await saveNeed(db(), actor, id, checked.content, checked.confirmations);
+		const saved = await saveNeed(ctx, id, checked.content, checked.confirmations);
 		if (!saved.ok) return refused(withExtraRow(state, 'save'), saved);
 		if (intent !== 'submit' || !saved.draft) {
 			if (!saved.draft) redirect(303, `/needs/${id}?saved=1`);
@@ -72,7 +71,7 @@ export async function saveNeedForm(event: RequestEvent, needId: string | null) {
 			} satisfies EditorAnswer;
 		}
 	}
-	const submitted = await submitNeed(db(), actor, id);
+	const submitted = await submitNeed(ctx, id);
 	if (submitted.ok) redirect(303, `/needs/${id}?submitted=1`);
 	// a new need is now a draft: its edit page shows why it could not be submitted yet
 	if (needId === null) redirect(303, `/needs/${id}/edit?check=1`);

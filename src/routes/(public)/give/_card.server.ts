@@ -9,7 +9,7 @@ import {
 	MIN_CARD_AMOUNT,
 	type CheckoutResult
 } from '$lib/server/payments/stripe/checkout';
-import { db, runtime, stripe } from '$lib/server/runtime';
+import { db, stripe } from '$lib/server/runtime';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { throttled } from './_pledge.server';
@@ -125,7 +125,7 @@ export async function submitCardGift(event: RequestEvent, needNumber: number | n
 		amount,
 		donor,
 		locale: getLocale() === 'en' ? 'en' : 'cs',
-		origin: runtime().config.origin,
+		origin: event.locals.context.origin,
 		description:
 			needNumber === null
 				? m.card_description_fund()

@@ -8,7 +8,7 @@ import { waitSeconds } from '$lib/server/auth/throttle';
 import { emailField, passwordField, passwordProblemMessage, requiredText } from '$lib/server/http/fields';
 import { formValues, parseForm, readForm } from '$lib/server/http/forms';
 import { redirectIfSignedIn } from '$lib/server/http/guards';
-import { db, runtime } from '$lib/server/runtime';
+import { db } from '$lib/server/runtime';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
@@ -80,7 +80,7 @@ export const actions = {
 					}
 				: null,
 			address: event.getClientAddress(),
-			origin: runtime().config.origin
+			origin: event.locals.context.origin
 		});
 		if (!result.ok) {
 			const values = formValues(form);

@@ -3,7 +3,7 @@ import { requestPasswordReset } from '$lib/server/auth/password-reset';
 import { waitSeconds } from '$lib/server/auth/throttle';
 import { parseForm, readForm } from '$lib/server/http/forms';
 import { redirectIfSignedIn } from '$lib/server/http/guards';
-import { db, runtime } from '$lib/server/runtime';
+import { db } from '$lib/server/runtime';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { emailField } from '$lib/server/http/fields';
@@ -25,7 +25,7 @@ export const actions = {
 		const result = await requestPasswordReset(db(), {
 			email,
 			address: event.getClientAddress(),
-			origin: runtime().config.origin
+			origin: event.locals.context.origin
 		});
 		if (!result.ok) {
 			const seconds = waitSeconds(result.retryAfterMs);

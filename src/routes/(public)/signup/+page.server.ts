@@ -5,7 +5,7 @@ import { signUpDonor } from '$lib/server/auth/signup';
 import { waitSeconds } from '$lib/server/auth/throttle';
 import { parseForm, readForm } from '$lib/server/http/forms';
 import { redirectIfSignedIn } from '$lib/server/http/guards';
-import { db, runtime } from '$lib/server/runtime';
+import { db } from '$lib/server/runtime';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { emailField, newPasswordField, passwordProblemMessage, requiredText } from '$lib/server/http/fields';
@@ -36,7 +36,7 @@ export const actions = {
 			password,
 			locale,
 			address: event.getClientAddress(),
-			origin: runtime().config.origin
+			origin: event.locals.context.origin
 		});
 		if (!result.ok) {
 			if (result.reason === 'password') {

@@ -1,3 +1,4 @@
+import { contextFor, lastMailId, mailLinksAfter, publicEnvironment } from '../../needs/test-factory';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
 import { needMoney } from '../../ledger/funding';
@@ -82,7 +83,7 @@ describe('statement import', () => {
 			['1004', '04.11.2026', cz(3_000), '', 'bez symbolu'],
 			['1005', '04.11.2026', '-120,00', '', 'poplatek']
 		]);
-		const first = await importStatement(sql, p.coordinator, { name: 'vypis.csv', bytes: file });
+		const first = await importStatement(contextFor(sql, p.coordinator), { name: 'vypis.csv', bytes: file });
 		expect(first).toMatchObject({
 			ok: true,
 			summary: { lines: 5, recorded: 4, matched: 2, unassigned: 2, duplicates: 0, outgoing: 1 }
@@ -93,7 +94,7 @@ describe('statement import', () => {
 		const [suspense] = await sql`select balance from ledger_accounts where code = 'suspense:bank'`;
 		expect(suspense!.balance).toBe(10_000);
 
-		const again = await importStatement(sql, p.coordinator, { name: 'vypis.csv', bytes: file });
+		const again = await importStatement(contextFor(sql, p.coordinator), { name: 'vypis.csv', bytes: file });
 		expect(again).toMatchObject({ ok: true, summary: { recorded: 0, matched: 0, duplicates: 4 } });
 		expect(await fundBalance(sql)).toBe(50_000);
 		const [{ n }] = (await sql<{ n: number }[]>`select count(*)::int as n from donations`) as unknown as [
@@ -105,17 +106,21 @@ describe('statement import', () => {
 		const waiting = await listUnassignedPayments(sql);
 		expect(waiting.map((w) => w.amount)).toEqual([7_000, 3_000]);
 		expect(waiting[0]!.pledge).toBeNull(); // that pledge is paid already
-		expect(await assignPayment(sql, p.member, waiting[0]!.id, { kind: 'fund' })).toMatchObject({
+		expect(await assignPayment(contextFor(sql, p.member), waiting[0]!.id, { kind: 'fund' })).toMatchObject({
 			reason: 'forbidden'
 		});
-		expect(await assignPayment(sql, p.coordinator, waiting[0]!.id, { kind: 'need', needId })).toEqual({
+		expect(
+			await assignPayment(contextFor(sql, p.coordinator), waiting[0]!.id, { kind: 'need', needId })
+		).toEqual({
 			ok: true
 		});
-		expect(await assignPayment(sql, p.coordinator, waiting[0]!.id, { kind: 'fund' })).toEqual({
+		expect(await assignPayment(contextFor(sql, p.coordinator), waiting[0]!.id, { kind: 'fund' })).toEqual({
 			ok: false,
 			reason: 'already_assigned'
 		});
-		expect(await assignPayment(sql, p.coordinator, waiting[1]!.id, { kind: 'fund' })).toEqual({ ok: true });
+		expect(await assignPayment(contextFor(sql, p.coordinator), waiting[1]!.id, { kind: 'fund' })).toEqual({
+			ok: true
+		});
 		// 7 000 reached the need up to its target (10 000 missing), the 3 000 went to the fund
 		expect((await needMoney(sql, needId))!.raised).toBe(27_000);
 		expect(await fundBalance(sql)).toBe(53_000);
@@ -128,14 +133,17 @@ describe('statement import', () => {
 	it('suggests the pledge whose symbol matches when the amount differs, and pays it on assignment', async () => {
 		const pledge = await createPledge(sql, { purpose: 'gift', needId: null, amount: 50_000, donor });
 		if (!pledge.ok) throw new Error(pledge.reason);
-		await importStatement(sql, p.coordinator, {
+		await importStatement(contextFor(sql, p.coordinator), {
 			name: 'v.csv',
 			bytes: fio([['2001', '05.11.2026', cz(45_000), pledge.variableSymbol, '']])
 		});
 		const [waiting] = await listUnassignedPayments(sql);
 		expect(waiting!.pledge).toMatchObject({ id: pledge.id, amount: 50_000 });
 		expect(
-			await assignPayment(sql, p.coordinator, waiting!.id, { kind: 'pledge', pledgeId: pledge.id })
+			await assignPayment(contextFor(sql, p.coordinator), waiting!.id, {
+				kind: 'pledge',
+				pledgeId: pledge.id
+			})
 		).toEqual({
 			ok: true
 		});
@@ -153,7 +161,7 @@ describe('statement import', () => {
 <Ntry><Amt Ccy="CZK">1500.50</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-11-05</Dt></BookgDt><AcctSvcrRef>CAMT-1</AcctSvcrRef>
 <NtryDtls><TxDtls><Refs><EndToEndId>VS${pledge.variableSymbol}</EndToEndId></Refs><RltdPties><Dbtr><Nm>Eva Dárcová</Nm></Dbtr></RltdPties></TxDtls></NtryDtls></Ntry>
 </Stmt></BkToCstmrStmt></Document>`;
-		const result = await importStatement(sql, p.coordinator, {
+		const result = await importStatement(contextFor(sql, p.coordinator), {
 			name: 'camt.xml',
 			bytes: new TextEncoder().encode(xml)
 		});
@@ -165,13 +173,32 @@ describe('statement import', () => {
 		const bad = new TextEncoder().encode(
 			'"ID pohybu";"Datum";"Objem";"Měna";"VS"\r\n"1";"02.11.2026";"100,00";"CZK";"1"\r\n"2";"32.13.2026";"100,00";"CZK";"2"\r\n'
 		);
-		const result = await importStatement(sql, p.coordinator, { name: 'bad.csv', bytes: bad });
+		const result = await importStatement(contextFor(sql, p.coordinator), { name: 'bad.csv', bytes: bad });
 		expect(result).toMatchObject({ ok: false, reason: 'invalid', code: 'bad_line', line: 3 });
 		const statements = await sql`select 1 from bank_statements`;
 		expect(statements.length).toBe(0);
-		expect(await importStatement(sql, p.member, { name: 'x.csv', bytes: bad })).toEqual({
+		expect(await importStatement(contextFor(sql, p.member), { name: 'x.csv', bytes: bad })).toEqual({
 			ok: false,
 			reason: 'forbidden'
 		});
+	});
+});
+
+describe('e-mails from a statement import', () => {
+	it('link to the configured public address when an imported payment completes a need', async () => {
+		const needId = await decidedNeed(sql, p, 25_000, 'collection');
+		const pledge = await createPledge(sql, { purpose: 'gift', needId, amount: 25_000, donor });
+		if (!pledge.ok) throw new Error(pledge.reason);
+		const file = fio([['2001', '05.11.2026', cz(25_000), pledge.variableSymbol, 'dar']]);
+		const before = await lastMailId(sql);
+		const imported = await importStatement(contextFor(sql, p.coordinator, publicEnvironment), {
+			name: 'vypis.csv',
+			bytes: file
+		});
+		expect(imported).toMatchObject({ ok: true, summary: { matched: 1 } });
+		expect((await needMoney(sql, needId))!.missing).toBe(0);
+		const links = await mailLinksAfter(sql, before);
+		expect(links).toContain(`${publicEnvironment.origin}/needs/${needId}`);
+		expect(links.filter((l) => !l.startsWith(`${publicEnvironment.origin}/`))).toEqual([]);
 	});
 });

@@ -1,10 +1,11 @@
+import { system } from '$lib/server/core/actor';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
 import { createTestDatabase, type TestDatabase } from '../../db/test-db';
 import { allocateFromFund, receiveGift } from '../../ledger/funding';
 import { decidedNeed, fillFund } from '../../ledger/test-factory';
 import { selectNeed } from '../../needs/queries';
-import { createPeople, type People } from '../../needs/test-factory';
+import { createPeople, type People, contextFor } from '../../needs/test-factory';
 import {
 	clubAccount,
 	getCollection,
@@ -37,7 +38,13 @@ const numberOf = async (id: string) => (await selectNeed(sql, id))!.number;
 
 const gift = (needId: string | null, amount: number, donorId: string | null = null) =>
 	sql.begin((tx) =>
-		receiveGift(tx, { channel: 'bank', amount, needId, receivedOn: today(), donor: { id: donorId } })
+		receiveGift(contextFor(tx, system), {
+			channel: 'bank',
+			amount,
+			needId,
+			receivedOn: today(),
+			donor: { id: donorId }
+		})
 	);
 
 describe('public collections', () => {
@@ -80,7 +87,7 @@ describe('public collections', () => {
 	it('keeps a funded collection on the list, closed, and its page as completed once it is fulfilled', async () => {
 		const id = await decidedNeed(sql, p, 100_000, 'fund_and_collection');
 		await fillFund(sql, 100_000);
-		const allocated = await allocateFromFund(sql, p.coordinator, id, 100_000);
+		const allocated = await allocateFromFund(contextFor(sql, p.coordinator), id, 100_000);
 		expect(allocated).toMatchObject({ ok: true, funded: true });
 		expect((await selectNeed(sql, id))!.status).toBe('funded');
 		const funded = await getCollection(sql, await numberOf(id));
@@ -104,7 +111,7 @@ describe('public collections', () => {
 	it('has no page for a collection closed before it reached its target', async () => {
 		const id = await decidedNeed(sql, p, 100_000, 'fund_and_collection');
 		await fillFund(sql, 40_000);
-		await allocateFromFund(sql, p.coordinator, id, 40_000);
+		await allocateFromFund(contextFor(sql, p.coordinator), id, 40_000);
 		await sql`update needs set status = 'closed' where id = ${id}`;
 		expect(await getCollection(sql, await numberOf(id))).toBeNull();
 	});

@@ -1,9 +1,10 @@
+import type { PersonContext } from '$lib/server/core/context';
 import { createHash } from 'node:crypto';
 import { audit } from '../../audit';
-import type { Db, Queryable, Tx } from '../../db/client';
+import type { Queryable, Tx } from '../../db/client';
 import { receiveGift } from '../../ledger/funding';
 import { incomeAccount, postTransaction, SUSPENSE_BANK } from '../../ledger/ledger';
-import { isCoordinator, type NeedActor } from '../../needs/access';
+import { isCoordinator } from '../../needs/access';
 import { isUuid } from '$lib/core/ids';
 import { isPledgeSymbol } from './pledges';
 import { fallbackRef, parseStatement, StatementError, type StatementLine } from './statement';
@@ -41,20 +42,20 @@ export type ImportResult =
 const IMPORT_LOCK = 0x5350_4c55;
 
 export async function importStatement(
-	db: Db,
-	actor: NeedActor,
+	ctx: PersonContext,
 	file: { name: string; bytes: Uint8Array }
 ): Promise<ImportResult> {
+	const { db, actor } = ctx;
 	if (!isCoordinator(actor)) return { ok: false, reason: 'forbidden' };
-	return db.begin((tx) => importInTransaction(tx, actor, file));
+	return db.begin((tx) => importInTransaction({ ...ctx, db: tx }, file));
 }
 
 /** The import inside the caller's transaction (the demo data imports its statement this way). */
 export async function importInTransaction(
-	tx: Tx,
-	actor: NeedActor,
+	ctx: PersonContext<Tx>,
 	file: { name: string; bytes: Uint8Array }
 ): Promise<ImportResult> {
+	const { db: tx, actor } = ctx;
 	let statement;
 	try {
 		statement = parseStatement(file.bytes);
@@ -94,7 +95,7 @@ export async function importInTransaction(
 		outgoing: statement.lines.length - incoming.length
 	};
 	for (const [i, line] of incoming.entries()) {
-		const outcome = await recordPayment(tx, actor, s.statementId, refs[i]!, line);
+		const outcome = await recordPayment({ ...ctx, db: tx }, s.statementId, refs[i]!, line);
 		if (outcome === 'duplicate') s.duplicates++;
 		else {
 			s.recorded++;
@@ -130,12 +131,12 @@ async function lockPledgedNeeds(tx: Tx, lines: StatementLine[]) {
 }
 
 async function recordPayment(
-	tx: Tx,
-	actor: NeedActor,
+	ctx: PersonContext<Tx>,
 	statementId: string,
 	bankRef: string,
 	line: StatementLine
 ): Promise<'duplicate' | 'matched' | 'unassigned'> {
+	const { db: tx, actor } = ctx;
 	const [payment] = await tx<{ id: string }[]>`
 		insert into bank_payments (statement_id, bank_ref, booked_on, amount, variable_symbol, counter_account,
 			counter_name, message, status)
@@ -152,7 +153,7 @@ async function recordPayment(
 			for update`
 		: [];
 	if (pledge) {
-		await payPledge(tx, actor, pledge, payment.id, line.amount, line.bookedOn, false);
+		await payPledge({ ...ctx, db: tx }, pledge, payment.id, line.amount, line.bookedOn, false);
 		await tx`update bank_payments set status = 'matched' where id = ${payment.id}`;
 		return 'matched';
 	}
@@ -180,31 +181,34 @@ interface PledgeForGift {
 }
 
 async function payPledge(
-	tx: Tx,
-	actor: NeedActor,
+	ctx: PersonContext<Tx>,
 	pledge: PledgeForGift,
 	paymentId: string,
 	amount: number,
 	bookedOn: string,
 	fromSuspense: boolean
 ) {
-	await receiveGift(tx, {
-		channel: 'bank',
-		purpose: pledge.purpose,
-		amount,
-		needId: pledge.need_id,
-		donor: {
-			id: pledge.donor_id,
-			name: pledge.donor_name,
-			email: pledge.donor_email,
-			address: pledge.donor_address
-		},
-		receivedOn: bookedOn,
-		pledgeId: pledge.id,
-		bankPaymentId: paymentId,
-		recordedBy: actor.id,
-		fromSuspense
-	});
+	const { db: tx, actor } = ctx;
+	await receiveGift(
+		{ ...ctx, db: tx },
+		{
+			channel: 'bank',
+			purpose: pledge.purpose,
+			amount,
+			needId: pledge.need_id,
+			donor: {
+				id: pledge.donor_id,
+				name: pledge.donor_name,
+				email: pledge.donor_email,
+				address: pledge.donor_address
+			},
+			receivedOn: bookedOn,
+			pledgeId: pledge.id,
+			bankPaymentId: paymentId,
+			recordedBy: actor.id,
+			fromSuspense
+		}
+	);
 	await tx`update pledges set status = 'paid', paid_at = now() where id = ${pledge.id}`;
 	await tx`update bank_payments set pledge_id = ${pledge.id} where id = ${paymentId}`;
 }
@@ -219,11 +223,11 @@ export type AssignResult =
  * mistyped the symbol), to a need, or to the general fund. The money leaves the suspense account.
  */
 export async function assignPayment(
-	db: Db,
-	actor: NeedActor,
+	ctx: PersonContext,
 	paymentId: string,
 	target: AssignTarget
 ): Promise<AssignResult> {
+	const { db, actor } = ctx;
 	if (!isCoordinator(actor)) return { ok: false, reason: 'forbidden' };
 	if (!isUuid(paymentId)) return { ok: false, reason: 'not_found' };
 	if (target.kind === 'pledge' && !isUuid(target.pledgeId)) return { ok: false, reason: 'not_found' };
@@ -258,18 +262,21 @@ export async function assignPayment(
 				where id = ${target.pledgeId} for update`;
 			if (!pledge) return { ok: false, reason: 'not_found' };
 			if (pledge.status !== 'open') return { ok: false, reason: 'pledge_closed' };
-			await payPledge(tx, actor, pledge, payment.id, payment.amount, payment.booked_on, true);
+			await payPledge({ ...ctx, db: tx }, pledge, payment.id, payment.amount, payment.booked_on, true);
 		} else {
-			await receiveGift(tx, {
-				channel: 'bank',
-				amount: payment.amount,
-				needId,
-				donor: { name: payment.counter_name },
-				receivedOn: payment.booked_on,
-				bankPaymentId: payment.id,
-				recordedBy: actor.id,
-				fromSuspense: true
-			});
+			await receiveGift(
+				{ ...ctx, db: tx },
+				{
+					channel: 'bank',
+					amount: payment.amount,
+					needId,
+					donor: { name: payment.counter_name },
+					receivedOn: payment.booked_on,
+					bankPaymentId: payment.id,
+					recordedBy: actor.id,
+					fromSuspense: true
+				}
+			);
 		}
 		await tx`
 			update bank_payments set status = 'assigned', assigned_by = ${actor.id}, assigned_at = now()

@@ -1,3 +1,4 @@
+import { systemContextFor } from '../../needs/test-factory';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeStripe, type FakeStripe } from '../../../../../tests/support/fake-stripe';
@@ -41,7 +42,7 @@ const gift = (needId: string | null, amount: number) =>
 	});
 const sessionOf = (url: string) => url.split('/pay/')[1]!;
 const feed = async (events: Stripe.Event[]) => {
-	for (const e of events) await handleStripeEvent(sql, e);
+	for (const e of events) await handleStripeEvent(systemContextFor(sql), e);
 };
 
 describe('card gifts through Checkout', () => {

@@ -1,3 +1,10 @@
+import {
+	contextFor,
+	lastMailId,
+	mailLinksAfter,
+	publicEnvironment,
+	systemContextFor
+} from '../../needs/test-factory';
 import Stripe from 'stripe';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
@@ -87,7 +94,7 @@ describe('card gifts from webhooks', () => {
 		const paid = event('checkout.session.completed', session(id, 50_000, true));
 		const clients = Array.from({ length: 10 }, () => t.db.connect({ max: 2 }));
 		const outcomes = await Promise.all(
-			Array.from({ length: 20 }, (_, i) => handleStripeEvent(clients[i % 10]!, paid))
+			Array.from({ length: 20 }, (_, i) => handleStripeEvent(systemContextFor(clients[i % 10]!), paid))
 		);
 		expect(outcomes.filter((o) => o === 'processed')).toHaveLength(1);
 		expect(outcomes.filter((o) => o === 'duplicate')).toHaveLength(19);
@@ -95,7 +102,7 @@ describe('card gifts from webhooks', () => {
 		expect(await fundBalance(sql)).toBe(50_000);
 		// the same session in another event (Stripe may send both completed and async_succeeded) adds nothing
 		await handleStripeEvent(
-			sql,
+			systemContextFor(sql),
 			event('checkout.session.async_payment_succeeded', session(id, 50_000, true))
 		);
 		expect(await count('donations')).toBe(1);
@@ -104,12 +111,15 @@ describe('card gifts from webhooks', () => {
 	it('ends with one paid gift whatever the order of completed, async success and expiry', async () => {
 		const id = await checkout(30_000);
 		await handleStripeEvent(
-			sql,
+			systemContextFor(sql),
 			event('checkout.session.async_payment_succeeded', session(id, 30_000, true))
 		);
-		await handleStripeEvent(sql, event('checkout.session.completed', session(id, 30_000, false)));
 		await handleStripeEvent(
-			sql,
+			systemContextFor(sql),
+			event('checkout.session.completed', session(id, 30_000, false))
+		);
+		await handleStripeEvent(
+			systemContextFor(sql),
 			event('checkout.session.expired', session(id, 30_000, false, { status: 'expired' }))
 		);
 		const [row] = await sql`select status from card_checkouts where id = ${id}`;
@@ -118,10 +128,13 @@ describe('card gifts from webhooks', () => {
 
 		// a delayed payment: completed unpaid, then failed — nothing recorded, the hold released
 		const other = await checkout(20_000);
-		await handleStripeEvent(sql, event('checkout.session.completed', session(other, 20_000, false)));
+		await handleStripeEvent(
+			systemContextFor(sql),
+			event('checkout.session.completed', session(other, 20_000, false))
+		);
 		expect((await sql`select status from card_checkouts where id = ${other}`)[0]!.status).toBe('unpaid');
 		await handleStripeEvent(
-			sql,
+			systemContextFor(sql),
 			event('checkout.session.async_payment_failed', session(other, 20_000, false))
 		);
 		const [failed] = await sql`select status, reserved_until from card_checkouts where id = ${other}`;
@@ -133,18 +146,27 @@ describe('card gifts from webhooks', () => {
 		const needId = await decidedNeed(sql, p, 40_000, 'collection');
 		const first = await checkout(30_000, needId);
 		const second = await checkout(30_000, needId);
-		await handleStripeEvent(sql, event('checkout.session.completed', session(first, 30_000, true)));
-		await handleStripeEvent(sql, event('checkout.session.completed', session(second, 30_000, true)));
+		await handleStripeEvent(
+			systemContextFor(sql),
+			event('checkout.session.completed', session(first, 30_000, true))
+		);
+		await handleStripeEvent(
+			systemContextFor(sql),
+			event('checkout.session.completed', session(second, 30_000, true))
+		);
 		expect((await needMoney(sql, needId))!.raised).toBe(40_000);
 		expect(await fundBalance(sql)).toBe(20_000);
 	});
 
 	it('answers a failure by rolling back, and the redelivery succeeds', async () => {
 		const id = await checkout(50_000);
-		await handleStripeEvent(sql, event('checkout.session.completed', session(id, 50_000, true)));
+		await handleStripeEvent(
+			systemContextFor(sql),
+			event('checkout.session.completed', session(id, 50_000, true))
+		);
 		// the gift went to the fund, and the fund was spent meanwhile: the refund cannot be taken yet
 		const needId = await decidedNeed(sql, p, 50_000, 'purchase');
-		await allocateFromFund(sql, p.coordinator, needId, 50_000);
+		await allocateFromFund(contextFor(sql, p.coordinator), needId, 50_000);
 		const refund = event('charge.refunded', {
 			id: 'ch_1',
 			object: 'charge',
@@ -153,19 +175,22 @@ describe('card gifts from webhooks', () => {
 			amount_refunded: 50_000,
 			refunded: true
 		});
-		await expect(handleStripeEvent(sql, refund)).rejects.toThrow();
+		await expect(handleStripeEvent(systemContextFor(sql), refund)).rejects.toThrow();
 		expect(await count('stripe_events')).toBe(1); // only the completed event
 		const [before] = await sql`select refunded from donations`;
 		expect(before!.refunded).toBe(0);
 		await fillFund(sql, 50_000);
-		expect(await handleStripeEvent(sql, refund)).toBe('processed');
+		expect(await handleStripeEvent(systemContextFor(sql), refund)).toBe('processed');
 		expect(await fundBalance(sql)).toBe(0);
 	});
 
 	it('reverses a refund exactly once, partial refunds adding up and late events adding nothing', async () => {
 		const needId = await decidedNeed(sql, p, 40_000, 'collection');
 		const id = await checkout(50_000, needId);
-		await handleStripeEvent(sql, event('checkout.session.completed', session(id, 50_000, true)));
+		await handleStripeEvent(
+			systemContextFor(sql),
+			event('checkout.session.completed', session(id, 50_000, true))
+		);
 		expect(await fundBalance(sql)).toBe(10_000);
 		const charge = (refunded: number) => ({
 			id: 'ch_2',
@@ -177,13 +202,13 @@ describe('card gifts from webhooks', () => {
 		});
 		const partial = event('charge.refunded', charge(15_000), now() - 10);
 		const full = event('charge.refunded', charge(50_000), now());
-		await handleStripeEvent(sql, partial);
+		await handleStripeEvent(systemContextFor(sql), partial);
 		// the fund's share goes back first
 		expect(await fundBalance(sql)).toBe(0);
 		expect((await needMoney(sql, needId))!.raised).toBe(35_000);
-		await handleStripeEvent(sql, full);
-		await handleStripeEvent(sql, full);
-		await handleStripeEvent(sql, event('charge.refunded', charge(15_000)));
+		await handleStripeEvent(systemContextFor(sql), full);
+		await handleStripeEvent(systemContextFor(sql), full);
+		await handleStripeEvent(systemContextFor(sql), event('charge.refunded', charge(15_000)));
 		expect((await needMoney(sql, needId))!.raised).toBe(0);
 		const [row] = await sql`select refunded from donations`;
 		expect(row!.refunded).toBe(50_000);
@@ -199,9 +224,12 @@ describe('card gifts from webhooks', () => {
 
 	it('flags a disputed card gift for the coordinator', async () => {
 		const id = await checkout(20_000);
-		await handleStripeEvent(sql, event('checkout.session.completed', session(id, 20_000, true)));
 		await handleStripeEvent(
-			sql,
+			systemContextFor(sql),
+			event('checkout.session.completed', session(id, 20_000, true))
+		);
+		await handleStripeEvent(
+			systemContextFor(sql),
 			event('charge.dispute.created', {
 				id: 'dp_1',
 				object: 'dispute',
@@ -243,10 +271,10 @@ describe('dues by subscription', () => {
 	it('records each paid invoice once, even before the session’s completion arrives', async () => {
 		const id = await checkout(30_000, null, 'dues');
 		const paid = event('invoice.paid', invoice(id, 'in_1', 30_000));
-		await handleStripeEvent(sql, paid);
-		await handleStripeEvent(sql, { ...paid, id: 'evt_again1' } as Stripe.Event);
+		await handleStripeEvent(systemContextFor(sql), paid);
+		await handleStripeEvent(systemContextFor(sql), { ...paid, id: 'evt_again1' } as Stripe.Event);
 		await handleStripeEvent(
-			sql,
+			systemContextFor(sql),
 			event('checkout.session.completed', {
 				...session(id, 30_000, true),
 				mode: 'subscription',
@@ -254,7 +282,7 @@ describe('dues by subscription', () => {
 				customer: 'cus_1'
 			})
 		);
-		await handleStripeEvent(sql, event('invoice.paid', invoice(id, 'in_2', 30_000)));
+		await handleStripeEvent(systemContextFor(sql), event('invoice.paid', invoice(id, 'in_2', 30_000)));
 		const dues = await sql`select amount, purpose, donor_id from donations order by created_at`;
 		expect(dues).toEqual([
 			{ amount: 30_000, purpose: 'dues', donor_id: p.member.id },
@@ -266,28 +294,51 @@ describe('dues by subscription', () => {
 	it('follows the subscription’s own state: an older event arriving late changes nothing, cancelled stays cancelled', async () => {
 		const id = await checkout(30_000, null, 'dues');
 		await handleStripeEvent(
-			sql,
+			systemContextFor(sql),
 			event('customer.subscription.created', subscription(id, 'active'), now() - 100)
 		);
 		await handleStripeEvent(
-			sql,
+			systemContextFor(sql),
 			event('customer.subscription.updated', subscription(id, 'active', true), now() - 50)
 		);
 		await handleStripeEvent(
-			sql,
+			systemContextFor(sql),
 			event('customer.subscription.updated', subscription(id, 'active', false), now() - 80)
 		);
 		let [row] = await sql`select status, cancel_at_period_end from subscriptions`;
 		expect(row).toEqual({ status: 'active', cancel_at_period_end: true });
-		await handleStripeEvent(sql, event('invoice.payment_failed', invoice(id, 'in_3', 30_000), now() - 40));
+		await handleStripeEvent(
+			systemContextFor(sql),
+			event('invoice.payment_failed', invoice(id, 'in_3', 30_000), now() - 40)
+		);
 		[row] = await sql`select status from subscriptions`;
 		expect(row!.status).toBe('past_due');
 		await handleStripeEvent(
-			sql,
+			systemContextFor(sql),
 			event('customer.subscription.deleted', subscription(id, 'canceled'), now() - 10)
 		);
-		await handleStripeEvent(sql, event('customer.subscription.updated', subscription(id, 'active'), now()));
+		await handleStripeEvent(
+			systemContextFor(sql),
+			event('customer.subscription.updated', subscription(id, 'active'), now())
+		);
 		[row] = await sql`select status from subscriptions`;
 		expect(row!.status).toBe('canceled');
+	});
+});
+
+describe('e-mails from the webhook', () => {
+	it('link to the configured public address when a signed card payment completes a need', async () => {
+		const needId = await decidedNeed(sql, p, 40_000, 'collection');
+		const id = await checkout(40_000, needId);
+		const payload = JSON.stringify(event('checkout.session.completed', session(id, 40_000, true)));
+		const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
+		const verified = verifyStripeEvent(stripe, payload, signature, SECRET);
+		if (!verified) throw new Error('the signed event was refused');
+		const before = await lastMailId(sql);
+		expect(await handleStripeEvent(systemContextFor(sql, publicEnvironment), verified)).toBe('processed');
+		expect((await needMoney(sql, needId))!.missing).toBe(0);
+		const links = await mailLinksAfter(sql, before);
+		expect(links).toContain(`${publicEnvironment.origin}/needs/${needId}`);
+		expect(links.filter((l) => !l.startsWith(`${publicEnvironment.origin}/`))).toEqual([]);
 	});
 });

@@ -1,6 +1,8 @@
 import type Stripe from 'stripe';
 import { audit } from '../../audit';
-import type { Db, Tx } from '../../db/client';
+import type { Actor } from '../../core/actor';
+import type { Context } from '../../core/context';
+import type { Tx } from '../../db/client';
 import { receiveGift } from '../../ledger/funding';
 import { FUND, incomeAccount, lockedBalance, needAccount, postTransaction } from '../../ledger/ledger';
 
@@ -14,22 +16,23 @@ import { FUND, incomeAccount, lockedBalance, needAccount, postTransaction } from
 
 type Handled = 'processed' | 'duplicate' | 'ignored';
 
-export async function handleStripeEvent(db: Db, event: Stripe.Event): Promise<Handled> {
-	return db.begin(async (tx) => {
+export async function handleStripeEvent(ctx: Context, event: Stripe.Event): Promise<Handled> {
+	return ctx.db.begin(async (tx) => {
 		const [fresh] = await tx`
 			insert into stripe_events (id, type) values (${event.id}, ${event.type})
 			on conflict (id) do nothing returning id`;
 		if (!fresh) return 'duplicate';
-		const handled = await apply(tx, event);
+		const handled = await apply({ ...ctx, db: tx }, event);
 		return handled ? 'processed' : 'ignored';
 	});
 }
 
-async function apply(tx: Tx, event: Stripe.Event): Promise<boolean> {
+async function apply(ctx: Context<Actor, Tx>, event: Stripe.Event): Promise<boolean> {
+	const tx = ctx.db;
 	switch (event.type) {
 		case 'checkout.session.completed':
 		case 'checkout.session.async_payment_succeeded':
-			await sessionSettled(tx, event.data.object);
+			await sessionSettled(ctx, event.data.object);
 			return true;
 		case 'checkout.session.async_payment_failed':
 		case 'checkout.session.expired':
@@ -46,7 +49,7 @@ async function apply(tx: Tx, event: Stripe.Event): Promise<boolean> {
 			await disputeCreated(tx, event.data.object);
 			return true;
 		case 'invoice.paid':
-			await invoicePaid(tx, event.data.object);
+			await invoicePaid(ctx, event.data.object);
 			return true;
 		case 'invoice.payment_failed':
 			await invoiceFailed(tx, event.data.object, event.created);
@@ -94,7 +97,8 @@ const dayOf = (unixSeconds: number) => new Date(unixSeconds * 1000).toISOString(
  * is paid, once per checkout (the donation is unique per checkout); a session completed but still
  * unpaid waits for async_payment_succeeded. A paid checkout never goes back.
  */
-async function sessionSettled(tx: Tx, session: Stripe.Checkout.Session) {
+async function sessionSettled(ctx: Context<Actor, Tx>, session: Stripe.Checkout.Session) {
+	const tx = ctx.db;
 	const checkout = await checkoutOf(tx, session);
 	if (!checkout) return;
 	if (session.mode === 'subscription') {
@@ -111,7 +115,7 @@ async function sessionSettled(tx: Tx, session: Stripe.Checkout.Session) {
 	}
 	if (checkout.status === 'paid') return;
 	const paidAmount = session.amount_total ?? checkout.amount;
-	const gift = await receiveGift(tx, {
+	const gift = await receiveGift(ctx, {
 		channel: 'card',
 		amount: paidAmount,
 		needId: checkout.need_id,
@@ -252,7 +256,8 @@ async function linkSubscription(
 }
 
 /** Dues paid: one gift per invoice, to the general fund, from the member. */
-async function invoicePaid(tx: Tx, invoice: Stripe.Invoice) {
+async function invoicePaid(ctx: Context<Actor, Tx>, invoice: Stripe.Invoice) {
+	const tx = ctx.db;
 	if (invoice.amount_paid <= 0 || !invoice.id) return;
 	const { subscription, checkoutId } = invoiceSubscription(invoice);
 	const checkout = await checkoutById(tx, checkoutId);
@@ -261,7 +266,7 @@ async function invoicePaid(tx: Tx, invoice: Stripe.Invoice) {
 		select member_id from subscriptions where stripe_subscription_id = ${subscription}`;
 	const [seen] = await tx`select 1 from donations where stripe_invoice_id = ${invoice.id}`;
 	if (!member || seen) return;
-	const gift = await receiveGift(tx, {
+	const gift = await receiveGift(ctx, {
 		channel: 'card',
 		purpose: 'dues',
 		amount: invoice.amount_paid,

@@ -1,6 +1,6 @@
 import { parseCzk } from '$lib/money';
 import { m } from '$lib/paraglide/messages';
-import { actorOf } from '$lib/server/http/actor';
+import { contextOf } from '$lib/server/http/actor';
 import { formValues, parseForm, readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
 import { allocateFromFund, fundingStates } from '$lib/server/ledger/funding';
@@ -81,7 +81,7 @@ export const actions = {
 		const needId = String(form.get('needId') ?? '').slice(0, 100);
 		if (!input.ok)
 			return fail(400, { action: 'allocate' as const, needId, values: input.values, errors: input.errors });
-		const result = await allocateFromFund(db(), actorOf(event, user), input.data.needId, input.data.amount);
+		const result = await allocateFromFund(contextOf(event, user), input.data.needId, input.data.amount);
 		if (!result.ok) {
 			return fail(moneyRefusalStatus(result.reason), {
 				action: 'allocate' as const,

@@ -1,9 +1,8 @@
 import { categories, urgencies } from '$lib/needs';
 import { isRegion } from '$lib/regions';
-import { actorOf } from '$lib/server/http/actor';
+import { contextOf } from '$lib/server/http/actor';
 import { requireRole } from '$lib/server/http/guards';
 import { listTriage, triageFilterStates, type TriageFilter } from '$lib/server/needs/lists';
-import { db } from '$lib/server/runtime';
 import type { PageServerLoad } from './$types';
 
 const pick = <T extends string>(allowed: readonly T[], value: string | null): T | null =>
@@ -19,5 +18,5 @@ export const load = (async (event) => {
 		region: region && isRegion(region) ? region : null,
 		urgency: pick(urgencies, q.get('urgency'))
 	};
-	return { filter, needs: await listTriage(db(), actorOf(event, user), filter) };
+	return { filter, needs: await listTriage(contextOf(event, user), filter) };
 }) satisfies PageServerLoad;

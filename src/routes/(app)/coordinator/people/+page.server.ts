@@ -7,7 +7,7 @@ import { listOrganisations } from '$lib/server/accounts/organisations';
 import { findPerson, listPeople, statuses, type Status } from '$lib/server/accounts/people';
 import { parseForm, readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
-import { db, runtime } from '$lib/server/runtime';
+import { db } from '$lib/server/runtime';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
@@ -73,7 +73,7 @@ export const actions = {
 		const result = await createInvitation(
 			db(),
 			{ id: user.id, name: user.name, address: event.getClientAddress() },
-			{ ...input.data, locale: getLocale(), origin: runtime().config.origin }
+			{ ...input.data, locale: getLocale(), origin: event.locals.context.origin }
 		);
 		if (!result.ok) {
 			const message =
@@ -94,7 +94,7 @@ export const actions = {
 		const person = await findPerson(db(), input.data.id);
 		if (!person) return fail(404, { error: m.people_not_found() });
 		const actor = { id: user.id, address: event.getClientAddress() };
-		const result = await approveAccess(db(), actor, person.id, runtime().config.origin);
+		const result = await approveAccess(db(), actor, person.id, event.locals.context.origin);
 		if (!result.ok) return fail(409, { error: m.people_not_pending() });
 		return { notice: m.people_approved({ name: person.name }) };
 	},

@@ -3,7 +3,7 @@ import { isUuid } from '$lib/core/ids';
 import { parseCzk } from '$lib/money';
 import { attachmentKinds } from '$lib/needs';
 import { m } from '$lib/paraglide/messages';
-import { actorOf } from '$lib/server/http/actor';
+import { contextOf } from '$lib/server/http/actor';
 import { requiredText } from '$lib/server/http/fields';
 import { formValues, parseForm, readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
@@ -23,7 +23,7 @@ import * as needs from '$lib/server/needs/transitions';
 import { viewNeed } from '$lib/server/needs/view';
 import { helpForms, recordDecision } from '$lib/server/voting/decision';
 import * as polls from '$lib/server/voting/polls';
-import { attachmentStore, db, runtime } from '$lib/server/runtime';
+import { attachmentStore } from '$lib/server/runtime';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import {
@@ -44,7 +44,7 @@ const needRoles = ['social_worker', 'coordinator', 'member'] as const;
 
 export const load = (async (event) => {
 	const user = requireRole(event, ...needRoles);
-	const page = await viewNeed(db(), actorOf(event, user), event.params.id);
+	const page = await viewNeed(contextOf(event, user), event.params.id);
 	if (!page) error(404, 'Not found');
 	return { page, today: pragueDay() };
 }) satisfies PageServerLoad;
@@ -91,7 +91,7 @@ const invalid = (action: Action, input: { values: Record<string, string>; errors
 	fail(400, { action, values: input.values, errors: input.errors });
 
 /** The person acting, checked first in every action: no role for needs, no further look. */
-const actorIn = (event: RequestEvent<{ id: string }>) => actorOf(event, requireRole(event, ...needRoles));
+const contextIn = (event: RequestEvent<{ id: string }>) => contextOf(event, requireRole(event, ...needRoles));
 
 function answer(action: Action, result: needs.Result) {
 	if (!result.ok) return refused(action, result);
@@ -202,14 +202,14 @@ const protectedStatus: Record<ProtectedRefusal, number> = {
 export const actions = {
 	...deliveryActions,
 	...storyActions,
-	submit: async (event) => answer('submit', await needs.submitNeed(db(), actorIn(event), event.params.id)),
-	review: async (event) => answer('review', await needs.startReview(db(), actorIn(event), event.params.id)),
-	ready: async (event) => answer('ready', await needs.markReady(db(), actorIn(event), event.params.id)),
+	submit: async (event) => answer('submit', await needs.submitNeed(contextIn(event), event.params.id)),
+	review: async (event) => answer('review', await needs.startReview(contextIn(event), event.params.id)),
+	ready: async (event) => answer('ready', await needs.markReady(contextIn(event), event.params.id)),
 	withdraw: async (event) => {
-		const actor = actorIn(event);
+		const ctx = contextIn(event);
 		const input = parseForm(reasonSchema, await readForm(event.request));
 		if (!input.ok) return invalid('withdraw', input);
-		const result = await needs.withdrawNeed(db(), actor, event.params.id, input.data.reason);
+		const result = await needs.withdrawNeed(ctx, event.params.id, input.data.reason);
 		if (!result.ok && result.reason === 'personal_data') {
 			return fail(400, {
 				action: 'withdraw' as const,
@@ -220,41 +220,35 @@ export const actions = {
 		return answer('withdraw', result);
 	},
 	ask: async (event) => {
-		const actor = actorIn(event);
+		const ctx = contextIn(event);
 		const input = parseForm(z.object({ question: requiredText(4000) }), await readForm(event.request));
 		if (!input.ok) return invalid('ask', input);
-		return answer('ask', await needs.requestClarification(db(), actor, event.params.id, input.data.question));
+		return answer('ask', await needs.requestClarification(ctx, event.params.id, input.data.question));
 	},
 	reject: async (event) => {
-		const actor = actorIn(event);
+		const ctx = contextIn(event);
 		const input = parseForm(requiredReason, await readForm(event.request));
 		if (!input.ok) return invalid('reject', input);
-		return answer('reject', await needs.rejectNeed(db(), actor, event.params.id, input.data.reason));
+		return answer('reject', await needs.rejectNeed(ctx, event.params.id, input.data.reason));
 	},
 	duplicate: async (event) => {
-		const actor = actorIn(event);
+		const ctx = contextIn(event);
 		const input = parseForm(duplicateSchema, await readForm(event.request));
 		if (!input.ok) return invalid('duplicate', input);
 		const { original, note } = input.data;
-		return answer('duplicate', await needs.markDuplicate(db(), actor, event.params.id, original, note));
+		return answer('duplicate', await needs.markDuplicate(ctx, event.params.id, original, note));
 	},
 	message: async (event) => {
-		const actor = actorIn(event);
+		const ctx = contextIn(event);
 		const input = parseForm(messageSchema, await readForm(event.request));
 		if (!input.ok) return invalid('message', input);
 		const { body, confirm_not_personal } = input.data;
-		const result = await needs.postMessage(
-			db(),
-			actor,
-			event.params.id,
-			body,
-			confirm_not_personal === 'yes'
-		);
+		const result = await needs.postMessage(ctx, event.params.id, body, confirm_not_personal === 'yes');
 		if (!result.ok) return refused('message', result, { body });
 		return { action: 'message' as const, done: true };
 	},
 	upload: async (event) => {
-		const actor = actorIn(event);
+		const ctx = contextIn(event);
 		const form = await readForm(event.request);
 		const input = parseForm(uploadSchema, form);
 		if (!input.ok) return invalid('upload', input);
@@ -266,7 +260,7 @@ export const actions = {
 				errors: { file: m.attachment_refusal_empty() }
 			});
 		}
-		const result = await addAttachment(db(), attachmentStore(), actor, event.params.id, {
+		const result = await addAttachment(ctx, attachmentStore(), event.params.id, {
 			bytes: new Uint8Array(await file.arrayBuffer()),
 			name: file.name,
 			type: file.type,
@@ -283,7 +277,7 @@ export const actions = {
 		return { action: 'upload' as const, done: true };
 	},
 	openVote: async (event) => {
-		const result = await polls.openVote(db(), actorIn(event), event.params.id);
+		const result = await polls.openVote(contextIn(event), event.params.id);
 		if (result.ok) return { action: 'openVote' as const, done: true };
 		if (result.reason === 'not_found') error(404, 'Not found');
 		return fail(result.reason === 'forbidden' ? 403 : 409, {
@@ -292,10 +286,10 @@ export const actions = {
 		});
 	},
 	fastTrack: async (event) => {
-		const actor = actorIn(event);
+		const ctx = contextIn(event);
 		const input = parseForm(z.object({ reason: requiredText(2000) }), await readForm(event.request));
 		if (!input.ok) return invalid('fastTrack', input);
-		const result = await polls.fastTrackApprove(db(), actor, event.params.id, input.data.reason);
+		const result = await polls.fastTrackApprove(ctx, event.params.id, input.data.reason);
 		if (result.ok) return { action: 'fastTrack' as const, done: true };
 		if (result.reason === 'not_found') error(404, 'Not found');
 		return fail(result.reason === 'forbidden' ? 403 : 409, {
@@ -305,12 +299,12 @@ export const actions = {
 		});
 	},
 	decide: async (event) => {
-		const actor = actorIn(event);
+		const ctx = contextIn(event);
 		const form = await readForm(event.request);
 		const input = parseForm(decisionSchema, form);
 		if (!input.ok) return invalid('decide', input);
 		const itemPositions = form.getAll('item').map((v) => Number(v));
-		const result = await recordDecision(db(), actor, event.params.id, { ...input.data, itemPositions });
+		const result = await recordDecision(ctx, event.params.id, { ...input.data, itemPositions });
 		if (result.ok) return { action: 'decide' as const, done: true };
 		if (result.reason === 'not_found') error(404, 'Not found');
 		return fail(result.reason === 'forbidden' ? 403 : result.reason === 'wrong_state' ? 409 : 400, {
@@ -320,47 +314,41 @@ export const actions = {
 		});
 	},
 	remove: async (event) => {
-		const actor = actorIn(event);
+		const ctx = contextIn(event);
 		const input = parseForm(z.object({ attachment: z.string().max(100) }), await readForm(event.request));
 		if (!input.ok) return invalid('remove', input);
-		const result = await removeAttachment(
-			db(),
-			attachmentStore(),
-			actor,
-			event.params.id,
-			input.data.attachment
-		);
+		const result = await removeAttachment(ctx, attachmentStore(), event.params.id, input.data.attachment);
 		return answer('remove', result);
 	},
 	allocate: async (event) => {
-		const actor = actorIn(event);
+		const ctx = contextIn(event);
 		const form = await readForm(event.request);
 		const input = parseForm(z.object({ amount: amountField }), form);
 		if (!input.ok) return invalid('allocate', input);
-		const result = await allocateFromFund(db(), actor, event.params.id, input.data.amount);
+		const result = await allocateFromFund(ctx, event.params.id, input.data.amount);
 		if (result.ok) return { action: 'allocate' as const, done: true, funded: result.funded };
 		return moneyRefused('allocate', result, formValues(form));
 	},
 	cancel: async (event) => {
-		const actor = actorIn(event);
+		const ctx = contextIn(event);
 		const form = await readForm(event.request);
 		const input = parseForm(requiredReason, form);
 		if (!input.ok) return invalid('cancel', input);
-		const result = await cancelNeed(db(), actor, event.params.id, input.data.reason);
+		const result = await cancelNeed(ctx, event.params.id, input.data.reason);
 		if (result.ok) return { action: 'cancel' as const, done: true, returned: result.returned };
 		return moneyRefused('cancel', result, formValues(form));
 	},
 	close: async (event) => {
-		const actor = actorIn(event);
+		const ctx = contextIn(event);
 		const form = await readForm(event.request);
 		const input = parseForm(z.object({ note: optionalNote }), form);
 		if (!input.ok) return invalid('close', input);
-		const result = await closeNeed(db(), actor, event.params.id, input.data.note);
+		const result = await closeNeed(ctx, event.params.id, input.data.note);
 		if (result.ok) return { action: 'close' as const, done: true, returned: result.returned };
 		return moneyRefused('close', result, formValues(form));
 	},
 	payout: async (event) => {
-		const actor = actorIn(event);
+		const ctx = contextIn(event);
 		const form = await readForm(event.request);
 		const input = parseForm(payoutSchema, form);
 		if (!input.ok) return invalid('payout', input);
@@ -371,9 +359,8 @@ export const actions = {
 				: null;
 		const { recipient, supplier, amount, paid_on, note } = input.data;
 		const result = await recordPayout(
-			db(),
+			ctx,
 			attachmentStore(),
-			actor,
 			event.params.id,
 			{ recipient, supplier, amount, paidOn: paid_on, note },
 			receipt
@@ -409,13 +396,13 @@ export const actions = {
 		return moneyRefused('payout', result, values);
 	},
 	protect: async (event) => {
-		const actor = actorIn(event);
+		const ctx = contextIn(event);
 		const form = await readForm(event.request);
 		const input = parseForm(protectSchema, form);
 		// the typed values go back only to refill this person's own form
 		if (!input.ok) return invalid('protect', input);
 		const { name, phone, delivery_way, address } = input.data;
-		const result = await saveProtectedData(db(), runtime().keys, actor, event.params.id, {
+		const result = await saveProtectedData(ctx, event.params.id, {
 			name,
 			phone,
 			deliveryWay: delivery_way,
@@ -439,8 +426,8 @@ export const actions = {
 	 * never in the page's load, so reloading or another person's view cannot bring it back.
 	 */
 	reveal: async (event) => {
-		const actor = actorIn(event);
-		const data = await readProtectedData(db(), runtime().keys, actor, event.params.id);
+		const ctx = contextIn(event);
+		const data = await readProtectedData(ctx, event.params.id);
 		if (!data) {
 			// not allowed, unknown or nothing entered look alike: nothing about the data is told
 			return fail(404, { action: 'reveal' as const, message: m.protected_reveal_unavailable() });
@@ -448,14 +435,14 @@ export const actions = {
 		return { action: 'reveal' as const, revealed: data };
 	},
 	contact: async (event) => {
-		const actor = actorIn(event);
+		const ctx = contextIn(event);
 		const form = await readForm(event.request);
 		const input = parseForm(
 			z.object({ member: z.string({ error: () => m.protected_error_contact() }).max(100) }),
 			form
 		);
 		if (!input.ok) return invalid('contact', input);
-		const result = await reassignContactPerson(db(), actor, event.params.id, input.data.member);
+		const result = await reassignContactPerson(ctx, event.params.id, input.data.member);
 		if (result.ok) return { action: 'contact' as const, done: true };
 		// a member id that is no id at all is the domain's not_found too: that is a wrong choice, not a 404
 		if (result.reason === 'invalid' || (result.reason === 'not_found' && !isUuid(input.data.member)))

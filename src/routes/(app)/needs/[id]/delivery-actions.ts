@@ -6,10 +6,10 @@ import {
 	markDelivered,
 	type DeliveryResult
 } from '$lib/server/delivery/steps';
-import { actorOf } from '$lib/server/http/actor';
+import { contextOf } from '$lib/server/http/actor';
 import { formValues, parseForm, readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
-import { attachmentStore, db } from '$lib/server/runtime';
+import { attachmentStore } from '$lib/server/runtime';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { attachmentRefusalText } from '../_messages';
@@ -21,8 +21,8 @@ import { attachmentRefusalText } from '../_messages';
 
 type DeliveryAction = 'arrange' | 'bought' | 'delivered' | 'confirm';
 
-const actorIn = (event: RequestEvent<{ id: string }>) =>
-	actorOf(event, requireRole(event, 'social_worker', 'coordinator', 'member'));
+const contextIn = (event: RequestEvent<{ id: string }>) =>
+	contextOf(event, requireRole(event, 'social_worker', 'coordinator', 'member'));
 
 const text = (max: number) =>
 	z
@@ -84,20 +84,20 @@ const isDay = (v: string) =>
 
 export const deliveryActions = {
 	arrange: async (event: RequestEvent<{ id: string }>) => {
-		const actor = actorIn(event);
+		const ctx = contextIn(event);
 		const form = await readForm(event.request);
 		const input = parseForm(z.object({ plan: text(1000) }), form);
 		if (!input.ok)
 			return fail(400, { action: 'arrange' as const, values: input.values, errors: input.errors });
-		const result = await arrangeDelivery(db(), actor, event.params.id, input.data);
+		const result = await arrangeDelivery(ctx, event.params.id, input.data);
 		return answer('arrange', result, formValues(form));
 	},
 	bought: async (event: RequestEvent<{ id: string }>) => {
-		const actor = actorIn(event);
-		return answer('bought', await markBought(db(), actor, event.params.id), {});
+		const ctx = contextIn(event);
+		return answer('bought', await markBought(ctx, event.params.id), {});
 	},
 	delivered: async (event: RequestEvent<{ id: string }>) => {
-		const actor = actorIn(event);
+		const ctx = contextIn(event);
 		const form = await readForm(event.request);
 		const input = parseForm(
 			z.object({
@@ -116,9 +116,8 @@ export const deliveryActions = {
 				? { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, type: file.type }
 				: null;
 		const result = await markDelivered(
-			db(),
+			ctx,
 			attachmentStore(),
-			actor,
 			event.params.id,
 			{ deliveredOn: input.data.delivered_on, note: input.data.note },
 			proof
@@ -126,7 +125,7 @@ export const deliveryActions = {
 		return answer('delivered', result, formValues(form));
 	},
 	confirm: async (event: RequestEvent<{ id: string }>) => {
-		const actor = actorIn(event);
+		const ctx = contextIn(event);
 		const form = await readForm(event.request);
 		const input = parseForm(
 			z.object({
@@ -138,7 +137,7 @@ export const deliveryActions = {
 		);
 		if (!input.ok)
 			return fail(400, { action: 'confirm' as const, values: input.values, errors: input.errors });
-		const result = await confirmReceipt(db(), actor, event.params.id, {
+		const result = await confirmReceipt(ctx, event.params.id, {
 			thanks: input.data.thanks,
 			change: input.data.change,
 			confirmFindings: input.data.confirm_not_personal === 'yes'

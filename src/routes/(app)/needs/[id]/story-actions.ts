@@ -2,7 +2,7 @@ import { categories } from '$lib/needs';
 import { m } from '$lib/paraglide/messages';
 import { isDay, pragueDay, pragueLocalToDate } from '$lib/core/prague';
 import { regions } from '$lib/regions';
-import { actorOf } from '$lib/server/http/actor';
+import { contextOf } from '$lib/server/http/actor';
 import { requiredText } from '$lib/server/http/fields';
 import { formValues, parseForm, readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
@@ -15,7 +15,7 @@ import {
 	withdrawConsent,
 	type StoryResult
 } from '$lib/server/stories/stories';
-import { attachmentStore, db } from '$lib/server/runtime';
+import { attachmentStore } from '$lib/server/runtime';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { attachmentRefusalText } from '../_messages';
@@ -28,8 +28,8 @@ import { attachmentRefusalText } from '../_messages';
 
 type StoryAction = 'story' | 'submitStory' | 'consent' | 'withdrawConsent' | 'publish' | 'unpublish';
 
-const actorIn = (event: RequestEvent<{ id: string }>) =>
-	actorOf(event, requireRole(event, 'social_worker', 'coordinator', 'member'));
+const contextIn = (event: RequestEvent<{ id: string }>) =>
+	contextOf(event, requireRole(event, 'social_worker', 'coordinator', 'member'));
 
 const yes = z.literal('yes').optional();
 
@@ -144,7 +144,7 @@ const publishSchema = z.object({
 
 export const storyActions = {
 	story: async (event: RequestEvent<{ id: string }>) => {
-		const actor = actorIn(event);
+		const ctx = contextIn(event);
 		const form = await readForm(event.request);
 		const input = parseForm(storySchema, form);
 		if (!input.ok) return fail(400, { action: 'story' as const, values: input.values, errors: input.errors });
@@ -155,9 +155,8 @@ export const storyActions = {
 				: null;
 		const d = input.data;
 		const result = await saveStory(
-			db(),
+			ctx,
 			attachmentStore(),
-			actor,
 			event.params.id,
 			{
 				title: d.title,
@@ -174,17 +173,17 @@ export const storyActions = {
 		return answer('story', result, formValues(form));
 	},
 	submitStory: async (event: RequestEvent<{ id: string }>) => {
-		const actor = actorIn(event);
-		return answer('submitStory', await submitStory(db(), actor, event.params.id));
+		const ctx = contextIn(event);
+		return answer('submitStory', await submitStory(ctx, event.params.id));
 	},
 	consent: async (event: RequestEvent<{ id: string }>) => {
-		const actor = actorIn(event);
+		const ctx = contextIn(event);
 		const form = await readForm(event.request);
 		const input = parseForm(consentSchema, form);
 		if (!input.ok)
 			return fail(400, { action: 'consent' as const, values: input.values, errors: input.errors });
 		const d = input.data;
-		const result = await recordConsent(db(), actor, event.params.id, {
+		const result = await recordConsent(ctx, event.params.id, {
 			givenOn: d.given_on,
 			website: d.website === 'yes',
 			social: d.social === 'yes',
@@ -193,20 +192,20 @@ export const storyActions = {
 		return answer('consent', result, formValues(form));
 	},
 	withdrawConsent: async (event: RequestEvent<{ id: string }>) => {
-		const actor = actorIn(event);
-		return answer('withdrawConsent', await withdrawConsent(db(), actor, event.params.id));
+		const ctx = contextIn(event);
+		return answer('withdrawConsent', await withdrawConsent(ctx, event.params.id));
 	},
 	publish: async (event: RequestEvent<{ id: string }>) => {
-		const actor = actorIn(event);
+		const ctx = contextIn(event);
 		const form = await readForm(event.request);
 		const input = parseForm(publishSchema, form);
 		if (!input.ok)
 			return fail(400, { action: 'publish' as const, values: input.values, errors: input.errors });
-		const result = await publishStory(db(), actor, event.params.id, input.data.publish_at);
+		const result = await publishStory(ctx, event.params.id, input.data.publish_at);
 		return answer('publish', result, formValues(form));
 	},
 	unpublish: async (event: RequestEvent<{ id: string }>) => {
-		const actor = actorIn(event);
-		return answer('unpublish', await unpublishStory(db(), actor, event.params.id));
+		const ctx = contextIn(event);
+		return answer('unpublish', await unpublishStory(ctx, event.params.id));
 	}
 };

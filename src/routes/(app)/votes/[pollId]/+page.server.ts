@@ -1,10 +1,9 @@
 import { pragueLocalToDate } from '$lib/core/prague';
 import { m } from '$lib/paraglide/messages';
-import { actorOf } from '$lib/server/http/actor';
+import { contextOf } from '$lib/server/http/actor';
 import { requiredText } from '$lib/server/http/fields';
 import { parseForm, readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
-import { db } from '$lib/server/runtime';
 import * as polls from '$lib/server/voting/polls';
 import { setVolunteer } from '$lib/server/voting/decision';
 import { viewPoll } from '$lib/server/voting/view';
@@ -17,7 +16,7 @@ const pollRoles = ['member', 'coordinator'] as const;
 
 export const load = (async (event) => {
 	const user = requireRole(event, ...pollRoles);
-	const poll = await viewPoll(db(), actorOf(event, user), event.params.pollId);
+	const poll = await viewPoll(contextOf(event, user), event.params.pollId);
 	if (!poll) error(404, 'Not found');
 	return { poll };
 }) satisfies PageServerLoad;
@@ -31,7 +30,8 @@ function answer(action: Action, result: polls.PollResult, values: Record<string,
 	return fail(status, { action, values, message: voteRefusalText(result.reason) });
 }
 
-const actorIn = (event: RequestEvent<{ pollId: string }>) => actorOf(event, requireRole(event, ...pollRoles));
+const contextIn = (event: RequestEvent<{ pollId: string }>) =>
+	contextOf(event, requireRole(event, ...pollRoles));
 
 const voteSchema = z.object({
 	choice: z.enum(['yes', 'no', 'abstain'], { error: () => m.vote_error_choice() }),
@@ -49,35 +49,35 @@ const extendSchema = z.object({
 
 export const actions = {
 	vote: async (event) => {
-		const actor = actorIn(event);
+		const ctx = contextIn(event);
 		const input = parseForm(voteSchema, await readForm(event.request));
 		if (!input.ok) return fail(400, { action: 'vote' as const, values: input.values, errors: input.errors });
 		const { choice, reason } = input.data;
-		return answer('vote', await polls.castVote(db(), actor, event.params.pollId, choice, reason), {
+		return answer('vote', await polls.castVote(ctx, event.params.pollId, choice, reason), {
 			choice,
 			reason
 		});
 	},
 	recuse: async (event) => {
-		const actor = actorIn(event);
+		const ctx = contextIn(event);
 		const input = parseForm(recuseSchema, await readForm(event.request));
 		if (!input.ok)
 			return fail(400, { action: 'recuse' as const, values: input.values, errors: input.errors });
-		return answer('recuse', await polls.recuse(db(), actor, event.params.pollId, input.data.conflict));
+		return answer('recuse', await polls.recuse(ctx, event.params.pollId, input.data.conflict));
 	},
 	volunteer: async (event) => {
-		const actor = actorIn(event);
+		const ctx = contextIn(event);
 		const form = await readForm(event.request);
-		const poll = await viewPoll(db(), actor, event.params.pollId);
+		const poll = await viewPoll(ctx, event.params.pollId);
 		if (!poll) error(404, 'Not found');
-		const result = await setVolunteer(db(), actor, poll.need.id, form.get('offer') === 'yes');
+		const result = await setVolunteer(ctx, poll.need.id, form.get('offer') === 'yes');
 		if (result.ok) return { action: 'volunteer' as const, done: true };
 		if (result.reason === 'not_found') error(404, 'Not found');
 		return fail(409, { action: 'volunteer' as const, message: m.need_refusal_wrong_state() });
 	},
-	close: async (event) => answer('close', await polls.closePoll(db(), actorIn(event), event.params.pollId)),
+	close: async (event) => answer('close', await polls.closePoll(contextIn(event), event.params.pollId)),
 	extend: async (event) => {
-		const actor = actorIn(event);
+		const ctx = contextIn(event);
 		const input = parseForm(extendSchema, await readForm(event.request));
 		if (!input.ok)
 			return fail(400, { action: 'extend' as const, values: input.values, errors: input.errors });
@@ -89,7 +89,7 @@ export const actions = {
 				values: { closes_at: input.data.closes_at, reason: input.data.reason },
 				errors: { closes_at: m.vote_error_deadline() }
 			});
-		const result = await polls.extendPoll(db(), actor, event.params.pollId, closesAt, input.data.reason);
+		const result = await polls.extendPoll(ctx, event.params.pollId, closesAt, input.data.reason);
 		return answer('extend', result, input.data);
 	}
 } satisfies Actions;

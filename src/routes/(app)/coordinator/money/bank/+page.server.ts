@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import { actorOf } from '$lib/server/http/actor';
+import { contextOf } from '$lib/server/http/actor';
 import { formValues, parseForm, readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
 import { findNeedIdByNumber } from '$lib/server/ledger/lookup';
@@ -74,7 +74,7 @@ export const actions = {
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0) return importFailed(m.money_import_no_file());
 		if (file.size > MAX_STATEMENT_BYTES) return importFailed(m.money_import_too_large());
-		const result = await importStatement(db(), actorOf(event, user), {
+		const result = await importStatement(contextOf(event, user), {
 			name: file.name,
 			bytes: new Uint8Array(await file.arrayBuffer())
 		});
@@ -119,7 +119,7 @@ export const actions = {
 			}
 			target = { kind: 'need', needId };
 		}
-		const result = await assignPayment(db(), actorOf(event, user), d.payment, target);
+		const result = await assignPayment(contextOf(event, user), d.payment, target);
 		if (!result.ok) {
 			return fail(result.reason === 'forbidden' ? 403 : 409, {
 				action: 'assign' as const,

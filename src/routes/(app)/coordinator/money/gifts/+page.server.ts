@@ -1,6 +1,6 @@
 import { formatCzk, parseCzk } from '$lib/money';
 import { m } from '$lib/paraglide/messages';
-import { actorOf } from '$lib/server/http/actor';
+import { contextOf } from '$lib/server/http/actor';
 import { emailField } from '$lib/server/http/fields';
 import { formValues, parseForm, readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
@@ -74,7 +74,7 @@ export const actions = {
 		if (number !== null && !needId) {
 			return fail(400, { values, errors: { need_number: m.money_assign_no_need({ number }) } });
 		}
-		const result = await recordOfflineGift(db(), actorOf(event, user), {
+		const result = await recordOfflineGift(contextOf(event, user), {
 			kind: d.kind,
 			amount: d.amount,
 			receivedOn: d.received_on,

@@ -1,8 +1,8 @@
 import { readDeliveryProof } from '$lib/server/delivery/steps';
-import { actorOf } from '$lib/server/http/actor';
+import { contextOf } from '$lib/server/http/actor';
 import { privateDownload } from '$lib/server/http/download';
 import { requireRole } from '$lib/server/http/guards';
-import { attachmentStore, db } from '$lib/server/runtime';
+import { attachmentStore } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 
 /**
@@ -11,7 +11,5 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async (event) => {
 	const user = requireRole(event, 'social_worker', 'coordinator', 'member');
-	return privateDownload(
-		await readDeliveryProof(db(), attachmentStore(), actorOf(event, user), event.params.id)
-	);
+	return privateDownload(await readDeliveryProof(contextOf(event, user), attachmentStore(), event.params.id));
 };

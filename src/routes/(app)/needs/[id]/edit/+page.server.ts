@@ -1,10 +1,9 @@
 import { pragueDay } from '$lib/core/prague';
-import { actorOf } from '$lib/server/http/actor';
+import { contextOf } from '$lib/server/http/actor';
 import { requireRole } from '$lib/server/http/guards';
 import { needFormState, withExtraRow } from '$lib/server/needs/form';
 import { submissionProblems } from '$lib/server/needs/transitions';
 import { viewNeed } from '$lib/server/needs/view';
-import { db } from '$lib/server/runtime';
 import { error } from '@sveltejs/kit';
 import { problemText } from '../../_messages';
 import { saveNeedForm } from '../../_editor';
@@ -12,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
 	const user = requireRole(event, 'social_worker');
-	const page = await viewNeed(db(), actorOf(event, user), event.params.id);
+	const page = await viewNeed(contextOf(event, user), event.params.id);
 	if (!page) error(404, 'Not found');
 	if (page.view !== 'organisation') error(403, 'Forbidden');
 	if (!page.can.edit) error(409, 'Conflict');

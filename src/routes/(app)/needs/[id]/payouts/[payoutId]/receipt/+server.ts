@@ -1,8 +1,8 @@
-import { actorOf } from '$lib/server/http/actor';
+import { contextOf } from '$lib/server/http/actor';
 import { privateDownload } from '$lib/server/http/download';
 import { requireRole } from '$lib/server/http/guards';
 import { readPayoutReceipt } from '$lib/server/ledger/payouts';
-import { attachmentStore, db } from '$lib/server/runtime';
+import { attachmentStore } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 
 /**
@@ -12,12 +12,6 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const user = requireRole(event, 'social_worker', 'coordinator', 'member');
 	return privateDownload(
-		await readPayoutReceipt(
-			db(),
-			attachmentStore(),
-			actorOf(event, user),
-			event.params.id,
-			event.params.payoutId
-		)
+		await readPayoutReceipt(contextOf(event, user), attachmentStore(), event.params.id, event.params.payoutId)
 	);
 };
