@@ -1,19 +1,36 @@
 import type { Person } from '$lib/server/core/actor';
+
 import type { PersonContext } from '$lib/server/core/context';
+
 import { pragueDay } from '$lib/core/prague';
+
 import type { NeedStatus } from '$lib/needs';
+
 import { audit } from '../audit';
+
 import type { Queryable, Tx } from '../db/client';
+
 import { mailLink } from '../mail/templates';
+
 import { isCoordinator, isOwnOrganisation, needView } from '../needs/access';
+
 import { readAttachmentFile, type PrepareRefusal } from '../needs/attachment-files';
+
 import { withStoredFile, type AttachmentDownload, type AttachmentStore } from '../needs/attachments';
+
 import { mailNeedUpdate, type Recipient } from '../needs/notifications';
-import { insertEvent, selectNeed, setNeedStatus, type Need, type NeedEventKind } from '../needs/queries';
+
+import { insertEvent, selectNeed, type Need, type NeedEventKind } from '../needs/queries';
 import { isUuid } from '$lib/core/ids';
+
+import { applyTransition } from '../needs/lifecycle';
+
 import { decryptBytes } from '../privacy/encryption';
+
 import { findPersonalData } from '../privacy/pii';
+
 import type { DeliveryStep, DeliveryView } from '$lib/delivery';
+
 import { contactPersonOf } from './protected';
 
 export type { DeliveryStep, DeliveryView };
@@ -129,7 +146,7 @@ export async function arrangeInTransaction(
 	await tx`
 		insert into need_deliveries (need_id, arranged_by, plan) values (${needId}, ${actor.id}, ${plan})
 		on conflict (need_id) do update set arranged_at = now(), arranged_by = excluded.arranged_by, plan = excluded.plan`;
-	await setNeedStatus(tx, needId, 'fulfilling');
+	await applyTransition(tx, need, 'arrangeDelivery', actor);
 	await stepDone(ctx, need, 'delivery_arranged', { fromStatus: 'funded', toStatus: 'fulfilling' });
 	return { ok: true };
 }
@@ -212,7 +229,7 @@ export async function deliveredInTransaction(
 			delivered_by = ${actor.id}, delivery_note = ${input.note.trim() || null}, proof_key = ${stored?.key ?? null},
 			proof_name = ${stored?.name ?? null}, proof_media_type = ${stored?.mediaType ?? null}
 		where need_id = ${needId}`;
-	await setNeedStatus(tx, needId, 'delivered');
+	await applyTransition(tx, need, 'deliver', actor);
 	await stepDone(ctx, need, 'delivered', {
 		fromStatus: 'fulfilling',
 		toStatus: 'delivered',

@@ -1,17 +1,30 @@
 import { system } from '$lib/server/core/actor';
+
 import { createContext } from '$lib/server/core/context';
+
 import type { Person } from '$lib/server/core/actor';
+
 import type { Tx } from '../db/client';
+
 import { endInTransaction } from '../ledger/closing';
+
 import { allocateInTransaction, receiveGift } from '../ledger/funding';
+
 import { payOut } from '../ledger/payouts';
-import { insertEvent, insertNeed, setNeedStatus } from '../needs/queries';
+
+import { insertEvent, insertNeed } from '../needs/queries';
 import { importInTransaction } from '../payments/bank/import';
+
 import { createPledge } from '../payments/bank/pledges';
+
 import type { HelpForm } from '../voting/decision';
-import { acting } from './acting';
+
+import { acting, demoPerson, walk } from './acting';
+
 import type { DemoPart } from './index';
+
 import type { DemoNeedText } from './need-texts';
+
 import { demoNeedContent } from './needs';
 
 /*
@@ -134,7 +147,11 @@ export async function seedDecidedNeed(
 			at: new Date(submitted.getTime() + i * DAY)
 		});
 	}
-	await setNeedStatus(tx, need.id, 'approved');
+	await walk(tx, need.id, 'draft', [
+		['submit', demoPerson(worker.id, ['social_worker'])],
+		['markReady', coordinator],
+		['fastTrack', coordinator]
+	]);
 	const total = text.items.reduce((sum, i) => sum + i.quantity * i.unitPriceKc * 100, 0);
 	await tx`insert into need_volunteers (need_id, member_id) values (${need.id}, ${contactId})`;
 	await tx`

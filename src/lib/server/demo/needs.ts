@@ -1,14 +1,18 @@
 import type { NeedStatus } from '$lib/needs';
+
 import type { Region } from '$lib/regions';
+
 import type { Tx } from '../db/client';
-import {
-	insertEvent,
-	insertNeed,
-	setNeedStatus,
-	type NeedContent,
-	type NeedEventKind
-} from '../needs/queries';
+
+import { insertEvent, insertNeed, type NeedContent, type NeedEventKind } from '../needs/queries';
+import type { Role } from '$lib/roles';
+
+import type { TransitionName } from '../needs/lifecycle';
+
+import { demoPerson, walk } from './acting';
+
 import type { DemoPart } from './index';
+
 import { demoNeedTexts, type DemoNeedText } from './need-texts';
 
 /*
@@ -52,6 +56,18 @@ async function userId(tx: Tx, email: string): Promise<string> {
 	return row.id;
 }
 
+/** The transition behind each timeline step the demo needs take. */
+const moveOf: Partial<Record<NeedEventKind, TransitionName>> = {
+	submitted: 'submit',
+	withdrawn: 'withdraw',
+	review_started: 'startReview',
+	info_requested: 'askForInformation',
+	answered: 'answer',
+	ready: 'markReady',
+	rejected: 'reject',
+	duplicate: 'markDuplicate'
+};
+
 export const needsDemo: DemoPart = {
 	name: 'needs',
 	async seed(tx) {
@@ -67,6 +83,8 @@ export const needsDemo: DemoPart = {
 			>`select organisation_id from users where id = ${workers[key]}`;
 			organisations[key] = row!.organisation_id;
 		}
+		const rolesOf = (id: string): Role[] =>
+			id === coordinator ? ['coordinator', 'member'] : ['social_worker'];
 		const ids = new Map<string, { id: string; number: number }>();
 		const now = Date.now();
 		for (const [index, text] of demoNeedTexts.entries()) {
@@ -88,6 +106,9 @@ export const needsDemo: DemoPart = {
 				body: string | null = null,
 				data: Record<string, string | number> | null = null
 			) => {
+				const name = to ? moveOf[kind] : undefined;
+				if (to && !name) throw new Error(`demo need ${text.key}: no transition writes ${kind}`);
+				if (name) await walk(tx, need.id, status, [[name, demoPerson(actor, rolesOf(actor))]]);
 				await insertEvent(tx, {
 					needId: need.id,
 					actorId: actor,
@@ -146,7 +167,6 @@ export const needsDemo: DemoPart = {
 				next(4);
 				await step(coordinator, 'review_started', 'in_review');
 			}
-			await setNeedStatus(tx, need.id, status);
 			await tx`update needs set updated_at = ${at} where id = ${need.id}`;
 		}
 	}

@@ -1,7 +1,14 @@
 import type { Tx } from '../db/client';
-import { insertEvent, insertNeed, setNeedStatus } from '../needs/queries';
+
+import { insertEvent, insertNeed } from '../needs/queries';
+import { system } from '../core/actor';
+
+import { demoPerson, walk } from './acting';
+
 import type { DemoPart } from './index';
+
 import { demoNeedContent } from './needs';
+
 import type { DemoNeedText } from './need-texts';
 
 /*
@@ -97,6 +104,13 @@ async function ids(tx: Tx, emails: string[]): Promise<string[]> {
 	return emails.map((e) => rows.find((r) => r.email === e)!.id);
 }
 
+/** How each demo poll closed: at its deadline, by the system. */
+const closedBy = {
+	approved: 'voteApproved',
+	rejected: 'voteRejected',
+	no_quorum: 'voteWithoutQuorum'
+} as const;
+
 export const votesDemo: DemoPart = {
 	name: 'votes',
 	async seed(tx) {
@@ -123,7 +137,7 @@ export const votesDemo: DemoPart = {
 				returning id`;
 			for (const v of voters)
 				await tx`insert into poll_electorate (poll_id, member_id) values (${poll!.id}, ${v})`;
-			await setNeedStatus(tx, needId, 'in_vote');
+			await walk(tx, needId, 'ready', [['openVote', demoPerson(coordinator, ['coordinator', 'member'])]]);
 			await insertEvent(tx, {
 				needId,
 				actorId: coordinator,
@@ -179,6 +193,10 @@ export const votesDemo: DemoPart = {
 				toStatus: 'submitted',
 				at: submitted
 			});
+			await walk(tx, need.id, 'draft', [
+				['submit', demoPerson(worker, ['social_worker'])],
+				['markReady', demoPerson(coordinator, ['coordinator', 'member'])]
+			]);
 			const ready = new Date(submitted.getTime() + DAY);
 			await insertEvent(tx, {
 				needId: need.id,
@@ -198,7 +216,7 @@ export const votesDemo: DemoPart = {
 				update polls set closed_at = ${closedAt}, outcome = ${text.outcome}, yes = ${count('yes')}, no = ${count('no')},
 					abstain = ${count('abstain')}, recused = ${count('recused')}
 				where id = ${pollId}`;
-			await setNeedStatus(tx, need.id, after);
+			await walk(tx, need.id, 'in_vote', [[closedBy[text.outcome], system]]);
 			await insertEvent(tx, {
 				needId: need.id,
 				actorId: null,

@@ -1,14 +1,26 @@
 import type { Person } from '$lib/server/core/actor';
+
 import type { PersonContext } from '$lib/server/core/context';
+
 import type { NeedStatus } from '$lib/needs';
+
 import { audit } from '../audit';
+
 import type { Tx } from '../db/client';
+
 import { mailLink, type Locale } from '../mail/templates';
+
 import { isCoordinator, needView } from '../needs/access';
+
 import { mailNeedUpdate } from '../needs/notifications';
-import { insertEvent, selectNeed, setNeedStatus, type Need } from '../needs/queries';
+
+import { insertEvent, selectNeed, type Need } from '../needs/queries';
 import { isUuid } from '$lib/core/ids';
+
+import { applyTransition } from '../needs/lifecycle';
+
 import { needMoney, refuseMoney, type MoneyResult } from './funding';
+
 import { FUND, needAccount, postTransaction } from './ledger';
 
 /*
@@ -75,7 +87,7 @@ export async function endInTransaction(
 	if (!isCoordinator(actor)) return refuseMoney('forbidden');
 	const allowed = to === 'cancelled' ? cancellableStates : closableStates;
 	if (!allowed.has(need.status)) return refuseMoney('wrong_state');
-	await setNeedStatus(tx, needId, to);
+	await applyTransition(tx, need, to === 'cancelled' ? 'cancel' : 'close', actor);
 	await insertEvent(tx, {
 		needId,
 		actorId: actor.id,

@@ -1,14 +1,26 @@
 import type { Context, PersonContext } from '$lib/server/core/context';
+
 import type { Actor } from '$lib/server/core/actor';
+
 import type { NeedStatus } from '$lib/needs';
+
 import { audit } from '../audit';
+
 import type { Queryable, Tx } from '../db/client';
+
 import { mailLink, type Locale } from '../mail/templates';
+
 import { isCoordinator, needView } from '../needs/access';
+
 import { mailNeedUpdate } from '../needs/notifications';
-import { insertEvent, selectNeed, setNeedStatus, type Need } from '../needs/queries';
+
+import { insertEvent, selectNeed, type Need } from '../needs/queries';
 import { isUuid } from '$lib/core/ids';
+
+import { applyTransition } from '../needs/lifecycle';
+
 import type { HelpForm } from '../voting/decision';
+
 import {
 	FUND,
 	incomeAccount,
@@ -161,7 +173,7 @@ async function afterCredit(
 	const funded = before.missing - amount <= 0;
 	const next: NeedStatus = funded ? 'funded' : 'funding';
 	const moved = next !== need.status;
-	if (moved) await setNeedStatus(tx, need.id, next);
+	if (moved) await applyTransition(tx, need, funded ? 'funded' : 'firstMoney', ctx.actor);
 	await insertEvent(tx, {
 		needId: need.id,
 		actorId,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import { listOrganisationNeeds, listTriage } from './lists';
-import { completeNeed, createPeople, type People, contextFor } from './test-factory';
+import { completeNeed, createPeople, type People, contextFor, walkTo } from './test-factory';
 import {
 	createNeed,
 	markDuplicate,
@@ -446,7 +446,7 @@ describe('triage', () => {
 describe('what members read', () => {
 	it('shows members only the anonymised fields, from the vote on', async () => {
 		const id = await submitted();
-		await sql`update needs set status = 'in_vote' where id = ${id}`;
+		await walkTo(sql, id, 'in_vote');
 		const page = await viewNeed(contextFor(sql, p.member), id);
 		expect(page?.view).toBe('member');
 		expect(Object.keys(page!.need).sort()).toEqual(

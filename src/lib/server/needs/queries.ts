@@ -167,19 +167,6 @@ async function writeRows(db: Queryable, id: string, need: Pick<NeedContent, 'ite
 	}
 }
 
-export async function setNeedStatus(
-	db: Queryable,
-	id: string,
-	status: NeedStatus,
-	extra: { submitted?: boolean; duplicateOf?: string } = {}
-) {
-	await db`
-		update needs set status = ${status}, updated_at = now(),
-			submitted_at = case when ${extra.submitted ?? false} then coalesce(submitted_at, now()) else submitted_at end,
-			duplicate_of = coalesce(${extra.duplicateOf ?? null}::uuid, duplicate_of)
-		where id = ${id}`;
-}
-
 /* ---- timeline ---- */
 
 export type NeedEventKind =

@@ -1,7 +1,9 @@
 import type { Person } from '$lib/server/core/actor';
 import type { Role } from '$lib/roles';
 import { insertUser } from '../auth/users';
-import type { Actor } from '../core/actor';
+import type { NeedStatus } from '$lib/needs';
+import { system, type Actor } from '../core/actor';
+import { applyTransition, transitions, type Mover, type Transition, type TransitionName } from './lifecycle';
 import { createContext, systemContext, type Context, type Environment } from '../core/context';
 import type { Db, Queryable } from '../db/client';
 import { parseKeyRing } from '../privacy/encryption';
@@ -117,4 +119,40 @@ export function completeNeed(overrides: Partial<NeedContent> = {}): NeedContent 
 		funding: [{ source: 'Vlastní podíl rodiny', amount: 50_000 }],
 		...overrides
 	};
+}
+
+/**
+ * For tests of what each state allows (access matrices): moves the need along the shortest path of the
+ * transition table to `target`, through applyTransition with someone the table lets take each step. It
+ * skips what the domain does beside the status (no money, no vote), so factories that build real needs
+ * use the domain functions instead.
+ */
+export async function walkTo(db: Queryable, needId: string, target: NeedStatus): Promise<void> {
+	const [row] = await db<{ status: NeedStatus }[]>`select status from needs where id = ${needId}`;
+	const path = new Map<NeedStatus, TransitionName[]>([[row!.status, []]]);
+	const queue: NeedStatus[] = [row!.status];
+	while (queue.length && !path.has(target)) {
+		const from = queue.shift()!;
+		for (const [name, t] of Object.entries(transitions) as [TransitionName, Transition][])
+			if (t.from.includes(from) && !path.has(t.to)) {
+				path.set(t.to, [...path.get(from)!, name]);
+				queue.push(t.to);
+			}
+	}
+	const steps = path.get(target);
+	if (!steps) throw new Error(`no way from ${row!.status} to ${target}`);
+	let status = row!.status;
+	for (const name of steps) {
+		const by = transitions[name].by as readonly Mover[];
+		const actor: Actor = by.includes('system')
+			? system
+			: {
+					kind: 'person',
+					id: '00000000-0000-4000-8000-000000000000',
+					name: 'test',
+					roles: [by[0] as Role],
+					organisationId: null
+				};
+		status = await applyTransition(db, { id: needId, status }, name, actor);
+	}
 }

@@ -1,10 +1,17 @@
 import type { Person } from '$lib/server/core/actor';
+
 import type { PersonContext } from '$lib/server/core/context';
+
 import { pragueDay } from '$lib/core/prague';
-import type { NeedStatus } from '$lib/needs';
+
 import { isUuid } from '$lib/core/ids';
+
+import { applyTransition, statesBefore, transitions, type TransitionName } from './lifecycle';
+
 import { audit } from '../audit';
+
 import type { Tx } from '../db/client';
+
 import {
 	attachmentStates,
 	editableStates,
@@ -15,19 +22,20 @@ import {
 	triageStates,
 	withdrawableStates
 } from './access';
+
 import { findInNeed, findInTexts, unconfirmed, type Finding } from './anonymisation';
+
 import { notifyNeedEvent } from './notifications';
+
 import {
 	insertEvent,
 	insertNeed,
 	selectConfirmations,
 	selectNeed,
-	setNeedStatus,
 	updateNeedContent,
 	type Confirmation,
 	type Need,
-	type NeedContent,
-	type NeedEventKind
+	type NeedContent
 } from './queries';
 
 /*
@@ -111,11 +119,11 @@ async function withNeed<T extends object>(
 async function move(
 	{ tx, need, ctx }: Locked,
 	actor: Person,
-	to: NeedStatus,
-	kind: NeedEventKind,
+	name: TransitionName,
 	options: { body?: string | null; data?: Record<string, string | number>; duplicateOf?: string } = {}
 ) {
-	await setNeedStatus(tx, need.id, to, { submitted: to === 'submitted', duplicateOf: options.duplicateOf });
+	const { to, event: kind } = transitions[name];
+	await applyTransition(tx, need, name, actor, { duplicateOf: options.duplicateOf });
 	await insertEvent(tx, {
 		needId: need.id,
 		actorId: actor.id,
@@ -225,7 +233,7 @@ export async function submitNeed(ctx: PersonContext, id: string, now = new Date(
 		const findings = findInNeed(need, await selectConfirmations(tx, id));
 		if (problems.length) return refuse('incomplete', { problems, findings });
 		if (unconfirmed(findings).length) return refuse('personal_data', { findings });
-		await move(locked, actor, 'submitted', 'submitted');
+		await move(locked, actor, 'submit');
 		return { ok: true };
 	});
 }
@@ -239,14 +247,14 @@ export async function withdrawNeed(ctx: PersonContext, id: string, reason: strin
 		// the coordinator reads the reason: it goes through the guard like every other text of a need
 		const findings = findInTexts([{ field: 'reason', text: reason }], []);
 		if (findings.length) return refuse('personal_data', { findings });
-		await move(locked, actor, 'withdrawn', 'withdrawn', { body: reason || null });
+		await move(locked, actor, 'withdraw', { body: reason || null });
 		return { ok: true };
 	});
 }
 
 /** Submitted → in review: the coordinator takes the need. */
 export async function startReview(ctx: PersonContext, id: string): Promise<Result> {
-	return coordinatorMove(ctx, id, ['submitted'], 'in_review', 'review_started');
+	return coordinatorMove(ctx, id, 'startReview');
 }
 
 /** Submitted or in review → waiting for the organisation's answer to the coordinator's question. */
@@ -255,19 +263,19 @@ export async function requestClarification(
 	id: string,
 	question: string
 ): Promise<Result> {
-	return coordinatorMove(ctx, id, ['submitted', 'in_review'], 'info_requested', 'info_requested', {
+	return coordinatorMove(ctx, id, 'askForInformation', {
 		body: question
 	});
 }
 
 /** Submitted or in review → ready for the club's vote. */
 export async function markReady(ctx: PersonContext, id: string): Promise<Result> {
-	return coordinatorMove(ctx, id, ['submitted', 'in_review'], 'ready', 'ready');
+	return coordinatorMove(ctx, id, 'markReady');
 }
 
 /** Any triage state or ready → rejected, with a reason the organisation reads. */
 export async function rejectNeed(ctx: PersonContext, id: string, reason: string): Promise<Result> {
-	return coordinatorMove(ctx, id, [...triageStates, 'ready'], 'rejected', 'rejected', { body: reason });
+	return coordinatorMove(ctx, id, 'reject', { body: reason });
 }
 
 /** Rejected as a duplicate of another need (given by its number), which stays as it is. */
@@ -284,7 +292,7 @@ export async function markDuplicate(
 		const [original] = await locked.tx<{ id: string }[]>`
 			select id from needs where number = ${originalNumber} and submitted_at is not null`;
 		if (!original || original.id === id) return refuse('duplicate_target');
-		await move(locked, actor, 'rejected', 'duplicate', {
+		await move(locked, actor, 'markDuplicate', {
 			body: note || null,
 			data: { of: originalNumber },
 			duplicateOf: original.id
@@ -296,16 +304,14 @@ export async function markDuplicate(
 async function coordinatorMove(
 	ctx: PersonContext,
 	id: string,
-	from: NeedStatus[],
-	to: NeedStatus,
-	kind: NeedEventKind,
+	name: TransitionName,
 	options: { body?: string } = {}
 ): Promise<Result> {
 	const { actor } = ctx;
 	return withNeed(ctx, id, async (locked) => {
 		if (!isCoordinator(actor)) return refuse('forbidden');
-		if (!from.includes(locked.need.status)) return refuse('wrong_state');
-		await move(locked, actor, to, kind, options);
+		if (!statesBefore(name).has(locked.need.status)) return refuse('wrong_state');
+		await move(locked, actor, name, options);
 		return { ok: true };
 	});
 }
@@ -340,7 +346,7 @@ export async function postMessage(
 			});
 		}
 		if (own && need.status === 'info_requested') {
-			await move(locked, actor, 'submitted', 'answered', { body });
+			await move(locked, actor, 'answer', { body });
 		} else {
 			await insertEvent(tx, { needId: id, actorId: actor.id, kind: 'message', body });
 			await notifyNeedEvent(locked.ctx, need, 'message');

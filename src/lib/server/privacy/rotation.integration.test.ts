@@ -50,17 +50,18 @@ const contact = {
 async function needUnderOldKey() {
 	const { sql, p } = t;
 	const store = { dataDir, keys: oldRing };
-	const needId = await decidedNeed(sql, p, 60_000, 'purchase');
-	// attachments are added before the decision: step back for the upload, the way the app would have it
-	await sql`update needs set status = 'submitted' where id = ${needId}`;
-	const attachment = await addAttachment(contextFor(sql, p.worker), store, needId, {
-		bytes: pdf,
-		name: 'nabidka.pdf',
-		type: 'application/pdf',
-		kind: 'quote'
+	// attachments are added while the need is submitted, before the vote
+	let attachmentId = '';
+	const needId = await decidedNeed(sql, p, 60_000, 'purchase', {}, async (id) => {
+		const attachment = await addAttachment(contextFor(sql, p.worker), store, id, {
+			bytes: pdf,
+			name: 'nabidka.pdf',
+			type: 'application/pdf',
+			kind: 'quote'
+		});
+		if (!attachment.ok) throw new Error(attachment.reason);
+		attachmentId = attachment.id;
 	});
-	if (!attachment.ok) throw new Error(attachment.reason);
-	await sql`update needs set status = 'approved' where id = ${needId}`;
 	expect(
 		await saveProtectedData(contextFor(sql, p.worker, { ...testEnvironment, keys: oldRing }), needId, contact)
 	).toEqual({ ok: true });
@@ -108,7 +109,7 @@ async function needUnderOldKey() {
 		{ bytes: png, name: 'postel.png', type: 'image/png' }
 	);
 	if (!story.ok) throw new Error(story.reason);
-	return { needId, attachmentId: attachment.id, payoutId: payout.id };
+	return { needId, attachmentId, payoutId: payout.id };
 }
 
 /** A TOTP key stored the way enableTwoFactor stores it. */

@@ -4,8 +4,9 @@ import { audit } from '../audit';
 import { mailLink, type Locale } from '../mail/templates';
 import { isCoordinator } from '../needs/access';
 import { mailNeedUpdate } from '../needs/notifications';
-import { insertEvent, selectNeed, setNeedStatus, type Need } from '../needs/queries';
+import { insertEvent, selectNeed, type Need } from '../needs/queries';
 import { isUuid } from '$lib/core/ids';
+import { applyTransition, type TransitionName } from '../needs/lifecycle';
 import { getVoteSettings, outcomeOf, type Outcome, type Tally } from './settings';
 
 /*
@@ -104,7 +105,7 @@ export async function openVote(
 		for (const m of members) {
 			await tx`insert into poll_electorate (poll_id, member_id) values (${poll!.id}, ${m.id})`;
 		}
-		await setNeedStatus(tx, needId, 'in_vote');
+		await applyTransition(tx, need, 'openVote', actor);
 		await insertEvent(tx, {
 			needId,
 			actorId: actor.id,
@@ -163,12 +164,12 @@ async function tallyOf(tx: Queryable, pollId: string, electorate: number): Promi
 	};
 }
 
-const needStatusAfter: Record<Outcome, 'approved' | 'rejected' | 'ready'> = {
-	approved: 'approved',
-	rejected: 'rejected',
-	// the coordinator then opens the vote again or rejects the need
-	no_quorum: 'ready'
-};
+const transitionAfter = {
+	approved: 'voteApproved',
+	rejected: 'voteRejected',
+	// back to ready: the coordinator then opens the vote again or rejects the need
+	no_quorum: 'voteWithoutQuorum'
+} as const satisfies Record<Outcome, TransitionName>;
 
 /**
  * Closes a poll exactly once: at its deadline (the system: the background job), or early by the
@@ -201,8 +202,7 @@ export async function closePoll(
 				yes = ${tally.yes}, no = ${tally.no}, abstain = ${tally.abstain}, recused = ${tally.recused}
 			where id = ${pollId}`;
 		const need = (await selectNeed(tx, poll.need_id, true))!;
-		const to = needStatusAfter[outcome];
-		await setNeedStatus(tx, need.id, to);
+		const to = await applyTransition(tx, need, transitionAfter[outcome], ctx.actor);
 		await insertEvent(tx, {
 			needId: need.id,
 			actorId: actor?.id ?? null,
@@ -278,7 +278,7 @@ export async function fastTrackApprove(
 		if (!reason.trim()) return refuse('reason_required');
 		const { fastTrackLimit } = await getVoteSettings(tx);
 		if (need.total - need.secured > fastTrackLimit) return refuse('over_limit');
-		await setNeedStatus(tx, needId, 'approved');
+		await applyTransition(tx, need, 'fastTrack', actor);
 		await insertEvent(tx, {
 			needId,
 			actorId: actor.id,

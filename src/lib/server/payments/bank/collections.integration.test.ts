@@ -1,3 +1,5 @@
+import type { NeedStatus } from '$lib/needs';
+import { cancelNeed } from '../../ledger/closing';
 import { system } from '$lib/server/core/actor';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
@@ -5,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../../db/test-db';
 import { allocateFromFund, receiveGift } from '../../ledger/funding';
 import { decidedNeed, fillFund } from '../../ledger/test-factory';
 import { selectNeed } from '../../needs/queries';
-import { createPeople, type People, contextFor } from '../../needs/test-factory';
+import { createPeople, type People, contextFor, walkTo } from '../../needs/test-factory';
 import {
 	clubAccount,
 	getCollection,
@@ -97,7 +99,7 @@ describe('public collections', () => {
 			reason: 'collection_closed'
 		});
 		for (const status of ['fulfilling', 'delivered', 'closed']) {
-			await sql`update needs set status = ${status} where id = ${id}`;
+			await walkTo(sql, id, status as NeedStatus);
 			expect(await listOpenCollections(sql)).toEqual([]);
 			// a donor coming back finds it completed, still taking nothing
 			expect(await getCollection(sql, await numberOf(id))).toMatchObject({ collected: 100_000, open: false });
@@ -108,17 +110,17 @@ describe('public collections', () => {
 		}
 	});
 
-	it('has no page for a collection closed before it reached its target', async () => {
+	it('has no page for a collection cancelled before it reached its target', async () => {
 		const id = await decidedNeed(sql, p, 100_000, 'fund_and_collection');
 		await fillFund(sql, 40_000);
 		await allocateFromFund(contextFor(sql, p.coordinator), id, 40_000);
-		await sql`update needs set status = 'closed' where id = ${id}`;
+		await cancelNeed(contextFor(sql, p.coordinator), id, 'Rodině pomohl někdo jiný.');
 		expect(await getCollection(sql, await numberOf(id))).toBeNull();
 	});
 
 	it('leaves out needs not yet decided, cancelled or closed', async () => {
 		const id = await decidedNeed(sql, p, 100_000, 'collection');
-		await sql`update needs set status = 'cancelled' where id = ${id}`;
+		await cancelNeed(contextFor(sql, p.coordinator), id, 'Rodina pomoc už nepotřebuje.');
 		expect(await listOpenCollections(sql)).toEqual([]);
 		expect(await getCollection(sql, await numberOf(id))).toBeNull();
 	});
