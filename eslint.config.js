@@ -4,6 +4,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+import boundaries from './eslint.boundaries.js';
 
 export default ts.config(
 	{
@@ -46,5 +47,6 @@ export default ts.config(
 			'@typescript-eslint/no-floating-promises': 'error',
 			'@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }]
 		}
-	}
+	},
+	...boundaries
 );

@@ -3,7 +3,7 @@ import type { NeedStatus } from '$lib/needs';
 import { audit } from '../audit';
 import type { Queryable, Tx } from '../db/client';
 import { isCoordinator, isOwnOrganisation, needView } from '../needs/access';
-import { insertEvent, selectNeed, type Need } from '../needs/queries';
+import { insertEvent, selectNeed, type Need } from '../needs';
 import { isUuid } from '$lib/core/ids';
 import { decryptField, encryptField } from '../privacy/encryption';
 

@@ -20,7 +20,7 @@ import { withStoredFile, type AttachmentDownload, type AttachmentStore } from '.
 
 import { mailNeedUpdate, type Recipient } from '../needs/notifications';
 
-import { insertEvent, selectNeed, type Need, type NeedEventKind } from '../needs/queries';
+import { insertEvent, selectNeed, type Need, type NeedEventKind } from '../needs';
 import { isUuid } from '$lib/core/ids';
 
 import { applyTransition } from '../needs/lifecycle';

@@ -14,7 +14,7 @@ import { isCoordinator, needView } from '../needs/access';
 
 import { mailNeedUpdate } from '../needs/notifications';
 
-import { insertEvent, selectNeed, type Need } from '../needs/queries';
+import { insertEvent, selectNeed, type Need } from '../needs';
 import { isUuid } from '$lib/core/ids';
 
 import { applyTransition } from '../needs/lifecycle';

@@ -4,7 +4,7 @@ import { isCoordinator } from '../needs/access';
 import { isUuid } from '$lib/core/ids';
 import { fundingStates, isAmount, needMoney, receiveGift, refuseMoney, type MoneyResult } from './funding';
 import { needAccount, payoutAccount, postTransaction } from './ledger';
-import { selectNeed } from '../needs/queries';
+import { selectNeed } from '../needs';
 
 /*
  * Gifts that do not pass through Spolu's payment channels, recorded by the coordinator: cash, a

@@ -6,7 +6,7 @@ import type { Queryable, Tx } from '../db/client';
 import { isCoordinator, isOwnOrganisation, needView } from '../needs/access';
 import { readAttachmentFile, type PrepareRefusal } from '../needs/attachment-files';
 import { withStoredFile, type AttachmentDownload, type AttachmentStore } from '../needs/attachments';
-import { insertEvent, selectNeed } from '../needs/queries';
+import { insertEvent, selectNeed } from '../needs';
 import { isUuid } from '$lib/core/ids';
 import { decryptBytes } from '../privacy/encryption';
 import { findPersonalData } from '../privacy/pii';

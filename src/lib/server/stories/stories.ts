@@ -11,7 +11,7 @@ import { isCoordinator, isOwnOrganisation, needView } from '../needs/access';
 import type { PrepareRefusal } from '../needs/attachment-files';
 import { withStoredFile, type AttachmentStore, type StoredFile } from '../needs/attachments';
 import { mailNeedUpdate, type Recipient } from '../needs/notifications';
-import { insertEvent, selectNeed, type Need } from '../needs/queries';
+import { insertEvent, selectNeed, type Need } from '../needs';
 import { isUuid } from '$lib/core/ids';
 import { findPersonalData } from '../privacy/pii';
 import { contactPersonOf } from '../delivery/protected';

@@ -3,7 +3,7 @@ import type { Queryable } from '../db/client';
 import { mailLink, type Locale } from '../mail/templates';
 import { isCoordinator, needView } from '../needs/access';
 import { mailNeedUpdate } from '../needs/notifications';
-import { insertEvent, selectNeed } from '../needs/queries';
+import { insertEvent, selectNeed } from '../needs';
 import { isUuid } from '$lib/core/ids';
 
 /*

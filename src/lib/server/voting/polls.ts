@@ -4,7 +4,7 @@ import { audit } from '../audit';
 import { mailLink, type Locale } from '../mail/templates';
 import { isCoordinator } from '../needs/access';
 import { mailNeedUpdate } from '../needs/notifications';
-import { insertEvent, selectNeed, type Need } from '../needs/queries';
+import { insertEvent, selectNeed, type Need } from '../needs';
 import { isUuid } from '$lib/core/ids';
 import { applyTransition, type TransitionName } from '../needs/lifecycle';
 import { getVoteSettings, outcomeOf, type Outcome, type Tally } from './settings';

@@ -2,7 +2,7 @@ import type { PersonContext } from '$lib/server/core/context';
 import type { Queryable } from '../db/client';
 import { isCoordinator } from '../needs/access';
 import { requestedAmount } from '../needs/lists';
-import { selectNeed } from '../needs/queries';
+import { selectNeed } from '../needs';
 import { isUuid } from '$lib/core/ids';
 import { anonymised, type AnonymisedNeed } from '../needs/view';
 import { getVoteSettings, type Outcome, type Tally } from './settings';

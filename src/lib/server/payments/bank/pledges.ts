@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Queryable } from '../../db/client';
 import { collectionForms, fundingStates, isAmount, needMoney } from '../../ledger/funding';
-import { selectNeed } from '../../needs/queries';
+import { selectNeed } from '../../needs';
 import { isUuid } from '$lib/core/ids';
 
 /*

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import type { Db, Queryable } from '../../db/client';
 import { collectionForms, fundingStates, needMoney } from '../../ledger/funding';
-import { selectNeed } from '../../needs/queries';
+import { selectNeed } from '../../needs';
 import { isUuid } from '$lib/core/ids';
 
 /*
