@@ -3,7 +3,7 @@ import { hashPassword } from '../auth/password';
 import { signIn } from '../auth/sign-in';
 import { findUserByEmail, insertUser } from '../auth/users';
 import type { Db } from '../db/client';
-import { createTestDatabase, type TestDatabase } from '../db/test-db';
+import { createTestDatabase, type TestDatabase, resetDatabase } from '../db/test-db';
 import { approveAccess, rejectAccess, requestAccess } from './access-requests';
 import { listOrganisations } from './organisations';
 
@@ -24,7 +24,7 @@ afterAll(async () => {
 	await db.close();
 });
 beforeEach(async () => {
-	await sql`truncate organisations, users, outbox, jobs, audit_log, throttles, sessions cascade`;
+	await resetDatabase(sql);
 	const id = await insertUser(sql, {
 		email: 'koordinator@example.org',
 		name: 'Jana Dvořáková',

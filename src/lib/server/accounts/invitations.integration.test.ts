@@ -3,7 +3,7 @@ import { hashPassword } from '../auth/password';
 import { validateSessionToken } from '../auth/session';
 import { findUserByEmail, insertUser } from '../auth/users';
 import type { Db } from '../db/client';
-import { createTestDatabase, type TestDatabase } from '../db/test-db';
+import { createTestDatabase, type TestDatabase, resetDatabase } from '../db/test-db';
 import {
 	acceptInvitationAsNewUser,
 	acceptInvitationAsSignedIn,
@@ -28,7 +28,7 @@ afterAll(async () => {
 	await db.close();
 });
 beforeEach(async () => {
-	await sql`truncate organisations, users, invitations, outbox, jobs, audit_log cascade`;
+	await resetDatabase(sql);
 	const id = await insertUser(sql, {
 		email: 'koordinator@example.org',
 		name: 'Jana Dvořáková',

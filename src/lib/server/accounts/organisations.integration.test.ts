@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/password';
 import { insertUser } from '../auth/users';
 import type { Db } from '../db/client';
-import { createTestDatabase, type TestDatabase } from '../db/test-db';
+import { createTestDatabase, type TestDatabase, resetDatabase } from '../db/test-db';
 import { helpListingOf, listHelpDirectory, normalisePhone, setHelpListing } from './help-directory';
 import {
 	createOrganisation,
@@ -23,7 +23,7 @@ afterAll(async () => {
 	await db.close();
 });
 beforeEach(async () => {
-	await sql`truncate organisations, users, audit_log cascade`;
+	await resetDatabase(sql);
 	const id = await insertUser(sql, {
 		email: 'koordinator@example.org',
 		name: 'Jana Dvořáková',

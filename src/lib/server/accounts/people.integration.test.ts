@@ -4,7 +4,7 @@ import { hashPassword } from '../auth/password';
 import { createSession, validateSessionToken } from '../auth/session';
 import { findUserById, insertUser } from '../auth/users';
 import type { Db } from '../db/client';
-import { createTestDatabase, type TestDatabase } from '../db/test-db';
+import { createTestDatabase, type TestDatabase, resetDatabase } from '../db/test-db';
 import { changeRoles, deactivateUser, listPeople, reactivateUser } from './people';
 
 let db: TestDatabase;
@@ -22,7 +22,7 @@ afterAll(async () => {
 	await db.close();
 });
 beforeEach(async () => {
-	await sql`truncate organisations, users, audit_log, sessions cascade`;
+	await resetDatabase(sql);
 	coordinator = {
 		id: await person('koordinator@example.org', ['coordinator', 'member']),
 		address: '203.0.113.7'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
-import { createTestDatabase, type TestDatabase } from '../db/test-db';
+import { createTestDatabase, type TestDatabase, resetDatabase } from '../db/test-db';
 import {
 	ABSOLUTE_LIFETIME_MS,
 	createSession,
@@ -22,7 +22,7 @@ afterAll(async () => {
 	await db.close();
 });
 beforeEach(async () => {
-	await sql`truncate users, sessions cascade`;
+	await resetDatabase(sql);
 	userId = (await insertUser(sql, {
 		email: 'Jana@Example.org',
 		name: 'Jana',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
-import { createTestDatabase, type TestDatabase } from '../db/test-db';
+import { createTestDatabase, type TestDatabase, resetDatabase } from '../db/test-db';
 import { hashPassword } from './password';
 import { validateSessionToken } from './session';
 import { signIn } from './sign-in';
@@ -19,7 +19,7 @@ afterAll(async () => {
 	await db.close();
 });
 beforeEach(async () => {
-	await sql`truncate users, sessions, throttles, audit_log cascade`;
+	await resetDatabase(sql);
 	await insertUser(sql, {
 		email: 'petra@example.org',
 		name: 'Petra',

@@ -2,7 +2,7 @@ import { systemContextFor } from '../needs/test-factory';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSmtpServer, type TestSmtpServer } from '../../../../tests/support/smtp';
 import type { Db } from '../db/client';
-import { createTestDatabase, type TestDatabase } from '../db/test-db';
+import { createTestDatabase, type TestDatabase, resetDatabase } from '../db/test-db';
 import { JobRunner } from '../jobs/runner';
 import { createMailSendJob } from '../mail/send-job';
 import { generateKey, parseKeyRing } from '../privacy/encryption';
@@ -32,7 +32,7 @@ afterAll(async () => {
 	await Promise.all([db.close(), smtp.close()]);
 });
 beforeEach(async () => {
-	await sql`truncate users, throttles, outbox, jobs, audit_log cascade`;
+	await resetDatabase(sql);
 	smtp.messages.length = 0;
 });
 

@@ -98,5 +98,46 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
 		};
 	}
 	if (options.migrate && db.server) await migrate(db.sql, projectMigrations());
+	if (options.migrate) await keepSeeds(db.sql);
 	return db;
+}
+
+/*
+ * Resetting between tests, derived from the schema: every table of the public schema is emptied, and
+ * the rows the migrations themselves inserted (the ledger's system accounts, the need's transition
+ * table, ...) come back as the migrations left them. Which tables hold such rows is read from the
+ * database right after migrating, so a new table or a new seeded row needs no list to be kept.
+ */
+const SEEDS = 'test_seeds';
+
+/** Copies every table the migrations left rows in to the test_seeds schema, once per database. */
+async function keepSeeds(sql: Db) {
+	await sql.unsafe(`create schema if not exists ${SEEDS}`);
+	for (const table of await publicTables(sql)) {
+		if (table === 'schema_migrations') continue;
+		const [row] = await sql.unsafe(`select exists (select 1 from public.${table}) as seeded`);
+		if (row!.seeded) await sql.unsafe(`create table ${SEEDS}.${table} as table public.${table}`);
+	}
+}
+
+const publicTables = async (sql: Db) =>
+	(
+		await sql<{ name: string }[]>`
+			select tablename as name from pg_tables where schemaname = 'public' order by tablename`
+	).map((r) => r.name);
+
+/**
+ * Empties every table (identities restarted) and puts the migrations' own rows back, in one
+ * transaction. Only for databases made by createTestDatabase({ migrate: true }).
+ */
+export async function resetDatabase(sql: Db): Promise<void> {
+	const tables = (await publicTables(sql)).filter((t) => t !== 'schema_migrations');
+	const seeded = (
+		await sql<{ name: string }[]>`select tablename as name from pg_tables where schemaname = ${SEEDS}`
+	).map((r) => r.name);
+	await sql.begin(async (tx) => {
+		await tx.unsafe(`truncate ${tables.map((t) => `public.${t}`).join(', ')} restart identity cascade`);
+		for (const table of seeded)
+			await tx.unsafe(`insert into public.${table} overriding system value select * from ${SEEDS}.${table}`);
+	});
 }

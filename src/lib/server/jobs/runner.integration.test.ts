@@ -1,7 +1,7 @@
 import { systemContextFor } from '../needs/test-factory';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
-import { createTestDatabase, type TestDatabase } from '../db/test-db';
+import { createTestDatabase, type TestDatabase, resetDatabase } from '../db/test-db';
 import { countJobs, enqueueJob, listJobs, retryJob } from './queue';
 import { JobRunner, retryDelayMs, type JobDefinition } from './runner';
 
@@ -16,7 +16,7 @@ afterAll(async () => {
 	await db.close();
 });
 beforeEach(async () => {
-	await sql`truncate jobs, job_effects`;
+	await resetDatabase(sql);
 });
 
 /** A job that records each run; fails while `failUntilAttempt` is not reached. */

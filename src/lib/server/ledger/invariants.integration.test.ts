@@ -2,7 +2,7 @@ import { system } from '$lib/server/core/actor';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
-import { createTestDatabase, type TestDatabase } from '../db/test-db';
+import { createTestDatabase, type TestDatabase, resetDatabase } from '../db/test-db';
 import type { AttachmentStore } from '../needs/attachments';
 import { createPeople, type People, contextFor } from '../needs/test-factory';
 import { assignPayment, importStatement, listUnassignedPayments } from '../payments/bank/import';
@@ -165,7 +165,7 @@ async function checkInvariants(needs: string[]) {
 
 describe('ledger invariants under random operations', () => {
 	it('hold after every step of random sequences', async () => {
-		await sql`truncate organisations, users cascade`;
+		await resetDatabase(sql);
 		p = await createPeople(sql);
 		await fc.assert(
 			fc.asyncProperty(

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Db } from '../db/client';
-import { createTestDatabase, type TestDatabase } from '../db/test-db';
+import { createTestDatabase, type TestDatabase, resetDatabase } from '../db/test-db';
 import type { AttachmentStore } from '../needs/attachments';
 import type { NeedContent } from '../needs/queries';
 import { parseKeyRing } from '../privacy/encryption';
@@ -119,14 +119,7 @@ export function moneyTestDatabase(): { db: TestDatabase; sql: Db; p: People; sto
 	});
 	beforeEach(async () => {
 		const sql = state.sql;
-		await sql`truncate organisations, users, audit_log, outbox, jobs, needs, ledger_accounts, ledger_transactions,
-			ledger_entries, donations, pledges, bank_statements, bank_payments, payouts, club_settings, card_checkouts,
-			stripe_events, subscriptions cascade`;
-		await sql`
-			insert into ledger_accounts (code, kind, non_negative) values ('fund', 'fund', true),
-				('suspense:bank', 'suspense', true), ('fees', 'fees', false), ('income:card', 'income', false),
-				('income:bank', 'income', false), ('income:offline', 'income', false), ('income:in_kind', 'income', false),
-				('payout:suppliers', 'payout', false), ('payout:families', 'payout', false)`;
+		await resetDatabase(sql);
 		state.p = await createPeople(sql);
 	});
 	return state;

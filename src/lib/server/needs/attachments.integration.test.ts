@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
-import { createTestDatabase, type TestDatabase } from '../db/test-db';
+import { createTestDatabase, type TestDatabase, resetDatabase } from '../db/test-db';
 import { parseKeyRing } from '../privacy/encryption';
 import { addAttachment, readAttachment, removeAttachment, type AttachmentStore } from './attachments';
 import { completeNeed, createPeople, type People, contextFor } from './test-factory';
@@ -26,7 +26,7 @@ afterAll(async () => {
 	await db.close();
 });
 beforeEach(async () => {
-	await sql`truncate organisations, users, audit_log, outbox, jobs, needs, need_events cascade`;
+	await resetDatabase(sql);
 	p = await createPeople(sql);
 	dataDir = await mkdtemp(join(tmpdir(), 'spolu-attachments-'));
 	store = { dataDir, keys };

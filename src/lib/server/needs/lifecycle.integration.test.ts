@@ -2,9 +2,16 @@ import { needStatuses, type NeedStatus } from '$lib/needs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { system } from '../core/actor';
 import type { Db } from '../db/client';
-import { createTestDatabase, type TestDatabase } from '../db/test-db';
+
 import { allowedPairs, applyTransition, TransitionError } from './lifecycle';
-import { completeNeed, contextFor, createPeople, type People } from './test-factory';
+import {
+	completeNeed,
+	contextFor,
+	createPeople,
+	createTestDatabase,
+	type People,
+	type TestDatabase
+} from '../test-factories';
 import { createNeed } from './transitions';
 
 let db: TestDatabase;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
-import { createTestDatabase, type TestDatabase } from '../db/test-db';
+import { createTestDatabase, type TestDatabase, resetDatabase } from '../db/test-db';
 import { listOrganisationNeeds, listTriage } from './lists';
 import { completeNeed, createPeople, type People, contextFor, walkTo } from './test-factory';
 import {
@@ -29,7 +29,7 @@ afterAll(async () => {
 	await db.close();
 });
 beforeEach(async () => {
-	await sql`truncate organisations, users, audit_log, outbox, jobs, needs, need_events cascade`;
+	await resetDatabase(sql);
 	p = await createPeople(sql);
 });
 

@@ -2,7 +2,7 @@ import type { Person } from '$lib/server/core/actor';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { insertUser } from '../auth/users';
 import type { Db } from '../db/client';
-import { createTestDatabase, type TestDatabase } from '../db/test-db';
+import { createTestDatabase, type TestDatabase, resetDatabase } from '../db/test-db';
 import {
 	completeNeed,
 	contextFor,
@@ -47,7 +47,7 @@ afterAll(async () => {
 	await db.close();
 });
 beforeEach(async () => {
-	await sql`truncate organisations, users, audit_log, outbox, jobs, needs, need_events, polls, club_settings cascade`;
+	await resetDatabase(sql);
 	p = await createPeople(sql);
 	members = [p.coordinator, p.member];
 	for (const n of [2, 3, 4]) {

@@ -3,7 +3,7 @@ import { cancelNeed } from '../../ledger/closing';
 import { system } from '$lib/server/core/actor';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
-import { createTestDatabase, type TestDatabase } from '../../db/test-db';
+import { createTestDatabase, type TestDatabase, resetDatabase } from '../../db/test-db';
 import { allocateFromFund, receiveGift } from '../../ledger/funding';
 import { decidedNeed, fillFund } from '../../ledger/test-factory';
 import { selectNeed } from '../../needs/queries';
@@ -29,8 +29,7 @@ afterAll(async () => {
 	await db.close();
 });
 beforeEach(async () => {
-	await sql`truncate organisations, users, audit_log, outbox, needs, ledger_accounts, ledger_transactions,
-		ledger_entries, donations, pledges, bank_statements, bank_payments, payouts, club_settings cascade`;
+	await resetDatabase(sql);
 	p = await createPeople(sql);
 });
 

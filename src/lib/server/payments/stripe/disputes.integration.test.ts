@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
-import { createTestDatabase, type TestDatabase } from '../../db/test-db';
+import { createTestDatabase, type TestDatabase, resetDatabase } from '../../db/test-db';
 import { postTransaction } from '../../ledger/ledger';
 import { decidedNeed } from '../../ledger/test-factory';
 import { createPeople, type People } from '../../needs/test-factory';
@@ -18,8 +18,7 @@ afterAll(async () => {
 	await db.close();
 });
 beforeEach(async () => {
-	await sql`truncate organisations, users, audit_log, outbox, needs, ledger_accounts, ledger_transactions,
-		ledger_entries, donations, pledges, payouts, card_checkouts, stripe_events, subscriptions cascade`;
+	await resetDatabase(sql);
 	p = await createPeople(sql);
 });
 
