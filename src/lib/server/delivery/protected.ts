@@ -1,3 +1,4 @@
+import type { RefusalOf } from '../core/refusals';
 import type { PersonContext } from '$lib/server/core/context';
 import type { NeedStatus } from '$lib/needs';
 import { audit } from '../audit';
@@ -63,7 +64,7 @@ export interface ProtectedInput {
 	address: string | null;
 }
 
-export type ProtectedRefusal = 'not_found' | 'forbidden' | 'wrong_state' | 'invalid';
+export type ProtectedRefusal = RefusalOf<'not_found' | 'forbidden' | 'wrong_state' | 'invalid'>;
 export type ProtectedResult = { ok: true } | { ok: false; reason: ProtectedRefusal };
 
 const PHONE = /^\+?[0-9 ]{9,20}$/;

@@ -1,3 +1,4 @@
+import type { RefusalOf } from '../core/refusals';
 import type { Person } from '$lib/server/core/actor';
 
 import type { PersonContext } from '$lib/server/core/context';
@@ -44,7 +45,7 @@ export type { DeliveryStep, DeliveryView };
  * All texts here are read by the club, so each passes the anonymisation guard.
  */
 
-export type DeliveryRefusal =
+export type DeliveryRefusal = RefusalOf<
 	| 'not_found'
 	| 'forbidden'
 	| 'wrong_state'
@@ -55,7 +56,8 @@ export type DeliveryRefusal =
 	/** nothing was paid out (or given in kind) for the need yet */
 	| 'no_payout'
 	| 'future_day'
-	| PrepareRefusal;
+	| PrepareRefusal
+>;
 
 export type DeliveryResult =
 	{ ok: true } | { ok: false; reason: DeliveryRefusal; fields?: string[]; findings?: FeedbackFinding[] };

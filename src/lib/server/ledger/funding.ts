@@ -1,3 +1,4 @@
+import type { RefusalOf } from '../core/refusals';
 import type { Context, PersonContext } from '$lib/server/core/context';
 
 import type { Actor } from '$lib/server/core/actor';
@@ -197,7 +198,7 @@ async function afterCredit(
 	await mailNeedUpdate(tx, recipients, need, 'funded', mailLink(ctx.origin, `/needs/${need.id}`));
 }
 
-export type MoneyRefusal =
+export type MoneyRefusal = RefusalOf<
 	| 'not_found'
 	| 'forbidden'
 	| 'wrong_state'
@@ -206,7 +207,8 @@ export type MoneyRefusal =
 	| 'fund_too_low'
 	| 'reason_required'
 	| 'personal_data'
-	| 'balance_too_low';
+	| 'balance_too_low'
+>;
 export type MoneyResult<T = object> =
 	({ ok: true } & T) | { ok: false; reason: MoneyRefusal; limit?: number };
 

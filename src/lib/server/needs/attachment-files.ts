@@ -1,3 +1,4 @@
+import type { RefusalOf } from '../core/refusals';
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,7 +15,9 @@ export const MAX_INPUT_PIXELS = 50_000_000;
 export type AttachmentMediaType = 'application/pdf' | 'image/jpeg' | 'image/png' | 'image/webp';
 export type AttachmentExtension = 'pdf' | 'jpg' | 'png' | 'webp';
 
-export type PrepareRefusal = 'empty' | 'too_large' | 'unsupported_type' | 'mismatch' | 'unreadable';
+export type PrepareRefusal = RefusalOf<
+	'empty' | 'too_large' | 'unsupported_type' | 'mismatch' | 'unreadable'
+>;
 
 export type PreparedAttachment =
 	| {

@@ -1,3 +1,4 @@
+import type { RefusalOf } from '../core/refusals';
 import type { Person } from '$lib/server/core/actor';
 
 import type { PersonContext } from '$lib/server/core/context';
@@ -45,14 +46,15 @@ import {
  * does). No route writes a need's status itself.
  */
 
-export type Refusal =
+export type Refusal = RefusalOf<
 	| 'not_found'
 	| 'forbidden'
 	| 'wrong_state'
 	| 'incomplete'
 	| 'personal_data'
 	| 'duplicate_target'
-	| 'no_organisation';
+	| 'no_organisation'
+>;
 
 /** Why a need cannot be submitted yet, one code per problem (the page words them). */
 export type SubmissionProblem =

@@ -1,3 +1,4 @@
+import type { RefusalOf } from '../core/refusals';
 import type { Person } from '$lib/server/core/actor';
 import type { PersonContext } from '$lib/server/core/context';
 import { pragueDay } from '$lib/core/prague';
@@ -29,7 +30,7 @@ import { storyPhotoContext } from './public';
 
 export type { StoryStatus, StoryView };
 
-export type StoryRefusal =
+export type StoryRefusal = RefusalOf<
 	| 'not_found'
 	| 'forbidden'
 	| 'wrong_state'
@@ -37,7 +38,8 @@ export type StoryRefusal =
 	| 'personal_data'
 	| 'photo_not_confirmed'
 	| 'no_consent'
-	| PrepareRefusal;
+	| PrepareRefusal
+>;
 
 export interface StoryFinding {
 	field: 'title' | 'body' | 'photoAlt';

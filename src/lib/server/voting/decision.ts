@@ -1,3 +1,4 @@
+import type { RefusalOf } from '../core/refusals';
 import type { PersonContext } from '$lib/server/core/context';
 import type { Queryable } from '../db/client';
 import { mailLink, type Locale } from '../mail/templates';
@@ -14,8 +15,9 @@ import { isUuid } from '$lib/core/ids';
 export const helpForms = ['gift', 'purchase', 'collection', 'sponsor', 'fund_and_collection'] as const;
 export type HelpForm = (typeof helpForms)[number];
 
-export type DecisionRefusal =
-	'not_found' | 'forbidden' | 'wrong_state' | 'no_items' | 'not_a_volunteer' | 'nothing_to_fund';
+export type DecisionRefusal = RefusalOf<
+	'not_found' | 'forbidden' | 'wrong_state' | 'no_items' | 'not_a_volunteer' | 'nothing_to_fund'
+>;
 export type DecisionResult<T = object> = ({ ok: true } & T) | { ok: false; reason: DecisionRefusal };
 
 const refuse = (reason: DecisionRefusal): { ok: false; reason: DecisionRefusal } => ({ ok: false, reason });

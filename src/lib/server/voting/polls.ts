@@ -1,3 +1,4 @@
+import type { RefusalOf } from '../core/refusals';
 import type { Context, PersonContext } from '$lib/server/core/context';
 import type { Queryable, Tx } from '../db/client';
 import { audit } from '../audit';
@@ -18,7 +19,7 @@ import { getVoteSettings, outcomeOf, type Outcome, type Tally } from './settings
 
 export type Choice = 'yes' | 'no' | 'abstain';
 
-export type PollRefusal =
+export type PollRefusal = RefusalOf<
 	| 'not_found'
 	| 'forbidden'
 	| 'wrong_state'
@@ -27,7 +28,8 @@ export type PollRefusal =
 	| 'not_everyone_voted'
 	| 'already_extended'
 	| 'bad_deadline'
-	| 'over_limit';
+	| 'over_limit'
+>;
 
 export type PollResult<T = object> = ({ ok: true } & T) | { ok: false; reason: PollRefusal };
 

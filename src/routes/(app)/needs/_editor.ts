@@ -1,3 +1,4 @@
+import { refusalStatus } from '$lib/server/core/refusals';
 import { contextOf } from '$lib/server/http/actor';
 import { readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
@@ -11,7 +12,7 @@ import {
 } from '$lib/server/needs/form';
 import { createNeed, saveNeed, submitNeed, type Result } from '$lib/server/needs/transitions';
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { problemText, refusalStatus, refusalText } from './_messages';
+import { problemText, refusalText } from './_messages';
 
 /*
  * The save action of the need form, shared by "new need" and "edit need": one form, three intents —

@@ -6,7 +6,7 @@ import type { Refusal, SubmissionProblem } from '$lib/server/needs/transitions';
 import type { DecisionRefusal } from '$lib/server/voting/decision';
 import type { PollRefusal } from '$lib/server/voting/polls';
 
-/* The need pages' words for what the domain refused. */
+/* The need pages' words for what the domain refused; its HTTP status is core/refusals.ts's. */
 
 export const problemText = (p: SubmissionProblem): string =>
 	({
@@ -42,18 +42,6 @@ export const refusalText = (r: Refusal | PrepareRefusal): string =>
 		no_organisation: () => m.need_refusal_no_organisation(),
 		...attachmentTexts
 	})[r]();
-
-/** The HTTP status an action answers a refusal with. */
-export const refusalStatus = (r: Refusal | PrepareRefusal): 400 | 403 | 404 | 409 | 413 =>
-	r === 'not_found'
-		? 404
-		: r === 'forbidden' || r === 'no_organisation'
-			? 403
-			: r === 'too_large'
-				? 413
-				: r === 'wrong_state' || r === 'duplicate_target'
-					? 409
-					: 400;
 
 export const voteRefusalText = (r: PollRefusal): string =>
 	({
@@ -94,15 +82,3 @@ export const moneyRefusalText = (r: MoneyRefusal | PrepareRefusal, limit?: numbe
 		...attachmentTexts
 	}[r]();
 };
-
-/** The HTTP status a money action answers a refusal with. */
-export const moneyRefusalStatus = (r: MoneyRefusal | PrepareRefusal): 400 | 403 | 404 | 409 | 413 =>
-	r === 'not_found'
-		? 404
-		: r === 'forbidden'
-			? 403
-			: r === 'too_large'
-				? 413
-				: r === 'wrong_state' || r === 'over_missing' || r === 'fund_too_low' || r === 'balance_too_low'
-					? 409
-					: 400;

@@ -1,3 +1,4 @@
+import type { RefusalOf } from '../../core/refusals';
 import { randomInt } from 'node:crypto';
 import type { Queryable } from '../../db/client';
 import { collectionForms, fundingStates, isAmount, needMoney } from '../../ledger/funding';
@@ -43,8 +44,9 @@ export interface PledgeInput {
 	donor: { id: string | null; name: string | null; email: string | null; address: string | null };
 }
 
-export type PledgeRefusal =
-	'not_found' | 'invalid_amount' | 'collection_closed' | 'over_missing' | 'forbidden';
+export type PledgeRefusal = RefusalOf<
+	'not_found' | 'invalid_amount' | 'collection_closed' | 'over_missing' | 'forbidden'
+>;
 export type PledgeResult =
 	{ ok: true; id: string; variableSymbol: string } | { ok: false; reason: PledgeRefusal; limit?: number };
 

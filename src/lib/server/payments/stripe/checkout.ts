@@ -1,3 +1,4 @@
+import type { RefusalOf } from '../../core/refusals';
 import type Stripe from 'stripe';
 import type { Db, Queryable } from '../../db/client';
 import { collectionForms, fundingStates, needMoney } from '../../ledger/funding';
@@ -17,8 +18,9 @@ export const MAX_CARD_AMOUNT = 100_000_000;
 // Stripe lets a session live 30 minutes at least; a short life keeps a collection's hold short
 const SESSION_MINUTES = 31;
 
-export type CheckoutRefusal =
-	'invalid_amount' | 'not_found' | 'collection_closed' | 'over_missing' | 'forbidden' | 'stripe_unavailable';
+export type CheckoutRefusal = RefusalOf<
+	'invalid_amount' | 'not_found' | 'collection_closed' | 'over_missing' | 'forbidden' | 'stripe_unavailable'
+>;
 export type CheckoutResult =
 	{ ok: true; url: string } | { ok: false; reason: CheckoutRefusal; limit?: number };
 

@@ -1,3 +1,4 @@
+import { refusalStatus } from '$lib/server/core/refusals';
 import { parseCzk } from '$lib/money';
 import { m } from '$lib/paraglide/messages';
 import { contextOf } from '$lib/server/http/actor';
@@ -12,7 +13,7 @@ import type { NeedStatus } from '$lib/needs';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { isDay, pragueDay } from '$lib/core/prague';
-import { moneyRefusalStatus, moneyRefusalText } from './_messages';
+import { moneyRefusalText } from './_messages';
 import type { Actions, PageServerLoad } from './$types';
 
 const channels = ['card', 'bank', 'offline', 'in_kind'] as const;
@@ -83,7 +84,7 @@ export const actions = {
 			return fail(400, { action: 'allocate' as const, needId, values: input.values, errors: input.errors });
 		const result = await allocateFromFund(contextOf(event, user), input.data.needId, input.data.amount);
 		if (!result.ok) {
-			return fail(moneyRefusalStatus(result.reason), {
+			return fail(refusalStatus(result.reason), {
 				action: 'allocate' as const,
 				needId,
 				values: formValues(form),

@@ -22,7 +22,3 @@ export function moneyRefusalText(reason: MoneyRefusal, limit?: number): string {
 			return m.money_refusal_other();
 	}
 }
-
-/** HTTP status of a refusal: the coordinator's input (400), or the state of things (409). */
-export const moneyRefusalStatus = (reason: MoneyRefusal) =>
-	reason === 'forbidden' ? 403 : reason === 'invalid_amount' ? 400 : 409;

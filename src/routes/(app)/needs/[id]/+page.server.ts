@@ -1,3 +1,4 @@
+import { refusalStatus } from '$lib/server/core/refusals';
 import { pragueDay } from '$lib/core/prague';
 import { isUuid } from '$lib/core/ids';
 import { parseCzk } from '$lib/money';
@@ -28,10 +29,8 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import {
 	decisionRefusalText,
-	moneyRefusalStatus,
 	moneyRefusalText,
 	problemText,
-	refusalStatus,
 	refusalText,
 	voteRefusalText
 } from '../_messages';
@@ -380,14 +379,14 @@ export const actions = {
 			});
 		}
 		if (['empty', 'too_large', 'unsupported_type', 'mismatch', 'unreadable'].includes(result.reason)) {
-			return fail(moneyRefusalStatus(result.reason), {
+			return fail(refusalStatus(result.reason), {
 				action: 'payout' as const,
 				values,
 				errors: { receipt: moneyRefusalText(result.reason) }
 			});
 		}
 		if (result.reason === 'balance_too_low' || result.reason === 'invalid_amount') {
-			return fail(moneyRefusalStatus(result.reason), {
+			return fail(refusalStatus(result.reason), {
 				action: 'payout' as const,
 				values,
 				errors: { amount: moneyRefusalText(result.reason, result.limit) }
@@ -470,7 +469,7 @@ function moneyRefused(
 	values: Record<string, string>
 ) {
 	if (result.reason === 'not_found') error(404, 'Not found');
-	return fail(moneyRefusalStatus(result.reason), {
+	return fail(refusalStatus(result.reason), {
 		action,
 		values,
 		message: moneyRefusalText(result.reason, result.limit)

@@ -1,3 +1,4 @@
+import { refusalStatus } from '$lib/server/core/refusals';
 import { m } from '$lib/paraglide/messages';
 import {
 	arrangeDelivery,
@@ -47,13 +48,6 @@ const refusalTexts: Record<string, () => string> = {
 	future_day: () => m.delivery_refusal_future_day()
 };
 
-const status: Record<string, number> = {
-	forbidden: 403,
-	wrong_state: 409,
-	no_protected_data: 409,
-	no_payout: 409
-};
-
 /** The answer to a step: done, or the refusal in the person's language with the typed values kept. */
 function answer(action: DeliveryAction, result: DeliveryResult, values: Record<string, string>) {
 	if (result.ok) return { action, done: true };
@@ -72,7 +66,7 @@ function answer(action: DeliveryAction, result: DeliveryResult, values: Record<s
 	}
 	const fileText = attachmentRefusalText(result.reason);
 	if (fileText) return fail(400, { action, values, errors: { proof: fileText } });
-	return fail(status[result.reason] ?? 400, {
+	return fail(refusalStatus(result.reason), {
 		action,
 		values,
 		message: (refusalTexts[result.reason] ?? refusalTexts.invalid!)()

@@ -1,3 +1,4 @@
+import { refusalStatus } from '$lib/server/core/refusals';
 import { categories } from '$lib/needs';
 import { m } from '$lib/paraglide/messages';
 import { isDay, pragueDay, pragueLocalToDate } from '$lib/core/prague';
@@ -50,8 +51,6 @@ const refusalTexts: Record<string, () => string> = {
 	no_consent: () => m.story_refusal_no_consent()
 };
 
-const status: Record<string, number> = { forbidden: 403, wrong_state: 409, no_consent: 409 };
-
 /** The answer to a story action: done, or the refusal in the person's language with the typed values kept. */
 function answer(action: StoryAction, result: StoryResult, values: Record<string, string> = {}) {
 	if (result.ok) return { action, done: true };
@@ -79,7 +78,7 @@ function answer(action: StoryAction, result: StoryResult, values: Record<string,
 			message: refusalTexts.photo_not_confirmed!(),
 			errors: { photo_confirmed: m.story_error_photo_confirmed() }
 		});
-	return fail(status[result.reason] ?? 400, {
+	return fail(refusalStatus(result.reason), {
 		action,
 		values,
 		message: (refusalTexts[result.reason] ?? refusalTexts.invalid!)()

@@ -1,3 +1,4 @@
+import { refusalStatus } from '$lib/server/core/refusals';
 import { formatCzk, parseCzk } from '$lib/money';
 import { m } from '$lib/paraglide/messages';
 import { contextOf } from '$lib/server/http/actor';
@@ -10,7 +11,7 @@ import { db } from '$lib/server/runtime';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { isDay, pragueDay } from '$lib/core/prague';
-import { moneyRefusalStatus, moneyRefusalText } from '../_messages';
+import { moneyRefusalText } from '../_messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
@@ -94,7 +95,7 @@ export const actions = {
 					: result.reason === 'over_missing'
 						? m.money_gift_error_in_kind_over({ amount: formatCzk(result.limit ?? 0) })
 						: moneyRefusalText(result.reason, result.limit);
-			return fail(moneyRefusalStatus(result.reason), { values, errors: { [field]: message } });
+			return fail(refusalStatus(result.reason), { values, errors: { [field]: message } });
 		}
 		return { done: true, toNeed: result.toNeed, toFund: result.toFund, number };
 	}
