@@ -21,7 +21,6 @@ describe('refusal statuses', () => {
 				'no_payout',
 				'no_protected_data',
 				'not_everyone_voted',
-				'nothing_to_fund',
 				'over_limit',
 				'over_missing',
 				'wrong_state'
