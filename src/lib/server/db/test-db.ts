@@ -110,7 +110,10 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
  */
 const SEEDS = 'test_seeds';
 
-/** Copies every table the migrations left rows in to the test_seeds schema, once per database. */
+/**
+ * Copies every table the migrations left rows in to the test_seeds schema, once per database. Table
+ * names in the unsafe statements here come from the catalog, never from a test's input.
+ */
 async function keepSeeds(sql: Db) {
 	await sql.unsafe(`create schema if not exists ${SEEDS}`);
 	for (const table of await publicTables(sql)) {

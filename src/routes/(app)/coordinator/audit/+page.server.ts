@@ -5,7 +5,7 @@ import { listAudit } from '$lib/server/audit';
 import { requireRole } from '$lib/server/http/guards';
 import { db } from '$lib/server/runtime';
 import type { PageServerLoad } from './$types';
-import { pragueDayStart } from './_dates';
+import { addDays, isDay, pragueDayStart } from '$lib/core/prague';
 
 const PAGE_SIZE = 50;
 
@@ -20,8 +20,10 @@ export const load = (async (event) => {
 	};
 	const rawBefore = params.get('before');
 	const before = rawBefore && /^\d{1,15}$/.test(rawBefore) ? Number(rawBefore) : undefined;
-	const from = filter.from ? pragueDayStart(filter.from) : undefined;
-	const to = filter.to ? pragueDayStart(filter.to, 1) : undefined;
+	// a filter day runs from midnight to midnight in Prague; null: not a day
+	const dayStart = (day: string, later = 0) => (isDay(day) ? pragueDayStart(addDays(day, later)) : null);
+	const from = filter.from ? dayStart(filter.from) : undefined;
+	const to = filter.to ? dayStart(filter.to, 1) : undefined;
 	const errors: Record<string, string> = {};
 	if (from === null) errors.from = m.audit_date_invalid();
 	if (to === null) errors.to = m.audit_date_invalid();
