@@ -12,7 +12,8 @@ import {
 } from '$lib/server/needs/form';
 import { createNeed, saveNeed, submitNeed, type Result } from '$lib/server/needs/transitions';
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { problemText, refusalText } from './_messages';
+import { problemText } from './_messages';
+import { refusalText } from '$lib/server/http/refusal-texts';
 
 /*
  * The save action of the need form, shared by "new need" and "edit need": one form, three intents —
@@ -35,7 +36,7 @@ function refused(state: NeedFormState, result: Extract<Result, { ok: false }>) {
 		state,
 		findings: result.findings ?? [],
 		problems: (result.problems ?? []).map(problemText),
-		message: refusalText(result.reason)
+		message: refusalText(result.reason, 'need')
 	} satisfies EditorAnswer);
 }
 

@@ -13,7 +13,7 @@ import type { NeedStatus } from '$lib/needs';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { isDay, pragueDay } from '$lib/core/prague';
-import { moneyRefusalText } from './_messages';
+import { refusalText } from '$lib/server/http/refusal-texts';
 import type { Actions, PageServerLoad } from './$types';
 
 const channels = ['card', 'bank', 'offline', 'in_kind'] as const;
@@ -88,7 +88,7 @@ export const actions = {
 				action: 'allocate' as const,
 				needId,
 				values: formValues(form),
-				errors: { amount: moneyRefusalText(result.reason, result.limit) }
+				errors: { amount: refusalText(result.reason, 'ledger', result.limit) }
 			});
 		}
 		return { action: 'allocate' as const, done: true, amount: input.data.amount, funded: result.funded };

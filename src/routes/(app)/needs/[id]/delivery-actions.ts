@@ -13,7 +13,7 @@ import { requireRole } from '$lib/server/http/guards';
 import { attachmentStore } from '$lib/server/runtime';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { attachmentRefusalText } from '../_messages';
+import { fileRefusalText, refusalText } from '$lib/server/http/refusal-texts';
 
 /*
  * The delivery steps of the need's page: the contact person arranges, marks bought and delivered; the
@@ -39,15 +39,6 @@ const fieldLabels = (): Record<string, string> => ({
 	change: m.delivery_feedback_change()
 });
 
-const refusalTexts: Record<string, () => string> = {
-	forbidden: () => m.delivery_refusal_forbidden(),
-	wrong_state: () => m.delivery_refusal_wrong_state(),
-	invalid: () => m.delivery_refusal_invalid(),
-	no_protected_data: () => m.delivery_refusal_no_protected_data(),
-	no_payout: () => m.delivery_refusal_no_payout(),
-	future_day: () => m.delivery_refusal_future_day()
-};
-
 /** The answer to a step: done, or the refusal in the person's language with the typed values kept. */
 function answer(action: DeliveryAction, result: DeliveryResult, values: Record<string, string>) {
 	if (result.ok) return { action, done: true };
@@ -64,12 +55,12 @@ function answer(action: DeliveryAction, result: DeliveryResult, values: Record<s
 			findings: result.findings ?? []
 		});
 	}
-	const fileText = attachmentRefusalText(result.reason);
+	const fileText = fileRefusalText(result.reason);
 	if (fileText) return fail(400, { action, values, errors: { proof: fileText } });
 	return fail(refusalStatus(result.reason), {
 		action,
 		values,
-		message: (refusalTexts[result.reason] ?? refusalTexts.invalid!)()
+		message: refusalText(result.reason, 'delivery')
 	});
 }
 

@@ -9,7 +9,7 @@ import { recordPayout } from '$lib/server/ledger/payouts';
 import { attachmentStore } from '$lib/server/runtime';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { moneyRefusalText } from '../_messages';
+import { refusalText } from '$lib/server/http/refusal-texts';
 import { type NeedEvent, contextIn, invalid, moneyRefused, requiredReason } from './need-actions';
 
 /* The money on the need's page: allocation from the fund, payouts with receipts, cancelling and closing. */
@@ -110,14 +110,14 @@ export const moneyActions = {
 			return fail(refusalStatus(result.reason), {
 				action: 'payout' as const,
 				values,
-				errors: { receipt: moneyRefusalText(result.reason) }
+				errors: { receipt: refusalText(result.reason, 'money') }
 			});
 		}
 		if (result.reason === 'balance_too_low' || result.reason === 'invalid_amount') {
 			return fail(refusalStatus(result.reason), {
 				action: 'payout' as const,
 				values,
-				errors: { amount: moneyRefusalText(result.reason, result.limit) }
+				errors: { amount: refusalText(result.reason, 'money', result.limit) }
 			});
 		}
 		return moneyRefused('payout', result, values);

@@ -7,7 +7,8 @@ import type { PrepareRefusal } from '$lib/server/needs/attachment-files';
 import * as needs from '$lib/server/needs/transitions';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { moneyRefusalText, problemText, refusalText } from '../_messages';
+import { problemText } from '../_messages';
+import { refusalText } from '$lib/server/http/refusal-texts';
 
 /* What every action of the need's page shares: who may act at all, and how a refusal is answered. */
 
@@ -46,7 +47,7 @@ export function refused(
 	return fail(refusalStatus(result.reason), {
 		action,
 		values,
-		message: refusalText(result.reason),
+		message: refusalText(result.reason, 'need'),
 		problems: (result.problems ?? []).map(problemText),
 		findings: result.findings ?? []
 	});
@@ -80,6 +81,6 @@ export function moneyRefused(
 	return fail(refusalStatus(result.reason), {
 		action,
 		values,
-		message: moneyRefusalText(result.reason, result.limit)
+		message: refusalText(result.reason, 'money', result.limit)
 	});
 }

@@ -19,7 +19,7 @@ import {
 import { attachmentStore } from '$lib/server/runtime';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { attachmentRefusalText } from '../_messages';
+import { fileRefusalText, refusalText } from '$lib/server/http/refusal-texts';
 
 /*
  * The story of a delivered need on the need's page: its author writes it and hands it over for review,
@@ -43,14 +43,6 @@ const fieldLabels = (): Record<string, string> => ({
 /** The domain's field names as the form names them. */
 const formField: Record<string, string> = { title: 'title', body: 'body', photoAlt: 'photo_alt' };
 
-const refusalTexts: Record<string, () => string> = {
-	forbidden: () => m.story_refusal_forbidden(),
-	wrong_state: () => m.story_refusal_wrong_state(),
-	invalid: () => m.story_refusal_invalid(),
-	photo_not_confirmed: () => m.story_refusal_photo_not_confirmed(),
-	no_consent: () => m.story_refusal_no_consent()
-};
-
 /** The answer to a story action: done, or the refusal in the person's language with the typed values kept. */
 function answer(action: StoryAction, result: StoryResult, values: Record<string, string> = {}) {
 	if (result.ok) return { action, done: true };
@@ -69,19 +61,19 @@ function answer(action: StoryAction, result: StoryResult, values: Record<string,
 			findings: result.findings ?? []
 		});
 	}
-	const fileText = attachmentRefusalText(result.reason);
+	const fileText = fileRefusalText(result.reason);
 	if (fileText) return fail(400, { action, values, errors: { photo: fileText } });
 	if (result.reason === 'photo_not_confirmed')
 		return fail(400, {
 			action,
 			values,
-			message: refusalTexts.photo_not_confirmed!(),
+			message: refusalText('photo_not_confirmed', 'story'),
 			errors: { photo_confirmed: m.story_error_photo_confirmed() }
 		});
 	return fail(refusalStatus(result.reason), {
 		action,
 		values,
-		message: (refusalTexts[result.reason] ?? refusalTexts.invalid!)()
+		message: refusalText(result.reason, 'story')
 	});
 }
 

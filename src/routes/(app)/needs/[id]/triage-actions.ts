@@ -8,7 +8,7 @@ import * as needs from '$lib/server/needs/transitions';
 import { attachmentStore } from '$lib/server/runtime';
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { refusalText } from '../_messages';
+import { refusalText } from '$lib/server/http/refusal-texts';
 import { type NeedEvent, answer, contextIn, invalid, refused, requiredReason } from './need-actions';
 
 /*
@@ -115,7 +115,7 @@ export const triageActions = {
 			return fail(refusalStatus(result.reason), {
 				action: 'upload' as const,
 				values: formValues(form),
-				errors: { file: refusalText(result.reason) }
+				errors: { file: refusalText(result.reason, 'need') }
 			});
 		}
 		return { action: 'upload' as const, done: true };

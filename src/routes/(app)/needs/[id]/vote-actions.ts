@@ -6,7 +6,7 @@ import { helpForms, recordDecision } from '$lib/server/voting/decision';
 import * as polls from '$lib/server/voting/polls';
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { decisionRefusalText, voteRefusalText } from '../_messages';
+import { refusalText } from '$lib/server/http/refusal-texts';
 import { type NeedEvent, contextIn, invalid } from './need-actions';
 
 /* The vote on the need's page: the coordinator opens it or fast-tracks the need, then records the decision. */
@@ -28,7 +28,7 @@ export const voteActions = {
 		if (result.reason === 'not_found') error(404, 'Not found');
 		return fail(refusalStatus(result.reason), {
 			action: 'openVote' as const,
-			message: voteRefusalText(result.reason)
+			message: refusalText(result.reason, 'vote')
 		});
 	},
 	fastTrack: async (event: NeedEvent) => {
@@ -41,7 +41,7 @@ export const voteActions = {
 		return fail(refusalStatus(result.reason), {
 			action: 'fastTrack' as const,
 			values: input.data,
-			message: voteRefusalText(result.reason)
+			message: refusalText(result.reason, 'vote')
 		});
 	},
 	decide: async (event: NeedEvent) => {
@@ -56,7 +56,7 @@ export const voteActions = {
 		return fail(refusalStatus(result.reason), {
 			action: 'decide' as const,
 			values: formValues(form),
-			message: decisionRefusalText(result.reason)
+			message: refusalText(result.reason, 'decision')
 		});
 	}
 };

@@ -9,7 +9,7 @@ import { setVolunteer } from '$lib/server/voting/decision';
 import { viewPoll } from '$lib/server/voting/view';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { voteRefusalText } from '../../needs/_messages';
+import { refusalText } from '$lib/server/http/refusal-texts';
 import type { Actions, PageServerLoad } from './$types';
 
 const pollRoles = ['member', 'coordinator'] as const;
@@ -27,7 +27,7 @@ function answer(action: Action, result: polls.PollResult, values: Record<string,
 	if (result.ok) return { action, done: true };
 	if (result.reason === 'not_found') error(404, 'Not found');
 	const status = result.reason === 'forbidden' ? 403 : result.reason === 'reason_required' ? 400 : 409;
-	return fail(status, { action, values, message: voteRefusalText(result.reason) });
+	return fail(status, { action, values, message: refusalText(result.reason, 'vote') });
 }
 
 const contextIn = (event: RequestEvent<{ pollId: string }>) =>

@@ -11,7 +11,7 @@ import { db } from '$lib/server/runtime';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { isDay, pragueDay } from '$lib/core/prague';
-import { moneyRefusalText } from '../_messages';
+import { refusalText } from '$lib/server/http/refusal-texts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
@@ -94,7 +94,7 @@ export const actions = {
 					? m.money_gift_error_in_kind_state()
 					: result.reason === 'over_missing'
 						? m.money_gift_error_in_kind_over({ amount: formatCzk(result.limit ?? 0) })
-						: moneyRefusalText(result.reason, result.limit);
+						: refusalText(result.reason, 'ledger', result.limit);
 			return fail(refusalStatus(result.reason), { values, errors: { [field]: message } });
 		}
 		return { done: true, toNeed: result.toNeed, toFund: result.toFund, number };
