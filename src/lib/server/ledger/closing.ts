@@ -2,8 +2,6 @@ import type { Person } from '$lib/server/core/actor';
 
 import type { PersonContext } from '$lib/server/core/context';
 
-import type { NeedStatus } from '$lib/needs';
-
 import { audit } from '../audit';
 
 import type { Tx } from '../db/client';
@@ -17,7 +15,7 @@ import { mailNeedUpdate } from '../needs/notifications';
 import { insertEvent, selectNeed, type Need } from '../needs';
 import { isUuid } from '$lib/core/ids';
 
-import { applyTransition } from '../needs/lifecycle';
+import { applyTransition, statesBefore } from '../needs/lifecycle';
 
 import { needMoney, refuseMoney, type MoneyResult } from './funding';
 
@@ -28,9 +26,6 @@ import { FUND, needAccount, postTransaction } from './ledger';
  * was delivered) both send what is left on the need's account back to the general fund, in the same
  * database transaction as the change of state, with a timeline event and an audit row.
  */
-
-const cancellableStates: ReadonlySet<NeedStatus> = new Set(['approved', 'funding', 'funded', 'fulfilling']);
-const closableStates: ReadonlySet<NeedStatus> = new Set(['funded', 'fulfilling', 'delivered']);
 
 /** Moves the need's remaining balance to the general fund; returns the amount (0 when nothing was left). */
 async function returnToFund(tx: Tx, need: Need, actor: Person): Promise<number> {
@@ -85,7 +80,7 @@ export async function endInTransaction(
 	const need = await selectNeed(tx, needId, true);
 	if (!need || !needView(actor, need)) return refuseMoney('not_found');
 	if (!isCoordinator(actor)) return refuseMoney('forbidden');
-	const allowed = to === 'cancelled' ? cancellableStates : closableStates;
+	const allowed = statesBefore(to === 'cancelled' ? 'cancel' : 'close');
 	if (!allowed.has(need.status)) return refuseMoney('wrong_state');
 	await applyTransition(tx, need, to === 'cancelled' ? 'cancel' : 'close', actor);
 	await insertEvent(tx, {

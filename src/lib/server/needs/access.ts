@@ -1,5 +1,6 @@
 import type { Person } from '$lib/server/core/actor';
 import type { NeedStatus } from '$lib/needs';
+import { statesBefore } from './lifecycle';
 
 /*
  * Who may see and do what with a need. Every service function asks here, with the need's row locked or
@@ -47,13 +48,7 @@ export const editableStates: ReadonlySet<NeedStatus> = new Set(['draft', 'submit
 /** States the coordinator triages from. */
 export const triageStates: ReadonlySet<NeedStatus> = new Set(['submitted', 'in_review', 'info_requested']);
 /** Open states before the vote, from which the organisation may withdraw the need. */
-export const withdrawableStates: ReadonlySet<NeedStatus> = new Set([
-	'draft',
-	'submitted',
-	'in_review',
-	'info_requested',
-	'ready'
-]);
+export const withdrawableStates = statesBefore('withdraw');
 /** States in which the thread between coordinator and organisation is open. */
 export const threadStates: ReadonlySet<NeedStatus> = new Set([
 	'submitted',

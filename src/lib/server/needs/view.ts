@@ -1,5 +1,4 @@
 import type { PersonContext } from '$lib/server/core/context';
-import type { NeedStatus } from '$lib/needs';
 import type { Queryable } from '../db/client';
 import {
 	attachmentStates,
@@ -22,6 +21,7 @@ import { listPayouts, payoutStates, type Payout } from '../ledger/payouts';
 import { getDecision, listVolunteers, type Decision, type Volunteer } from '../voting/decision';
 import { getVoteSettings } from '../voting/settings';
 import { isUuid } from '$lib/core/ids';
+import { statesBefore } from './lifecycle';
 import {
 	selectAttachments,
 	selectConfirmations,
@@ -118,8 +118,8 @@ const noMoneyCapabilities: MoneyCapabilities = {
  * The states closing.ts allows cancelling and closing from (it keeps them private); the page only uses
  * them to decide which forms to show, and the domain checks again.
  */
-const cancellableStates: ReadonlySet<NeedStatus> = new Set(['approved', 'funding', 'funded', 'fulfilling']);
-const closableStates: ReadonlySet<NeedStatus> = new Set(['funded', 'fulfilling', 'delivered']);
+const cancellableStates = statesBefore('cancel');
+const closableStates = statesBefore('close');
 
 /**
  * The money of a decided need as the page shows it, in haléře. Every reader gets the target, what was
