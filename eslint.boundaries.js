@@ -24,7 +24,7 @@ const payments = {
 	message: 'The ledger does not know payment channels: payments call the ledger, never the other way.'
 };
 const needInternals = {
-	regex: '(^|/)needs/(?!lifecycle$|access$|notifications$|attachments$|attachment-files$|index$)[\\w-]+$',
+	regex: '(^|/)needs/(?!lifecycle$|access$|notifications$|index$)[\\w-]+$',
 	message: 'The ledger uses needs/index.ts, lifecycle, access and notifications only.',
 	// a type names what a function takes; it brings no code across
 	allowTypeImports: true

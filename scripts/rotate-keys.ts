@@ -1,4 +1,4 @@
-// Re-encrypts protected data, TOTP keys, attachments and receipts with the current (first) key of
+// Re-encrypts protected data, TOTP keys and stored files (attachments, receipts, proofs, photos) with the current (first) key of
 // DATA_ENCRYPTION_KEY, so that an old key can be removed from it afterwards.
 //   npx tsx scripts/rotate-keys.ts
 // 1. Put the new key first: DATA_ENCRYPTION_KEY=k2:<new>,k1:<old> (generate one: npm run --silent key,
@@ -14,6 +14,7 @@ import { loadConfig } from '../src/lib/server/config';
 import { createClient, type Db } from '../src/lib/server/db/client';
 import { startEmbedded, type EmbeddedDatabase } from '../src/lib/server/db/embedded';
 import { parseKeyRing, type KeyRing } from '../src/lib/server/privacy/encryption';
+import { moveDiskFiles } from '../src/lib/server/files/legacy';
 import { countByKey, RotationError, rotateKeys } from '../src/lib/server/privacy/rotation';
 
 const config = loadConfig();
@@ -45,9 +46,11 @@ const show = (counts: Record<string, number>) =>
 async function rotate(db: Db): Promise<boolean> {
 	let ok = true;
 	console.log(`Current key: ${keys.current}`);
-	console.log(`Uses per key before:\n${show(await countByKey(db, config.dataDir))}`);
+	// files an instance that has not restarted since the upgrade still keeps on disk are moved in first
+	await moveDiskFiles(db, keys, config.dataDir);
+	console.log(`Uses per key before:\n${show(await countByKey(db))}`);
 	try {
-		const result = await rotateKeys(db, keys, config.dataDir);
+		const result = await rotateKeys(db, keys);
 		console.log(
 			`Re-encrypted ${result.fields} value(s) and ${result.files} file(s); ${result.alreadyCurrent} already used the current key.`
 		);
@@ -58,7 +61,7 @@ async function rotate(db: Db): Promise<boolean> {
 		console.log(`Re-encrypted ${fields} value(s) and ${files} file(s), but:`);
 		console.error(`${e.message}\nKeep the old keys until these rows are restored or deleted.`);
 	}
-	const after = await countByKey(db, config.dataDir);
+	const after = await countByKey(db);
 	console.log(`Uses per key after:\n${show(after)}`);
 	for (const id of keys.keys.keys()) {
 		if (id !== keys.current && !after[id])
@@ -84,9 +87,9 @@ try {
 	sql = createClient(url, { max: 1 });
 	const [schema] = await sql<
 		{ ready: boolean }[]
-	>`select to_regclass('need_protected_data') is not null as ready`;
+	>`select to_regclass('stored_files') is not null as ready`;
 	if (!schema?.ready) {
-		console.error('The database has no Spolu tables yet: start Spolu once to migrate it.');
+		console.error('The database is not on the current schema: start Spolu once to migrate it.');
 		failed = true;
 	} else failed = !(await rotate(sql));
 } finally {

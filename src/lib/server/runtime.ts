@@ -5,6 +5,7 @@ import { systemContext, type Environment } from './core/context';
 import { createClient, type Db } from './db/client';
 import { startEmbedded, type EmbeddedDatabase } from './db/embedded';
 import { migrate, type Migration } from './db/migrate';
+import { moveDiskFiles } from './files/legacy';
 import { initialiseDatabase } from './demo';
 import { JobRunner, type JobDefinition } from './jobs/runner';
 import { log, setLogLevel } from './log';
@@ -64,12 +65,13 @@ async function start({ config, dev, migrations, jobs }: StartOptions): Promise<R
 	try {
 		const applied = await migrate(sql, migrations);
 		if (applied.length) log.info('migrations applied', { count: applied.length, last: applied.at(-1) });
+		// files an older version kept in this instance's data directory move into the database, once
+		await moveDiskFiles(sql, keys, config.dataDir);
 		const environment: Environment = { origin, keys };
 		const { demo } = await initialiseDatabase(sql, {
 			loadDemo: config.demo ?? Boolean(embedded),
 			keys,
-			origin,
-			dataDir: config.dataDir
+			origin
 		});
 		const runner = config.jobs.enabled
 			? new JobRunner(systemContext(sql, environment), { pollMs: config.jobs.pollMs })
@@ -124,8 +126,8 @@ export const twoFactorRequired = (): boolean => runtime().config.require2fa ?? !
 /** The database client of this process. */
 export const db = (): Db => runtime().sql;
 
-/** Where need attachments are kept, and the keys they are encrypted with. */
-export const attachmentStore = () => ({ dataDir: runtime().config.dataDir, keys: runtime().keys });
+/** The keys stored files (attachments, receipts, proofs, photos) are encrypted with. */
+export const attachmentStore = () => ({ keys: runtime().keys });
 
 /** Stops jobs, closes the database client and, in embedded mode, flushes and closes PGlite. */
 export async function stopRuntime() {

@@ -6,3 +6,4 @@ export { createTestDatabase, resetDatabase, type TestDatabase } from './db/test-
 export * from './needs/test-factory';
 export * from './ledger/test-factory';
 export * from './delivery/test-factory';
+export * from './files/test-factory';

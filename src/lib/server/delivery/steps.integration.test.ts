@@ -7,8 +7,9 @@ import { parseConfig } from '../config';
 import { jobDefinitions } from '../jobs/registry';
 import { cancelNeed } from '../ledger/closing';
 import { recordPayout } from '../ledger/payouts';
+import { downloadedBytes } from '../files/test-factory';
 import { moneyTestDatabase } from '../ledger/test-factory';
-import type { AttachmentStore } from '../needs/attachments';
+import type { AttachmentStore } from '../files/uploads';
 import { selectEvents, selectNeed } from '../needs/queries';
 import type { People } from '../needs/test-factory';
 import { purgeExpiredProtectedData } from '../privacy/retention';
@@ -132,7 +133,7 @@ describe('delivery steps', () => {
 		// the photo comes back re-encoded without its location, to those who may see it, each read audited
 		const proof = await readDeliveryProof(contextFor(sql, p.worker), store, needId);
 		expect(proof!.mediaType).toBe('image/jpeg');
-		expect((await sharp(proof!.bytes).metadata()).exif).toBeUndefined();
+		expect((await sharp((await downloadedBytes(proof))!).metadata()).exif).toBeUndefined();
 		expect(await readDeliveryProof(contextFor(sql, p.coordinator), store, needId)).not.toBeNull();
 		expect(await readDeliveryProof(contextFor(sql, member), store, needId)).toBeNull();
 		expect(await readDeliveryProof(contextFor(sql, p.otherWorker), store, needId)).toBeNull();

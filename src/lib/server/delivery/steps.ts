@@ -15,9 +15,14 @@ import { mailLink } from '../mail/templates';
 
 import { isCoordinator, isOwnOrganisation, needView } from '../needs/access';
 
-import { readAttachmentFile, type PrepareRefusal } from '../needs/attachment-files';
+import type { PrepareRefusal } from '../files/cleaning';
 
-import { withStoredFile, type AttachmentDownload, type AttachmentStore } from '../needs/attachments';
+import {
+	openDownload,
+	withStoredFile,
+	type AttachmentDownload,
+	type AttachmentStore
+} from '../files/uploads';
 
 import { mailNeedUpdate, type Recipient } from '../needs/notifications';
 
@@ -26,7 +31,6 @@ import { isUuid } from '$lib/core/ids';
 
 import { applyTransition } from '../needs/lifecycle';
 
-import { decryptBytes } from '../privacy/encryption';
 
 import { findPersonalData } from '../privacy/pii';
 
@@ -198,7 +202,7 @@ export async function markDelivered(
 	if (input.deliveredOn > pragueDay(now)) return refuse('future_day');
 	const fields = guarded({ note });
 	if (fields.length) return refuse('personal_data', { fields });
-	return withStoredFile(store, proof, proofContext(needId), 'predani', (stored) =>
+	return withStoredFile(db, store, proof, proofContext(needId), 'predani', (stored) =>
 		db.begin((tx) =>
 			deliveredInTransaction(
 				{ ...ctx, db: tx },
@@ -394,8 +398,13 @@ export async function readDeliveryProof(
 	if (!view?.can.readProof) return null;
 	const row = await deliveryRow(db, needId);
 	if (!row?.proof_key) return null;
-	const bytes = await readAttachmentFile(store.dataDir, row.proof_key);
-	if (!bytes) return null;
+	const download = await openDownload(db, store, {
+		key: row.proof_key,
+		context: proofContext(needId),
+		fileName: row.proof_name!,
+		mediaType: row.proof_media_type!
+	});
+	if (!download) return null;
 	await audit(db, {
 		actorId: actor.id,
 		action: 'delivery.proof_read',
@@ -403,9 +412,5 @@ export async function readDeliveryProof(
 		targetId: needId,
 		address: actor.address
 	});
-	return {
-		bytes: decryptBytes(store.keys, bytes, proofContext(needId)),
-		fileName: row.proof_name!,
-		mediaType: row.proof_media_type!
-	};
+	return download;
 }

@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import { allocateFromFund, receiveGift } from '../ledger/funding';
 import { recordPayout } from '../ledger/payouts';
 import { decidedNeed, fillFund } from '../ledger/test-factory';
-import type { AttachmentStore } from '../needs/attachments';
+import type { AttachmentStore } from '../files/uploads';
 import type { People } from '../needs/test-factory';
 import { saveProtectedData, type ProtectedInput } from './protected';
 import { arrangeDelivery, markBought, markDelivered } from './steps';

@@ -26,8 +26,6 @@ export interface DemoPart {
  */
 export interface DemoContext extends Environment {
 	keys: KeyRing;
-	/** where files are stored (a demo story's photo); without it (tests) demo parts store no files */
-	dataDir?: string;
 }
 
 export const demoParts: DemoPart[] = [
@@ -48,8 +46,6 @@ export interface InitialiseOptions {
 	parts?: DemoPart[];
 	/** the application's keys; without them (tests) a throwaway ring, so demo clients stay unreadable */
 	keys?: KeyRing;
-	/** where the application stores files */
-	dataDir?: string;
 	/** the public address; tests leave it out */
 	origin?: string;
 }
@@ -77,7 +73,6 @@ export async function initialiseDatabase(sql: Db, options: InitialiseOptions): P
 			if (seeded.has(part.name)) continue;
 			await part.seed(tx, {
 				keys: options.keys ?? parseKeyRing(generateKey('demo')),
-				dataDir: options.dataDir,
 				origin: options.origin ?? 'https://spolu.example'
 			});
 			seeded.add(part.name);

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
-import { storeAttachmentFile } from '../needs/attachment-files';
+import type { Tx } from '../db/client';
+import { storeFile } from '../files/store';
 import { insertEvent } from '../needs/queries';
-import { encryptBytes } from '../privacy/encryption';
 import { storyPhotoContext } from '../stories/public';
 import type { DemoContext, DemoPart } from './index';
 
@@ -84,7 +84,7 @@ export const storiesDemo: DemoPart = {
 				values (${need!.id}, ${at.toISOString().slice(0, 10)}, true, false, true, ${need!.createdBy}, ${at})`;
 			await insertEvent(tx, { needId: need!.id, actorId: need!.createdBy, kind: 'consent_recorded', at });
 			const published = story.status === 'published';
-			const photo = story.photo ? await storePhoto(context, need!.id, story.photo.svg) : null;
+			const photo = story.photo ? await storePhoto(tx, context, need!.id, story.photo.svg) : null;
 			await tx`
 				insert into stories (need_id, author_id, title, body, category, region, amount, status, publish_at,
 					published_by, created_at, updated_at, photo_key, photo_media_type, photo_alt, photo_confirmed)
@@ -103,9 +103,8 @@ export const storiesDemo: DemoPart = {
 	}
 };
 
-/** The drawing as a JPEG, encrypted and stored as a story photo is; null without a place for files. */
-async function storePhoto(context: DemoContext, needId: string, svg: string): Promise<string | null> {
-	if (!context.dataDir) return null;
+/** The drawing as a JPEG, encrypted and stored as a story photo is. */
+async function storePhoto(tx: Tx, context: DemoContext, needId: string, svg: string): Promise<string> {
 	const jpeg = await sharp(Buffer.from(svg)).jpeg({ quality: 82 }).toBuffer();
-	return storeAttachmentFile(context.dataDir, encryptBytes(context.keys, jpeg, storyPhotoContext(needId)));
+	return storeFile(tx, context.keys, jpeg, storyPhotoContext(needId));
 }

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import type { AttachmentDownload } from '../needs/attachments';
-import { contentDisposition } from '../needs/attachment-files';
+import type { AttachmentDownload } from '../files/uploads';
+import { contentDisposition } from '../files/cleaning';
 
 /**
  * A private file (an attachment, a receipt) as a download: never rendered inline, never cached, sandboxed
@@ -8,10 +8,10 @@ import { contentDisposition } from '../needs/attachment-files';
  */
 export function privateDownload(file: AttachmentDownload | null): Response {
 	if (!file) error(404, 'Not found');
-	return new Response(new Uint8Array(file.bytes), {
+	return new Response(file.body, {
 		headers: {
 			'content-type': file.mediaType,
-			'content-length': String(file.bytes.length),
+			'content-length': String(file.size),
 			'content-disposition': contentDisposition(file.fileName),
 			'x-content-type-options': 'nosniff',
 			'cache-control': 'private, no-store',

@@ -1,4 +1,4 @@
-import { contentDisposition } from '$lib/server/needs/attachment-files';
+import { contentDisposition } from '$lib/server/files/cleaning';
 import { isAnonymous } from './cache';
 
 /**

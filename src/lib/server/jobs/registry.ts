@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import { unusedFilesJob } from '../files/sweep';
 import { createMailSendJob } from '../mail/send-job';
 import { protectedRetentionJob } from '../privacy/retention';
 import { closePollsJob, pollRemindersJob } from '../voting/jobs';
@@ -11,5 +12,6 @@ export const jobDefinitions = (config: Config): JobDefinition[] => [
 	createMailSendJob(() => config),
 	closePollsJob,
 	pollRemindersJob,
-	protectedRetentionJob
+	protectedRetentionJob,
+	unusedFilesJob
 ];

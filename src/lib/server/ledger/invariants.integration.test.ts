@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
 import { createTestDatabase, type TestDatabase, resetDatabase } from '../db/test-db';
-import type { AttachmentStore } from '../needs/attachments';
+import type { AttachmentStore } from '../files/uploads';
 import { createPeople, type People, contextFor } from '../needs/test-factory';
 import { assignPayment, importStatement, listUnassignedPayments } from '../payments/bank/import';
 import { createPledge } from '../payments/bank/pledges';
@@ -24,10 +24,7 @@ import { decidedNeed } from './test-factory';
 let db: TestDatabase;
 let sql: Db;
 let p: People;
-const store: AttachmentStore = {
-	dataDir: '/nonexistent',
-	keys: parseKeyRing(`t1:${Buffer.alloc(32, 7).toString('base64')}`)
-};
+const store: AttachmentStore = { keys: parseKeyRing(`t1:${Buffer.alloc(32, 7).toString('base64')}`) };
 
 beforeAll(async () => {
 	db = await createTestDatabase({ migrate: true });

@@ -1,10 +1,9 @@
 import { contextFor } from '../needs/test-factory';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { bytesAtRest, downloadedBytes } from '../files/test-factory';
 import sharp from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
-import type { AttachmentStore } from '../needs/attachments';
+import type { AttachmentStore } from '../files/uploads';
 import type { People } from '../needs/test-factory';
 import { allocateFromFund, needMoney } from './funding';
 import { listPayouts, readPayoutReceipt, recordPayout, type PayoutInput } from './payouts';
@@ -116,11 +115,10 @@ describe('payouts', () => {
 		const [row] = await sql<
 			{ key: string }[]
 		>`select receipt_key as key from payouts where id = ${result.id}`;
-		const onDisk = readFileSync(join(store.dataDir, 'attachments', row!.key));
-		expect(onDisk.includes(Buffer.from('PNG'))).toBe(false);
+		expect((await bytesAtRest(sql, row!.key)).includes(Buffer.from('PNG'))).toBe(false);
 		const receipt = await readPayoutReceipt(contextFor(sql, p.worker), store, needId, result.id);
 		expect(receipt!.mediaType).toBe('image/png');
-		expect(receipt!.bytes.includes(Buffer.from('Novakova'))).toBe(false);
+		expect((await downloadedBytes(receipt))!.includes(Buffer.from('Novakova'))).toBe(false);
 		expect(await readPayoutReceipt(contextFor(sql, p.otherWorker), store, needId, result.id)).toBeNull();
 		const reads = await sql`select actor_id from audit_log where action = 'ledger.payout_receipt_read'`;
 		expect(reads.map((r) => r.actor_id)).toEqual([p.worker.id]);

@@ -4,11 +4,15 @@ import type { NeedStatus } from '$lib/needs';
 import { audit } from '../audit';
 import type { Queryable, Tx } from '../db/client';
 import { isCoordinator, isOwnOrganisation, needView } from '../needs/access';
-import { readAttachmentFile, type PrepareRefusal } from '../needs/attachment-files';
-import { withStoredFile, type AttachmentDownload, type AttachmentStore } from '../needs/attachments';
+import type { PrepareRefusal } from '../files/cleaning';
+import {
+	openDownload,
+	withStoredFile,
+	type AttachmentDownload,
+	type AttachmentStore
+} from '../files/uploads';
 import { insertEvent, selectNeed } from '../needs';
 import { isUuid } from '$lib/core/ids';
-import { decryptBytes } from '../privacy/encryption';
 import { findPersonalData } from '../privacy/pii';
 import { isAmount, needMoney, refuseMoney, type MoneyRefusal } from './funding';
 import { needAccount, payoutAccount, postTransaction } from './ledger';
@@ -77,7 +81,7 @@ export async function recordPayout(
 	const fields = (['supplier', 'note'] as const).filter((f) => findPersonalData(input[f]).length > 0);
 	if (fields.length) return { ok: false, reason: 'personal_data', fields };
 
-	return withStoredFile(store, receipt, receiptContext(needId), 'doklad', (stored) =>
+	return withStoredFile(db, store, receipt, receiptContext(needId), 'doklad', (stored) =>
 		db.begin((tx) => payOut({ ...ctx, db: tx }, needId, input, stored))
 	);
 }
@@ -169,8 +173,13 @@ export async function readPayoutReceipt(
 	const [row] = await db<{ receipt_key: string | null; receipt_name: string; receipt_media_type: string }[]>`
 		select receipt_key, receipt_name, receipt_media_type from payouts where id = ${payoutId} and need_id = ${needId}`;
 	if (!row?.receipt_key) return null;
-	const bytes = await readAttachmentFile(store.dataDir, row.receipt_key);
-	if (!bytes) return null;
+	const download = await openDownload(db, store, {
+		key: row.receipt_key,
+		context: receiptContext(needId),
+		fileName: row.receipt_name,
+		mediaType: row.receipt_media_type
+	});
+	if (!download) return null;
 	await audit(db, {
 		actorId: actor.id,
 		action: 'ledger.payout_receipt_read',
@@ -179,9 +188,5 @@ export async function readPayoutReceipt(
 		address: actor.address,
 		details: { payout: payoutId }
 	});
-	return {
-		bytes: decryptBytes(store.keys, bytes, receiptContext(needId)),
-		fileName: row.receipt_name,
-		mediaType: row.receipt_media_type
-	};
+	return download;
 }

@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Db } from '../db/client';
 import { createTestDatabase, type TestDatabase, resetDatabase } from '../db/test-db';
-import type { AttachmentStore } from '../needs/attachments';
+import type { AttachmentStore } from '../files/uploads';
 import type { NeedContent } from '../needs/queries';
 import { parseKeyRing } from '../privacy/encryption';
 import { completeNeed, createPeople, type People, contextFor } from '../needs/test-factory';
@@ -100,22 +97,18 @@ export async function fillFund(sql: Db, amount: number) {
 
 /**
  * A migrated test database for one test file, emptied of people, needs and money before each test, with
- * the club's fixed ledger accounts and the people of `createPeople`, and a store for encrypted files in
- * a temporary folder removed afterwards. Read its fields inside tests.
+ * the club's fixed ledger accounts and the people of `createPeople`, and the keys stored files are
+ * encrypted with. Read its fields inside tests.
  */
 export function moneyTestDatabase(): { db: TestDatabase; sql: Db; p: People; store: AttachmentStore } {
 	const state = {} as { db: TestDatabase; sql: Db; p: People; store: AttachmentStore };
 	beforeAll(async () => {
 		state.db = await createTestDatabase({ migrate: true });
 		state.sql = state.db.sql;
-		state.store = {
-			dataDir: mkdtempSync(join(tmpdir(), 'spolu-files-')),
-			keys: parseKeyRing(`t1:${Buffer.alloc(32, 9).toString('base64')}`)
-		};
+		state.store = { keys: parseKeyRing(`t1:${Buffer.alloc(32, 9).toString('base64')}`) };
 	});
 	afterAll(async () => {
 		await state.db.close();
-		rmSync(state.store.dataDir, { recursive: true, force: true });
 	});
 	beforeEach(async () => {
 		const sql = state.sql;

@@ -1,12 +1,11 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
 import { createTestDatabase, type TestDatabase, resetDatabase } from '../db/test-db';
+import { bytesAtRest, downloadedBytes } from '../files/test-factory';
 import { parseKeyRing } from '../privacy/encryption';
-import { addAttachment, readAttachment, removeAttachment, type AttachmentStore } from './attachments';
+import type { AttachmentStore } from '../files/uploads';
+import { addAttachment, readAttachment, removeAttachment } from './attachments';
 import { completeNeed, createPeople, type People, contextFor } from './test-factory';
 import { createNeed, rejectNeed, submitNeed } from './transitions';
 import { viewNeed } from './view';
@@ -14,9 +13,8 @@ import { viewNeed } from './view';
 let db: TestDatabase;
 let sql: Db;
 let p: People;
-let dataDir: string;
-let store: AttachmentStore;
 const keys = parseKeyRing(`t1:${Buffer.alloc(32, 5).toString('base64')}`);
+const store: AttachmentStore = { keys };
 
 beforeAll(async () => {
 	db = await createTestDatabase({ migrate: true });
@@ -28,9 +26,6 @@ afterAll(async () => {
 beforeEach(async () => {
 	await resetDatabase(sql);
 	p = await createPeople(sql);
-	dataDir = await mkdtemp(join(tmpdir(), 'spolu-attachments-'));
-	store = { dataDir, keys };
-	return () => rm(dataDir, { recursive: true, force: true });
 });
 
 async function need() {
@@ -38,14 +33,8 @@ async function need() {
 	if (!created.ok) throw new Error(created.reason);
 	return created.id;
 }
-const storedFiles = async () => {
-	try {
-		const dirs = await readdir(join(dataDir, 'attachments'));
-		return (await Promise.all(dirs.map((d) => readdir(join(dataDir, 'attachments', d))))).flat();
-	} catch {
-		return [];
-	}
-};
+const storedFiles = async () =>
+	(await sql<{ key: string }[]>`select key from stored_files order by key`).map((f) => f.key);
 const photoWithGps = () =>
 	sharp({ create: { width: 40, height: 30, channels: 3, background: '#8a8' } })
 		.jpeg()
@@ -69,17 +58,19 @@ describe('attachments', () => {
 		expect(result.ok).toBe(true);
 		const files = await storedFiles();
 		expect(files).toHaveLength(1);
-		expect(files[0]).toMatch(/^[0-9a-f]{32}$/);
+		expect(files[0]).toMatch(/^[0-9a-f]{2}\/[0-9a-f]{32}$/);
 		// encrypted at rest: the stored file is not a JPEG at all
-		const onDisk = await readFile(join(dataDir, 'attachments', files[0]!.slice(0, 2), files[0]!));
-		expect(onDisk.subarray(0, 3).toString()).toBe('t1:');
-		expect(onDisk.includes(Buffer.from([0xff, 0xd8, 0xff]))).toBe(false);
+		const atRest = await bytesAtRest(sql, files[0]!);
+		expect(atRest.subarray(0, 3).toString()).toBe('t1:');
+		expect(atRest.includes(Buffer.from([0xff, 0xd8, 0xff]))).toBe(false);
 
 		const file = await readAttachment(contextFor(sql, p.colleague), store, id, result.ok ? result.id : '');
 		expect(file?.mediaType).toBe('image/jpeg');
-		const meta = await sharp(file!.bytes).metadata();
+		const served = (await downloadedBytes(file))!;
+		expect(file!.size).toBe(served.length);
+		const meta = await sharp(served).metadata();
 		expect(meta.exif).toBeUndefined();
-		expect(file!.bytes.includes(Buffer.from('Telefon'))).toBe(false);
+		expect(served.includes(Buffer.from('Telefon'))).toBe(false);
 
 		const page = await viewNeed(contextFor(sql, p.worker), id);
 		// the upload's name held a surname: it gives way to a plain one
@@ -122,7 +113,9 @@ describe('attachments', () => {
 		expect(await readAttachment(contextFor(sql, p.coordinator), store, id, attachmentId)).toBeNull();
 		await submitNeed(contextFor(sql, p.worker), id);
 		expect(
-			(await readAttachment(contextFor(sql, p.coordinator), store, id, attachmentId))?.bytes.equals(pdf)
+			(
+				await downloadedBytes(await readAttachment(contextFor(sql, p.coordinator), store, id, attachmentId))
+			)?.equals(pdf)
 		).toBe(true);
 		for (const outsider of [p.otherWorker, p.member, p.donor]) {
 			expect(

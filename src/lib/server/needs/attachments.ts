@@ -1,33 +1,27 @@
 import type { PersonContext } from '$lib/server/core/context';
 import type { AttachmentKind } from '$lib/needs';
 import { audit } from '../audit';
-import { decryptBytes, encryptBytes, type KeyRing } from '../privacy/encryption';
-import { findPersonalData } from '../privacy/pii';
-import { attachmentStates, canReadAttachments, isOwnOrganisation, needView } from './access';
+import type { PrepareRefusal } from '../files/cleaning';
+import { deleteFile } from '../files/store';
 import {
-	deleteAttachmentFile,
-	prepareAttachment,
-	readAttachmentFile,
-	storeAttachmentFile,
-	type PrepareRefusal
-} from './attachment-files';
+	openDownload,
+	withStoredFile,
+	type AttachmentDownload,
+	type AttachmentStore
+} from '../files/uploads';
+import { attachmentStates, canReadAttachments, isOwnOrganisation, needView } from './access';
 import { insertEvent, selectNeed } from './queries';
 import { isUuid } from '$lib/core/ids';
-
-/** Where attachments live: files under `<dataDir>/attachments`, encrypted with the key ring. */
-export interface AttachmentStore {
-	dataDir: string;
-	keys: KeyRing;
-}
 
 // binds a stored file to its need: a file copied into another need's place does not decrypt
 const fileContext = (needId: string) => `need_attachments:${needId}`;
 
 /*
  * Private attachments of a need (quotes, invoices). They may show an identity, so they are kept like
- * protected data: encrypted at rest (AES-256-GCM) and every read audited. The file is cleaned and stored under a random name
- * outside the web root first, then recorded with its timeline event in one transaction; if that fails the
- * file is removed again, so no row points to a missing file and no file lingers without a row.
+ * protected data: encrypted at rest (AES-256-GCM) and every read audited. The file is cleaned and stored
+ * under a random name first, then recorded with its timeline event in one transaction; if that fails the
+ * file is removed again, so no row points to a missing file and no file lingers without a row (what a
+ * crash leaves between the two, files/sweep.ts removes).
  */
 
 export type AttachmentResult =
@@ -49,7 +43,7 @@ export async function addAttachment(
 	if (!attachmentStates.has(before.status)) return { ok: false, reason: 'wrong_state' };
 
 	// a name like "smlouva Nováková.pdf" is shown on the timeline: such a name gives way to a plain one
-	return withStoredFile(store, upload, fileContext(needId), 'priloha', (file) =>
+	return withStoredFile(db, store, upload, fileContext(needId), 'priloha', (file) =>
 		db.begin(async (tx) => {
 			const need = await selectNeed(tx, needId, true);
 			if (!need || !attachmentStates.has(need.status))
@@ -69,44 +63,6 @@ export async function addAttachment(
 	);
 }
 
-/** A cleaned upload, stored encrypted, as the row that records it names it. */
-export interface StoredFile {
-	key: string;
-	name: string;
-	mediaType: string;
-	size: number;
-}
-
-/**
- * Cleans an upload (images are re-encoded without their metadata), stores it encrypted under `context`
- * and hands it to `record`, which writes the row; when `record` refuses or throws, the file is removed
- * again, so no row points to a missing file and no file lingers without a row. A file name that looks
- * like personal data gives way to `<plainName>.<extension>`. Without an upload, `record` gets null.
- */
-export async function withStoredFile<R extends { ok: boolean }>(
-	store: AttachmentStore,
-	upload: { bytes: Uint8Array; name: string; type: string } | null,
-	context: string,
-	plainName: string,
-	record: (file: StoredFile | null) => Promise<R>
-): Promise<R | { ok: false; reason: PrepareRefusal }> {
-	if (!upload) return record(null);
-	const prepared = await prepareAttachment(upload.bytes, upload.name, upload.type);
-	if (!prepared.ok) return prepared;
-	const name = findPersonalData(prepared.fileName).length
-		? `${plainName}.${prepared.extension}`
-		: prepared.fileName;
-	const key = await storeAttachmentFile(store.dataDir, encryptBytes(store.keys, prepared.bytes, context));
-	try {
-		const result = await record({ key, name, mediaType: prepared.mediaType, size: prepared.bytes.length });
-		if (!result.ok) await deleteAttachmentFile(store.dataDir, key);
-		return result;
-	} catch (e) {
-		await deleteAttachmentFile(store.dataDir, key);
-		throw e;
-	}
-}
-
 export async function removeAttachment(
 	ctx: PersonContext,
 	store: AttachmentStore,
@@ -115,7 +71,6 @@ export async function removeAttachment(
 ): Promise<{ ok: true } | { ok: false; reason: 'not_found' | 'forbidden' | 'wrong_state' }> {
 	const { db, actor } = ctx;
 	if (!isUuid(needId) || !isUuid(attachmentId)) return { ok: false, reason: 'not_found' };
-	const { dataDir } = store;
 	const result = await db.begin(async (tx) => {
 		const need = await selectNeed(tx, needId, true);
 		if (!need || !needView(actor, need)) return { ok: false as const, reason: 'not_found' as const };
@@ -132,17 +87,11 @@ export async function removeAttachment(
 			kind: 'attachment_removed',
 			data: { fileName: row.file_name }
 		});
-		return { ok: true as const, key: row.storage_key };
+		// the file goes with the removal: no row names it any more
+		await deleteFile(tx, row.storage_key);
+		return { ok: true as const };
 	});
-	if (!result.ok) return result;
-	await deleteAttachmentFile(dataDir, result.key);
-	return { ok: true };
-}
-
-export interface AttachmentDownload {
-	bytes: Buffer;
-	fileName: string;
-	mediaType: string;
+	return result;
 }
 
 /** The file for those allowed to read it; each read is audited (quotes and invoices may show identities). */
@@ -160,9 +109,13 @@ export async function readAttachment(
 		select storage_key, file_name, media_type from need_attachments
 		where id = ${attachmentId} and need_id = ${needId} and removed_at is null`;
 	if (!row) return null;
-	const stored = await readAttachmentFile(store.dataDir, row.storage_key);
-	if (!stored) return null;
-	const bytes = decryptBytes(store.keys, stored, fileContext(needId));
+	const download = await openDownload(db, store, {
+		key: row.storage_key,
+		context: fileContext(needId),
+		fileName: row.file_name,
+		mediaType: row.media_type
+	});
+	if (!download) return null;
 	await audit(db, {
 		actorId: actor.id,
 		action: 'need.attachment_read',
@@ -171,5 +124,5 @@ export async function readAttachment(
 		address: actor.address,
 		details: { attachment: attachmentId }
 	});
-	return { bytes, fileName: row.file_name, mediaType: row.media_type };
+	return download;
 }

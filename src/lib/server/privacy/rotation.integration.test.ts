@@ -1,11 +1,8 @@
 import { contextFor, testEnvironment } from '../needs/test-factory';
 import { encodeBase64 } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyTwoFactorCode } from '../auth/totp';
 import { readProtectedData, saveProtectedData } from '../delivery/protected';
 import { arrangeDelivery, markBought, markDelivered, readDeliveryProof } from '../delivery/steps';
@@ -13,10 +10,11 @@ import { allocateFromFund } from '../ledger/funding';
 import { readPayoutReceipt, recordPayout } from '../ledger/payouts';
 import { decidedNeed, fillFund, moneyTestDatabase } from '../ledger/test-factory';
 import { addAttachment, readAttachment } from '../needs/attachments';
-import { readAttachmentFile } from '../needs/attachment-files';
+import { CHUNK_BYTES, readFile } from '../files/store';
+import { bytesAtRest, downloadedBytes } from '../files/test-factory';
 import { saveStory } from '../stories/stories';
 import { storyPhotoContext } from '../stories/public';
-import { decryptBytes, encryptField, parseKeyRing } from './encryption';
+import { encryptField, parseKeyRing } from './encryption';
 import { countByKey, RotationError, rotateKeys } from './rotation';
 
 const t = moneyTestDatabase();
@@ -28,15 +26,10 @@ const newRing = parseKeyRing(k2);
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 let png: Buffer;
 
-let dataDir: string;
 beforeAll(async () => {
-	dataDir = mkdtempSync(join(tmpdir(), 'spolu-rotation-'));
 	png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#2f6f73' } })
 		.png()
 		.toBuffer();
-});
-afterAll(() => {
-	rmSync(dataDir, { recursive: true, force: true });
 });
 
 const contact = {
@@ -49,7 +42,7 @@ const contact = {
 /** A need with everything encrypted under k1: protected data, an attachment, a receipt, a delivery proof. */
 async function needUnderOldKey() {
 	const { sql, p } = t;
-	const store = { dataDir, keys: oldRing };
+	const store = { keys: oldRing };
 	// attachments are added while the need is submitted, before the vote
 	let attachmentId = '';
 	const needId = await decidedNeed(sql, p, 60_000, 'purchase', {}, async (id) => {
@@ -126,38 +119,37 @@ describe('key rotation', () => {
 		const { needId, attachmentId, payoutId } = await needUnderOldKey();
 		const totpKey = await totpUnderOldKey(p.coordinator.id);
 		// name, phone, address, TOTP key; attachment, receipt, delivery proof and the story's photo
-		expect(await countByKey(sql, dataDir)).toEqual({ k1: 8 });
+		expect(await countByKey(sql)).toEqual({ k1: 8 });
 
-		expect(await rotateKeys(sql, bothRing, dataDir, { batchSize: 1 })).toEqual({
+		expect(await rotateKeys(sql, bothRing, { batchSize: 1 })).toEqual({
 			fields: 4,
 			files: 4,
 			alreadyCurrent: 0
 		});
-		expect(await countByKey(sql, dataDir)).toEqual({ k2: 8 });
-		expect(await rotateKeys(sql, bothRing, dataDir)).toEqual({ fields: 0, files: 0, alreadyCurrent: 8 });
+		expect(await countByKey(sql)).toEqual({ k2: 8 });
+		expect(await rotateKeys(sql, bothRing)).toEqual({ fields: 0, files: 0, alreadyCurrent: 8 });
 		// with the old key gone from the ring, a second run has nothing to do either
-		expect(await rotateKeys(sql, newRing, dataDir)).toEqual({ fields: 0, files: 0, alreadyCurrent: 8 });
+		expect(await rotateKeys(sql, newRing)).toEqual({ fields: 0, files: 0, alreadyCurrent: 8 });
 
-		const store = { dataDir, keys: newRing };
+		const store = { keys: newRing };
 		expect(
 			await readProtectedData(contextFor(sql, p.worker, { ...testEnvironment, keys: newRing }), needId)
 		).toEqual(contact);
+		const read = async (file: Promise<{ body: ReadableStream<Uint8Array> } | null>) =>
+			(await downloadedBytes(await file))!;
 		expect(
-			(await readAttachment(contextFor(sql, p.worker), store, needId, attachmentId))!.bytes.equals(pdf)
+			(await read(readAttachment(contextFor(sql, p.worker), store, needId, attachmentId))).equals(pdf)
 		).toBe(true);
 		expect(
-			(await readPayoutReceipt(contextFor(sql, p.member), store, needId, payoutId))!.bytes.equals(pdf)
+			(await read(readPayoutReceipt(contextFor(sql, p.member), store, needId, payoutId))).equals(pdf)
 		).toBe(true);
-		expect((await readDeliveryProof(contextFor(sql, p.worker), store, needId))!.bytes.equals(pdf)).toBe(true);
+		expect((await read(readDeliveryProof(contextFor(sql, p.worker), store, needId))).equals(pdf)).toBe(true);
 		const [story] = await sql<
 			{ key: string }[]
 		>`select photo_key as key from stories where need_id = ${needId}`;
-		const photo = decryptBytes(
-			newRing,
-			(await readAttachmentFile(dataDir, story!.key))!,
-			storyPhotoContext(needId)
-		);
-		expect((await sharp(photo).metadata()).format).toBe('png');
+		expect((await bytesAtRest(sql, story!.key)).subarray(0, 3).toString('ascii')).toBe('k2:');
+		const photo = await readFile(sql, newRing, story!.key, storyPhotoContext(needId));
+		expect((await sharp(photo!).metadata()).format).toBe('png');
 		expect(await verifyTwoFactorCode(sql, newRing, p.coordinator.id, generateTOTP(totpKey, 30, 6))).toBe(
 			true
 		);
@@ -182,7 +174,7 @@ describe('key rotation', () => {
 		const tampered = [id, iv, tag, (data[0] === 'A' ? 'B' : 'A') + data.slice(1)].join(':');
 		await sql`update need_protected_data set client_phone = ${tampered} where need_id = ${first}`;
 
-		const failure = await rotateKeys(sql, bothRing, dataDir).catch((e: unknown) => e);
+		const failure = await rotateKeys(sql, bothRing).catch((e: unknown) => e);
 		expect(failure).toBeInstanceOf(RotationError);
 		const error = failure as RotationError;
 		expect(error.message).toContain(`need_protected_data.client_phone of row ${first} (damaged)`);
@@ -196,24 +188,23 @@ describe('key rotation', () => {
 		const [after] = await sql<{ phone: string }[]>`
 			select client_phone as phone from need_protected_data where need_id = ${first}`;
 		expect(after!.phone).toBe(tampered);
-		expect(await countByKey(sql, dataDir)).toEqual({ k1: 1, k2: 5 });
+		expect(await countByKey(sql)).toEqual({ k1: 1, k2: 5 });
 		expect(
 			await readProtectedData(contextFor(sql, p.worker, { ...testEnvironment, keys: newRing }), second)
 		).toEqual(contact);
 		// the old key stays needed while the row is not dealt with: a rerun fails the same way
-		await expect(rotateKeys(sql, bothRing, dataDir)).rejects.toThrow(RotationError);
+		await expect(rotateKeys(sql, bothRing)).rejects.toThrow(RotationError);
 	});
 
 	it('names a damaged file, and values under a key missing from the ring, without changing them', async () => {
 		const { sql } = t;
 		const { needId, payoutId } = await needUnderOldKey();
 		const [row] = await sql<{ key: string }[]>`select receipt_key as key from payouts where id = ${payoutId}`;
-		const file = join(dataDir, 'attachments', row!.key);
-		const damaged = readFileSync(file);
+		const damaged = await bytesAtRest(sql, row!.key);
 		damaged.writeUInt8(damaged.readUInt8(damaged.length - 1) ^ 1, damaged.length - 1);
-		writeFileSync(file, damaged);
+		await sql`update stored_file_chunks set content = ${damaged} where file_key = ${row!.key}`;
 
-		const failure = (await rotateKeys(sql, newRing, dataDir).catch((e: unknown) => e)) as RotationError;
+		const failure = (await rotateKeys(sql, newRing).catch((e: unknown) => e)) as RotationError;
 		expect(failure).toBeInstanceOf(RotationError);
 		expect(failure.failures).toEqual([
 			...['client_name', 'client_phone', 'delivery_address'].map((column) => ({
@@ -228,28 +219,50 @@ describe('key rotation', () => {
 			expect.objectContaining({ table: 'stories', column: 'photo_key', reason: 'missing_key' })
 		]);
 		expect(failure.result).toEqual({ fields: 0, files: 0, alreadyCurrent: 0 });
-		expect(await countByKey(sql, dataDir)).toEqual({ k1: 7 });
+		expect(await countByKey(sql)).toEqual({ k1: 7 });
 
 		// with the old key back in the ring, only the damaged file is left behind
-		await expect(rotateKeys(sql, bothRing, dataDir)).rejects.toMatchObject({
+		await expect(rotateKeys(sql, bothRing)).rejects.toMatchObject({
 			failures: [{ table: 'payouts', column: 'receipt_key', id: payoutId, reason: 'damaged' }],
 			result: { fields: 3, files: 3, alreadyCurrent: 0 }
 		});
-		expect(readFileSync(file).equals(damaged)).toBe(true);
-		expect(await countByKey(sql, dataDir)).toEqual({ k1: 1, k2: 6 });
+		expect((await bytesAtRest(sql, row!.key)).equals(damaged)).toBe(true);
+		expect(await countByKey(sql)).toEqual({ k1: 1, k2: 6 });
 	});
 
-	it('writes files in place, leaving no temporary files behind', async () => {
-		const { sql } = t;
-		const { attachmentId } = await needUnderOldKey();
+	it('re-encrypts every chunk of a large file under its key, and it still downloads whole', async () => {
+		const { sql, p } = t;
+		const store = { keys: oldRing };
+		// a scanned quote of 2.5 MiB: three chunks
+		const scan = Buffer.concat([
+			Buffer.from('%PDF-1.4\n%'),
+			Buffer.alloc(Math.floor(2.5 * CHUNK_BYTES), 0x78),
+			Buffer.from('\ntrailer << >>\n%%EOF\n')
+		]);
+		let attachmentId = '';
+		const needId = await decidedNeed(sql, p, 10_000, 'purchase', {}, async (id) => {
+			const added = await addAttachment(contextFor(sql, p.worker), store, id, {
+				bytes: scan,
+				name: 'sken.pdf',
+				type: 'application/pdf',
+				kind: 'quote'
+			});
+			if (!added.ok) throw new Error(added.reason);
+			attachmentId = added.id;
+		});
 		const [row] = await sql<{ key: string }[]>`
 			select storage_key as key from need_attachments where id = ${attachmentId}`;
-		const before = readFileSync(join(dataDir, 'attachments', row!.key));
-		expect(before.subarray(0, 3).toString('ascii')).toBe('k1:');
-		await rotateKeys(sql, bothRing, dataDir);
-		const after = readFileSync(join(dataDir, 'attachments', row!.key));
-		expect(after.subarray(0, 3).toString('ascii')).toBe('k2:');
-		const shard = join(dataDir, 'attachments', row!.key.split('/')[0]!);
-		expect(readdirSync(shard).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+		const chunkKeys = async () =>
+			(
+				await sql<{ head: string }[]>`
+					select convert_from(substring(content from 1 for 3), 'SQL_ASCII') as head
+					from stored_file_chunks where file_key = ${row!.key} order by seq`
+			).map((c) => c.head);
+		expect(await chunkKeys()).toEqual(['k1:', 'k1:', 'k1:']);
+		await rotateKeys(sql, bothRing);
+		expect(await chunkKeys()).toEqual(['k2:', 'k2:', 'k2:']);
+		const file = await readAttachment(contextFor(sql, p.worker), { keys: newRing }, needId, attachmentId);
+		expect(file!.size).toBe(scan.length);
+		expect((await downloadedBytes(file))!.equals(scan)).toBe(true);
 	});
 });

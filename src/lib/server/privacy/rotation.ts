@@ -1,9 +1,10 @@
 import type { Db } from '../db/client';
-import { readAttachmentFile, replaceAttachmentFile } from '../needs/attachment-files';
-import { decryptBytes, decryptField, encryptBytes, encryptField, type KeyRing } from './encryption';
+import { filePlaces, type FilePlace } from '../files/places';
+import { rewrapFile } from '../files/store';
+import { decryptField, encryptField, type KeyRing } from './encryption';
 
 /*
- * Key rotation: re-encrypts every stored value and file that is not under the current key, so an old
+ * Key rotation: re-encrypts every stored value and file (files/store.ts) that is not under the current key, so an old
  * key can leave DATA_ENCRYPTION_KEY. Meant to run beside the live application: each row is handled in
  * its own short transaction that locks it (`for update`) and re-reads it, so a value written by the app
  * meanwhile (already under the current key) is left alone and nothing the app writes is overwritten.
@@ -31,49 +32,6 @@ const fieldPlaces: FieldPlace[] = [
 		context: (needId: string) => `need_protected_data:${column}:${needId}`
 	})),
 	{ table: 'users', column: 'totp_key', id: 'id', context: (userId) => `users:totp_key:${userId}` }
-];
-
-interface FilePlace {
-	table: string;
-	column: string;
-	/** the row's key column */
-	id: string;
-	/** rows whose file is gone (removed attachments) */
-	live: string;
-	context: (needId: string) => string;
-}
-
-// The contexts must match needs/attachments.ts, ledger/payouts.ts, delivery/steps.ts and
-// stories/public.ts; all are bound to the need.
-const filePlaces: FilePlace[] = [
-	{
-		table: 'need_attachments',
-		column: 'storage_key',
-		id: 'id',
-		live: 'removed_at is null',
-		context: (needId) => `need_attachments:${needId}`
-	},
-	{
-		table: 'payouts',
-		column: 'receipt_key',
-		id: 'id',
-		live: 'true',
-		context: (needId) => `payouts:${needId}`
-	},
-	{
-		table: 'need_deliveries',
-		column: 'proof_key',
-		id: 'need_id',
-		live: 'true',
-		context: (needId) => `need_deliveries:${needId}`
-	},
-	{
-		table: 'stories',
-		column: 'photo_key',
-		id: 'id',
-		live: 'true',
-		context: (needId) => `stories:${needId}`
-	}
 ];
 
 export interface RotationResult {
@@ -110,12 +68,6 @@ export class RotationError extends Error {
 }
 
 const fieldKeyId = (stored: string) => stored.slice(0, Math.max(0, stored.indexOf(':')));
-
-/** The key id at the start of an encrypted file, or null when it is not one (same rule as decryptBytes). */
-function fileKeyId(stored: Buffer): string | null {
-	const colon = stored.subarray(0, 21).indexOf(0x3a);
-	return colon < 1 ? null : stored.subarray(0, colon).toString('ascii');
-}
 
 class Undecryptable extends Error {
 	constructor(readonly reason: RotationFailure['reason']) {
@@ -164,29 +116,22 @@ async function rotateField(
 async function rotateFile(
 	db: Db,
 	keys: KeyRing,
-	dataDir: string,
 	place: FilePlace,
 	rowId: string
 ): Promise<'rotated' | 'current' | 'gone'> {
-	// The lock is held while the file is rewritten: removing an attachment waits for it, so a removed
-	// file is never written back.
+	// The row's lock is held while the file is rewritten: removing an attachment waits for it, so a
+	// removed file is never written back.
 	return db.begin(async (tx) => {
 		const [row] = await tx<{ needId: string; key: string | null }[]>`
 			select need_id::text as "needId", ${tx(place.column)} as key from ${tx(place.table)}
-			where ${tx(place.id)} = ${rowId}::uuid and ${tx.unsafe(place.live)} for update`;
+			where ${tx(place.id)} = ${rowId}::uuid and ${tx.unsafe(place.live(place.table))} for update`;
 		if (!row?.key) return 'gone' as const;
-		const stored = await readAttachmentFile(dataDir, row.key);
-		if (!stored) return 'gone' as const;
-		if (fileKeyId(stored) === keys.current) return 'current' as const;
-		let plain: Buffer;
+		const [file] = await tx<{ keyId: string }[]>`select key_id as "keyId" from stored_files where key = ${row.key}`;
 		try {
-			plain = decryptBytes(keys, stored, place.context(row.needId));
+			return await rewrapFile(tx, keys, row.key, place.context(row.needId));
 		} catch {
-			const keyId = fileKeyId(stored);
-			throw new Undecryptable(keyId !== null && !keys.keys.has(keyId) ? 'missing_key' : 'damaged');
+			throw new Undecryptable(file && !keys.keys.has(file.keyId) ? 'missing_key' : 'damaged');
 		}
-		await replaceAttachmentFile(dataDir, row.key, encryptBytes(keys, plain, place.context(row.needId)));
-		return 'rotated' as const;
 	});
 }
 
@@ -198,7 +143,6 @@ async function rotateFile(
 export async function rotateKeys(
 	db: Db,
 	keys: KeyRing,
-	dataDir: string,
 	options: { batchSize?: number } = {}
 ): Promise<RotationResult> {
 	const batchSize = options.batchSize ?? 200;
@@ -229,9 +173,9 @@ export async function rotateKeys(
 		}
 	}
 	for (const place of filePlaces) {
-		const where = `${place.column} is not null and ${place.live}`;
+		const where = `${place.column} is not null and ${place.live(place.table)}`;
 		for await (const ids of idPages(db, place.table, place.id, where, batchSize)) {
-			for (const id of ids) await attempt(place, id, () => rotateFile(db, keys, dataDir, place, id), 'files');
+			for (const id of ids) await attempt(place, id, () => rotateFile(db, keys, place, id), 'files');
 		}
 	}
 	if (failures.length) throw new RotationError(failures, result);
@@ -240,9 +184,9 @@ export async function rotateKeys(
 
 /**
  * How many stored values and files are under each key id, so the operator sees when an old key is no
- * longer used. Files that are missing are not counted; files that are not encrypted count as `?`.
+ * longer used. Files that are missing are not counted.
  */
-export async function countByKey(db: Db, dataDir: string): Promise<Record<string, number>> {
+export async function countByKey(db: Db): Promise<Record<string, number>> {
 	const counts: Record<string, number> = {};
 	const add = (keyId: string, n = 1) => (counts[keyId] = (counts[keyId] ?? 0) + n);
 	for (const place of fieldPlaces) {
@@ -252,13 +196,11 @@ export async function countByKey(db: Db, dataDir: string): Promise<Record<string
 		for (const row of rows) add(row.keyId || '?', row.n);
 	}
 	for (const place of filePlaces) {
-		const rows = await db<{ key: string }[]>`
-			select ${db(place.column)} as key from ${db(place.table)}
-			where ${db(place.column)} is not null and ${db.unsafe(place.live)}`;
-		for (const row of rows) {
-			const stored = await readAttachmentFile(dataDir, row.key);
-			if (stored) add(fileKeyId(stored) ?? '?');
-		}
+		const rows = await db<{ keyId: string; n: number }[]>`
+			select f.key_id as "keyId", count(*)::int as n
+			from ${db(place.table)} join stored_files f on f.key = ${db(place.table)}.${db(place.column)}
+			where ${db.unsafe(place.live(place.table))} group by 1`;
+		for (const row of rows) add(row.keyId, row.n);
 	}
 	return counts;
 }

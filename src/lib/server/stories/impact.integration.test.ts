@@ -9,7 +9,7 @@ import { allocateFromFund } from '../ledger/funding';
 import { postTransaction, type Channel } from '../ledger/ledger';
 import { recordPayout } from '../ledger/payouts';
 import { decidedNeed, fillFund, moneyTestDatabase } from '../ledger/test-factory';
-import type { AttachmentStore } from '../needs/attachments';
+import type { AttachmentStore } from '../files/uploads';
 import type { People } from '../needs/test-factory';
 import { hideSmallCounts, impactCharts, impactSummary, mergeSmallGroups, transparencyYears } from './impact';
 

@@ -1,9 +1,8 @@
 import type { Category, NeedStatus } from '$lib/needs';
 import type { Region } from '$lib/regions';
 import type { Queryable } from '../db/client';
-import { readAttachmentFile } from '../needs/attachment-files';
-import type { AttachmentStore } from '../needs/attachments';
-import { decryptBytes } from '../privacy/encryption';
+import { openFile, type OpenedFile } from '../files/store';
+import type { AttachmentStore } from '../files/uploads';
 
 /*
  * What the public may read of the stories. One rule decides it, here, for every public place (pages,
@@ -107,15 +106,11 @@ export async function readPublicStoryPhoto(
 	store: AttachmentStore,
 	number: number,
 	options: Pick<StoryFilter, 'audience' | 'now'> = {}
-): Promise<{ bytes: Buffer; mediaType: string } | null> {
+): Promise<(OpenedFile & { mediaType: string }) | null> {
 	const photo = await publicStoryPhoto(db, number, options);
 	if (!photo) return null;
-	const stored = await readAttachmentFile(store.dataDir, photo.key);
-	if (!stored) return null;
-	return {
-		bytes: decryptBytes(store.keys, stored, storyPhotoContext(photo.needId)),
-		mediaType: photo.mediaType
-	};
+	const opened = await openFile(db, store.keys, photo.key, storyPhotoContext(photo.needId));
+	return opened && { ...opened, mediaType: photo.mediaType };
 }
 
 /** A need a donor's gift went to, as the donor may see it: its anonymised title and how far it got. */

@@ -9,8 +9,8 @@ import { audit, type AuditAction } from '../audit';
 import type { Queryable, Tx } from '../db/client';
 import { mailLink } from '../mail/templates';
 import { isCoordinator, isOwnOrganisation, needView } from '../needs/access';
-import type { PrepareRefusal } from '../needs/attachment-files';
-import { withStoredFile, type AttachmentStore, type StoredFile } from '../needs/attachments';
+import type { PrepareRefusal } from '../files/cleaning';
+import { withStoredFile, type AttachmentStore, type StoredFile } from '../files/uploads';
 import { mailNeedUpdate, type Recipient } from '../needs/notifications';
 import { insertEvent, selectNeed, type Need } from '../needs';
 import { isUuid } from '$lib/core/ids';
@@ -149,7 +149,7 @@ export async function saveStory(
 	const before = await selectNeed(db, needId);
 	if (!before || !needView(actor, before)) return refuse('not_found');
 	if (!(await mayWrite(db, actor, before)) && !isCoordinator(actor)) return refuse('forbidden');
-	return withStoredFile(store, photo, storyPhotoContext(needId), 'foto', (stored) =>
+	return withStoredFile(db, store, photo, storyPhotoContext(needId), 'foto', (stored) =>
 		db.begin((tx) => writeStory(tx, actor, needId, input, stored, findings))
 	);
 }

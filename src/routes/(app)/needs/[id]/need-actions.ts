@@ -3,7 +3,7 @@ import { contextOf } from '$lib/server/http/actor';
 import { requiredText } from '$lib/server/http/fields';
 import { requireRole } from '$lib/server/http/guards';
 import type { MoneyRefusal } from '$lib/server/ledger/funding';
-import type { PrepareRefusal } from '$lib/server/needs/attachment-files';
+import type { PrepareRefusal } from '$lib/server/files/cleaning';
 import * as needs from '$lib/server/needs/transitions';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';

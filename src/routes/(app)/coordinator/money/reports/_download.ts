@@ -1,6 +1,6 @@
 import { audit } from '$lib/server/audit';
 import type { SessionUser } from '$lib/server/auth/session';
-import { contentDisposition } from '$lib/server/needs/attachment-files';
+import { contentDisposition } from '$lib/server/files/cleaning';
 import { db } from '$lib/server/runtime';
 import type { RequestEvent } from '@sveltejs/kit';
 

@@ -2,7 +2,7 @@ import { pragueDay } from '$lib/core/prague';
 import { getLocale } from '$lib/paraglide/runtime';
 import { requireRole } from '$lib/server/http/guards';
 import { readForm } from '$lib/server/http/forms';
-import { contentDisposition } from '$lib/server/needs/attachment-files';
+import { contentDisposition } from '$lib/server/files/cleaning';
 import { donorConfirmation } from '$lib/server/payments/receipts/confirmations';
 import { db } from '$lib/server/runtime';
 import { redirect } from '@sveltejs/kit';

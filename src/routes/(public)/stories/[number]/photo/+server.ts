@@ -9,10 +9,10 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 	const audience = audienceOf(locals.user);
 	const photo = number && (await readPublicStoryPhoto(db(), attachmentStore(), number, { audience }));
 	if (!photo) error(404, 'Not found');
-	return new Response(new Uint8Array(photo.bytes), {
+	return new Response(photo.body, {
 		headers: {
 			'content-type': photo.mediaType,
-			'content-length': String(photo.bytes.length),
+			'content-length': String(photo.size),
 			// a withdrawn consent must take the photo off the web soon: caches keep it a minute at most, as the page
 			'cache-control': audience === 'public' ? 'public, max-age=60' : 'private, no-store'
 		}

@@ -1,7 +1,4 @@
 import type { RefusalOf } from '../core/refusals';
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
-import path from 'node:path';
 import sharp from 'sharp';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -211,110 +208,6 @@ export async function prepareAttachment(
 		extension,
 		fileName: safeFileName(claimedName, extension)
 	};
-}
-
-const STORAGE_KEY = /^[0-9a-f]{2}\/[0-9a-f]{32}$/;
-
-export class InvalidAttachmentKeyError extends Error {
-	constructor() {
-		super('invalid attachment storage key');
-		this.name = 'InvalidAttachmentKeyError';
-	}
-}
-
-function attachmentsRoot(dataDir: string): string {
-	return path.join(dataDir, 'attachments');
-}
-
-function pathOfKey(dataDir: string, key: string): string {
-	// The pattern admits only hex and one slash, so the path cannot leave the attachments folder.
-	if (!STORAGE_KEY.test(key)) throw new InvalidAttachmentKeyError();
-	const [shard, name] = key.split('/') as [string, string];
-	return path.join(attachmentsRoot(dataDir), shard, name);
-}
-
-const isNotFound = (error: unknown): boolean => {
-	const code = (error as NodeJS.ErrnoException | null)?.code;
-	return code === 'ENOENT' || code === 'ENOTDIR';
-};
-
-async function syncDirectory(dir: string): Promise<void> {
-	// Makes the rename itself durable; some platforms cannot open a directory, which is no reason to fail.
-	try {
-		const handle = await open(dir, 'r');
-		try {
-			await handle.sync();
-		} finally {
-			await handle.close();
-		}
-	} catch {
-		// best effort
-	}
-}
-
-/**
- * Stores bytes under <dataDir>/attachments/<2 hex>/<32 hex> with a random name, never the user's.
- * Written to a temporary file and renamed, so a reader never sees half a file. Returns the key.
- */
-export async function storeAttachmentFile(dataDir: string, bytes: Uint8Array): Promise<string> {
-	const name = randomBytes(16).toString('hex');
-	const key = `${name.slice(0, 2)}/${name}`;
-	const finalPath = pathOfKey(dataDir, key);
-	const dir = path.dirname(finalPath);
-	await mkdir(dir, { recursive: true, mode: 0o700 });
-
-	await writeWhole(finalPath, bytes);
-	await syncDirectory(dir);
-	return key;
-}
-
-/** Writes a temporary file beside `finalPath`, syncs it and renames it over: readers see a whole file. */
-async function writeWhole(finalPath: string, bytes: Uint8Array): Promise<void> {
-	const tempPath = `${finalPath}.${randomBytes(6).toString('hex')}.tmp`;
-	const handle = await open(tempPath, 'wx', 0o600);
-	try {
-		try {
-			await handle.writeFile(bytes);
-			await handle.sync();
-		} finally {
-			await handle.close();
-		}
-		await rename(tempPath, finalPath);
-	} catch (error) {
-		await unlink(tempPath).catch(() => undefined);
-		throw error;
-	}
-}
-
-/**
- * Replaces a stored file under the same key (key rotation re-encrypts in place), so a reader sees the
- * old or the new file whole.
- */
-export async function replaceAttachmentFile(dataDir: string, key: string, bytes: Uint8Array): Promise<void> {
-	const finalPath = pathOfKey(dataDir, key);
-	await writeWhole(finalPath, bytes);
-	await syncDirectory(path.dirname(finalPath));
-}
-
-/** Reads a stored file; throws on a malformed key; null when the file is missing. */
-export async function readAttachmentFile(dataDir: string, key: string): Promise<Buffer | null> {
-	const filePath = pathOfKey(dataDir, key);
-	try {
-		return await readFile(filePath);
-	} catch (error) {
-		if (isNotFound(error)) return null;
-		throw error;
-	}
-}
-
-/** Deletes a stored file; throws on a malformed key; a missing file is fine. */
-export async function deleteAttachmentFile(dataDir: string, key: string): Promise<void> {
-	const filePath = pathOfKey(dataDir, key);
-	try {
-		await unlink(filePath);
-	} catch (error) {
-		if (!isNotFound(error)) throw error;
-	}
 }
 
 // RFC 8187 attr-char is narrower than what encodeURIComponent leaves alone.

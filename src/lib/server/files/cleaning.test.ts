@@ -1,21 +1,14 @@
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-	InvalidAttachmentKeyError,
 	MAX_ATTACHMENT_BYTES,
 	contentDisposition,
-	deleteAttachmentFile,
 	prepareAttachment,
-	readAttachmentFile,
 	safeFileName,
 	sniffMediaType,
-	storeAttachmentFile,
 	type PreparedAttachment
-} from './attachment-files';
+} from './cleaning';
 
 const GPS_MARK = 'SPOLU-SECRET-GPS-MARK';
 const XMP_MARK = 'SPOLU-SECRET-XMP-MARK';
@@ -433,82 +426,5 @@ describe('contentDisposition', () => {
 
 	it('falls back to priloha for an empty name', () => {
 		expect(contentDisposition('')).toBe(`attachment; filename="priloha"; filename*=UTF-8''priloha`);
-	});
-});
-
-describe('attachment storage', () => {
-	let dataDir: string;
-
-	beforeEach(async () => {
-		dataDir = await mkdtemp(path.join(os.tmpdir(), 'spolu-attachments-'));
-	});
-
-	afterEach(async () => {
-		await rm(dataDir, { recursive: true, force: true });
-	});
-
-	it('stores under attachments/<2 hex>/<32 hex> with private modes and no temp file left', async () => {
-		const key = await storeAttachmentFile(dataDir, MINIMAL_PDF);
-		expect(key).toMatch(/^[0-9a-f]{2}\/[0-9a-f]{32}$/);
-		const [shard, name] = key.split('/') as [string, string];
-		expect(name.startsWith(shard)).toBe(true);
-
-		const root = path.join(dataDir, 'attachments');
-		const file = path.join(root, shard, name);
-		expect((await stat(file)).mode & 0o777).toBe(0o600);
-		expect((await stat(path.join(root, shard))).mode & 0o777).toBe(0o700);
-		expect((await stat(root)).mode & 0o777).toBe(0o700);
-		expect(await readdir(path.join(root, shard))).toEqual([name]);
-	});
-
-	it('round-trips the bytes', async () => {
-		const bytes = await jpegWithGps();
-		const key = await storeAttachmentFile(dataDir, bytes);
-		const read = await readAttachmentFile(dataDir, key);
-		expect(read?.equals(bytes)).toBe(true);
-	});
-
-	it('gives two stores of the same bytes different keys', async () => {
-		const first = await storeAttachmentFile(dataDir, MINIMAL_PDF);
-		const second = await storeAttachmentFile(dataDir, MINIMAL_PDF);
-		expect(first).not.toBe(second);
-		expect((await readAttachmentFile(dataDir, first))?.equals(MINIMAL_PDF)).toBe(true);
-		expect((await readAttachmentFile(dataDir, second))?.equals(MINIMAL_PDF)).toBe(true);
-	});
-
-	it('refuses keys that are not exactly <2 hex>/<32 hex>', async () => {
-		const bad = [
-			'../x',
-			'/etc/passwd',
-			'ab/../../x',
-			`ab/../../${'0'.repeat(32)}`,
-			`AB/${'A'.repeat(32)}`,
-			`ab/${'0'.repeat(31)}`,
-			`ab/${'0'.repeat(32)}\n`,
-			`ab\\${'0'.repeat(32)}`,
-			''
-		];
-		for (const key of bad) {
-			await expect(readAttachmentFile(dataDir, key)).rejects.toBeInstanceOf(InvalidAttachmentKeyError);
-			await expect(deleteAttachmentFile(dataDir, key)).rejects.toBeInstanceOf(InvalidAttachmentKeyError);
-		}
-	});
-
-	it('reads null for a well-formed key that was never stored', async () => {
-		expect(await readAttachmentFile(dataDir, `ab/${'0'.repeat(32)}`)).toBeNull();
-	});
-
-	it('deletes a file so that reading it gives null, and deleting again is fine', async () => {
-		const key = await storeAttachmentFile(dataDir, MINIMAL_PDF);
-		await deleteAttachmentFile(dataDir, key);
-		expect(await readAttachmentFile(dataDir, key)).toBeNull();
-		await expect(deleteAttachmentFile(dataDir, key)).resolves.toBeUndefined();
-		await expect(deleteAttachmentFile(dataDir, `cd/${'f'.repeat(32)}`)).resolves.toBeUndefined();
-	});
-
-	it('creates the data directory when it does not exist yet', async () => {
-		const nested = path.join(dataDir, 'not', 'yet');
-		const key = await storeAttachmentFile(nested, MINIMAL_PDF);
-		expect((await readAttachmentFile(nested, key))?.equals(MINIMAL_PDF)).toBe(true);
 	});
 });
