@@ -85,9 +85,7 @@ try {
 		url = embedded.url;
 	}
 	sql = createClient(url, { max: 1 });
-	const [schema] = await sql<
-		{ ready: boolean }[]
-	>`select to_regclass('stored_files') is not null as ready`;
+	const [schema] = await sql<{ ready: boolean }[]>`select to_regclass('stored_files') is not null as ready`;
 	if (!schema?.ready) {
 		console.error('The database is not on the current schema: start Spolu once to migrate it.');
 		failed = true;

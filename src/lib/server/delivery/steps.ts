@@ -31,7 +31,6 @@ import { isUuid } from '$lib/core/ids';
 
 import { applyTransition } from '../needs/lifecycle';
 
-
 import { findPersonalData } from '../privacy/pii';
 
 import type { DeliveryStep, DeliveryView } from '$lib/delivery';

@@ -126,7 +126,9 @@ async function rotateFile(
 			select need_id::text as "needId", ${tx(place.column)} as key from ${tx(place.table)}
 			where ${tx(place.id)} = ${rowId}::uuid and ${tx.unsafe(place.live(place.table))} for update`;
 		if (!row?.key) return 'gone' as const;
-		const [file] = await tx<{ keyId: string }[]>`select key_id as "keyId" from stored_files where key = ${row.key}`;
+		const [file] = await tx<
+			{ keyId: string }[]
+		>`select key_id as "keyId" from stored_files where key = ${row.key}`;
 		try {
 			return await rewrapFile(tx, keys, row.key, place.context(row.needId));
 		} catch {
