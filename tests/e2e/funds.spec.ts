@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { apiAs, signInPage, type Persona } from '../support/e2e-accounts';
+import { apiAs, openNeedWithPayouts, signInPage, type Persona } from '../support/e2e-accounts';
 
 /*
  * The club's money on the need page and on the members' fund page. It uses the demo's money: a funded
@@ -92,21 +92,7 @@ test('the contact person records a payout with a receipt and downloads it; only 
 	baseURL
 }) => {
 	const { page, context } = await signedIn(browser, 'member');
-	await page.goto('/fund');
-	const hrefs = await page
-		.getByRole('region', { name: 'Schválené potřeby' })
-		.getByRole('link')
-		.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-	// the need whose contact person the demo member is, with money on its account
-	let found = false;
-	for (const href of hrefs) {
-		await page.goto(href);
-		if ((await page.getByRole('button', { name: 'Zapsat platbu' }).count()) > 0) {
-			found = true;
-			break;
-		}
-	}
-	expect(found, 'a demo need with clen1 as its contact person and money on its account').toBe(true);
+	await openNeedWithPayouts(page);
 	await expect(page.getByText('Zůstatek na účtu potřeby')).toBeVisible();
 
 	// the family is never named in a payout

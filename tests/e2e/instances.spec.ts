@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createClient, type Db } from '../../src/lib/server/db/client';
 import { readFile } from '../../src/lib/server/files/store';
 import { encryptBytes, parseKeyRing } from '../../src/lib/server/privacy/encryption';
-import { apiAs, signInPage } from '../support/e2e-accounts';
+import { apiAs, openNeedWithPayouts, signInPage } from '../support/e2e-accounts';
 import { expect, test, type AppProcess } from '../support/e2e-server';
 import { postgresBinaries, startPostgresServer, type PostgresServer } from '../support/postgres-server';
 
@@ -45,20 +45,7 @@ test.describe('several instances', () => {
 		const context = await browser.newContext({ baseURL: one.url });
 		const page = await context.newPage();
 		await signInPage(page, 'member');
-		await page.goto('/fund');
-		const hrefs = await page
-			.getByRole('region', { name: 'Schválené potřeby' })
-			.getByRole('link')
-			.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-		let found = false;
-		for (const href of hrefs) {
-			await page.goto(href);
-			if ((await page.getByRole('button', { name: 'Zapsat platbu' }).count()) > 0) {
-				found = true;
-				break;
-			}
-		}
-		expect(found, 'a demo need with clen1 as its contact person and money on its account').toBe(true);
+		await openNeedWithPayouts(page);
 		await page.getByLabel('Dodavateli (obchod, firma)').check();
 		await page.getByLabel('Dodavatel nebo způsob platby').fill('Decathlon');
 		await page.getByLabel('Částka (Kč)').fill('1');

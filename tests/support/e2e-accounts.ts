@@ -35,3 +35,20 @@ export async function apiAs(baseURL: string, persona: Persona | 'anonymous'): Pr
 	}
 	return context;
 }
+
+/**
+ * Opens the demo need whose contact person the demo member (clen1) is and that has money on its account:
+ * found through /fund by what its page offers (recording a payout), never by id.
+ */
+export async function openNeedWithPayouts(page: Page) {
+	await page.goto('/fund');
+	const hrefs = await page
+		.getByRole('region', { name: 'Schválené potřeby' })
+		.getByRole('link')
+		.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+	for (const href of hrefs) {
+		await page.goto(href);
+		if ((await page.getByRole('button', { name: 'Zapsat platbu' }).count()) > 0) return;
+	}
+	expect(false, 'a demo need with clen1 as its contact person and money on its account').toBe(true);
+}

@@ -39,6 +39,18 @@ const filesOnDisk = () =>
 				.map((e) => e.name)
 		: [];
 
+/** Adds an attachment as the social worker does; returns its id. */
+async function attach(needId: string, bytes: Buffer, name: string) {
+	const added = await addAttachment(contextFor(t.sql, t.p.worker), t.store, needId, {
+		bytes,
+		name,
+		type: 'application/pdf',
+		kind: 'quote'
+	});
+	if (!added.ok) throw new Error(added.reason);
+	return added.id;
+}
+
 /**
  * A need with an attachment and a payout receipt as the old version left them: the rows name keys, the
  * files are in the data directory, the database holds none of them.
@@ -47,14 +59,7 @@ async function needFromBeforeTheUpgrade() {
 	const { sql, p, store } = t;
 	let attachmentId = '';
 	const needId = await decidedNeed(sql, p, 30_000, 'purchase', {}, async (id) => {
-		const added = await addAttachment(contextFor(sql, p.worker), store, id, {
-			bytes: quote,
-			name: 'nabidka.pdf',
-			type: 'application/pdf',
-			kind: 'quote'
-		});
-		if (!added.ok) throw new Error(added.reason);
-		attachmentId = added.id;
+		attachmentId = await attach(id, quote, 'nabidka.pdf');
 	});
 	await fillFund(sql, 30_000);
 	await allocateFromFund(contextFor(sql, p.coordinator), needId, 30_000);
@@ -143,23 +148,10 @@ describe('retention of files', () => {
 		const later = new Date(now.getTime() + UNUSED_FILE_GRACE_MS + 1000);
 		let attachmentId = '';
 		const needId = await decidedNeed(sql, p, 10_000, 'purchase', {}, async (id) => {
-			const added = await addAttachment(contextFor(sql, p.worker), store, id, {
-				bytes: quote,
-				name: 'a.pdf',
-				type: 'application/pdf',
-				kind: 'quote'
-			});
-			if (!added.ok) throw new Error(added.reason);
-			attachmentId = added.id;
-			const second = await addAttachment(contextFor(sql, p.worker), store, id, {
-				bytes: receipt,
-				name: 'b.pdf',
-				type: 'application/pdf',
-				kind: 'other'
-			});
-			if (!second.ok) throw new Error(second.reason);
+			attachmentId = await attach(id, quote, 'a.pdf');
+			const second = await attach(id, receipt, 'b.pdf');
 			// removing an attachment deletes its file at once
-			expect(await removeAttachment(contextFor(sql, p.worker), store, id, second.id)).toEqual({ ok: true });
+			expect(await removeAttachment(contextFor(sql, p.worker), store, id, second)).toEqual({ ok: true });
 		});
 		expect(await sql`select 1 from stored_files`).toHaveLength(1);
 		// what a crash between storing an upload and writing its record leaves behind
