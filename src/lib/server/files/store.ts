@@ -19,7 +19,7 @@ const STORAGE_KEY = /^[0-9a-f]{2}\/[0-9a-f]{32}$/;
 export const isStorageKey = (key: string): boolean => STORAGE_KEY.test(key);
 
 /** A random name, never the user's: two hex characters, a slash, 32 hex characters (as on disk before). */
-export function newStorageKey(): string {
+function newStorageKey(): string {
 	const name = randomBytes(16).toString('hex');
 	return `${name.slice(0, 2)}/${name}`;
 }

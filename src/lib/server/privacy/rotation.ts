@@ -1,6 +1,6 @@
 import type { Db } from '../db/client';
 import { filePlaces, type FilePlace } from '../files/places';
-import { rewrapFile } from '../files/store';
+import { fileKeyId, rewrapFile } from '../files/store';
 import { decryptField, encryptField, type KeyRing } from './encryption';
 
 /*
@@ -126,13 +126,11 @@ async function rotateFile(
 			select need_id::text as "needId", ${tx(place.column)} as key from ${tx(place.table)}
 			where ${tx(place.id)} = ${rowId}::uuid and ${tx.unsafe(place.live(place.table))} for update`;
 		if (!row?.key) return 'gone' as const;
-		const [file] = await tx<
-			{ keyId: string }[]
-		>`select key_id as "keyId" from stored_files where key = ${row.key}`;
 		try {
 			return await rewrapFile(tx, keys, row.key, place.context(row.needId));
 		} catch {
-			throw new Undecryptable(file && !keys.keys.has(file.keyId) ? 'missing_key' : 'damaged');
+			const keyId = await fileKeyId(tx, row.key);
+			throw new Undecryptable(keyId !== null && !keys.keys.has(keyId) ? 'missing_key' : 'damaged');
 		}
 	});
 }
