@@ -9,6 +9,29 @@ import type { Region } from '$lib/regions';
 
 export type StoryStatus = 'draft' | 'submitted' | 'published' | 'withdrawn';
 
+/**
+ * Who may read a story on this website, as the family agreed: everyone, signed-in donors only, or
+ * nobody. One choice, so two readings of it cannot both be ticked; the club's social networks, where
+ * everyone sees a post, are a separate yes/no that a consent for donors only excludes.
+ */
+export const consentAudiences = ['public', 'donors', 'none'] as const;
+export type ConsentAudience = (typeof consentAudiences)[number];
+
+/**
+ * The consent in plain words: who will be able to read the story once it is published. The consent
+ * form shows it, and the publishing step repeats it.
+ */
+export function consentReaders(consent: { audience: ConsentAudience; social: boolean }): string {
+	switch (consent.audience) {
+		case 'public':
+			return consent.social ? m.story_readers_public_social() : m.story_readers_public();
+		case 'donors':
+			return m.story_readers_donors();
+		case 'none':
+			return consent.social ? m.story_readers_social_only() : m.story_readers_nobody();
+	}
+}
+
 /** The story and consent of a need as its page shows them to those who work on it; null for others. */
 export interface StoryView {
 	story: {
@@ -22,14 +45,15 @@ export interface StoryView {
 		photoAlt: string | null;
 		hasPhoto: boolean;
 		publishAt: Date | null;
-		/** public now: published, its moment come, consent for this website not withdrawn */
+		/** public now: published, its moment come, consent for everyone not withdrawn */
 		public: boolean;
+		/** published and readable now, but by signed-in donors only */
+		donorsOnly: boolean;
 	} | null;
 	consent: {
 		givenOn: string;
-		website: boolean;
+		audience: ConsentAudience;
 		social: boolean;
-		donors: boolean;
 		withdrawnAt: Date | null;
 	} | null;
 	/** the need's category and kraj, for a new story's form */

@@ -188,7 +188,7 @@ const routes: Route[] = [
 			delivered: { delivered_on: '2026-01-05', note: '' },
 			confirm: { thanks: 'Děkujeme.', change: '' },
 			story: { title: 'Zkouška', body: 'Zkušební příběh.', category: 'other', region: 'CZ010' },
-			consent: { given_on: '2026-01-05', website: 'yes' },
+			consent: { given_on: '2026-01-05', audience: 'public' },
 			cancel: { reason: 'Pomoc už není potřeba.' },
 			close: { note: '' },
 			payout: { recipient: 'supplier', supplier: 'Obchod', amount: '100', paid_on: '2026-01-05', note: '' },

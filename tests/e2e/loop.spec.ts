@@ -173,9 +173,11 @@ test('a need goes the whole way from the social worker to a published story', as
 	await confirm.getByRole('button', { name: 'Potvrdit převzetí' }).click();
 	await expect(done(worker.page)).toHaveText('Převzetí je potvrzené a zpětná vazba rodiny uložená.');
 	await worker.page.getByLabel('Datum souhlasu').fill(pragueToday());
-	await worker.page.getByLabel('na tomto webu').check();
+	await worker.page.getByRole('radio', { name: /Kdokoli/ }).check();
 	await worker.page.getByRole('button', { name: 'Zapsat souhlas' }).click();
-	await expect(worker.page.getByText(/Souhlas udělen/)).toBeVisible();
+	await expect(worker.page.getByText(/Souhlas udělen/)).toContainText(
+		'může přečíst kdokoli na internetu, i bez přihlášení'
+	);
 	await worker.page.getByLabel('Nadpis').fill(STORY);
 	await worker.page
 		.getByLabel('Text příběhu')
@@ -186,7 +188,8 @@ test('a need goes the whole way from the social worker to a published story', as
 
 	// 10. the coordinator publishes it
 	await coordinator.page.goto(needPath);
-	await coordinator.page.getByRole('button', { name: 'Zveřejnit', exact: true }).click();
+	await expect(coordinator.page.getByText(/^Kdo příběh uvidí:/)).toContainText('kdokoli na internetu');
+	await coordinator.page.getByRole('button', { name: 'Zveřejnit pro všechny' }).click();
 	await expect(coordinator.page.getByText('Teď je veřejně vidět').first()).toBeVisible();
 
 	// 11. an anonymous visitor reads the story and sees the collection completed

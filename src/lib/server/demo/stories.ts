@@ -6,8 +6,8 @@ import { storyPhotoContext } from '../stories/public';
 import type { DemoContext, DemoPart } from './index';
 
 /*
- * Demo stories: the summer camp's story is published with the client's consent for this website and for
- * donors, so the public pages have something to show; the fridge's story waits for the coordinator's
+ * Demo stories: the summer camp's story is published with the client's consent for everyone on this
+ * website, so the public pages have something to show; the fridge's story waits for the coordinator's
  * review, with the consent recorded, so the coordinator can try publishing it.
  */
 
@@ -79,9 +79,8 @@ export const storiesDemo: DemoPart = {
 				from needs n join need_decisions d on d.need_id = n.id where n.title = ${story.needTitle}`;
 			const at = new Date(now - story.daysAgo * DAY);
 			await tx`
-				insert into need_consents (need_id, given_on, scope_website, scope_social, scope_donors, recorded_by,
-					recorded_at)
-				values (${need!.id}, ${at.toISOString().slice(0, 10)}, true, false, true, ${need!.createdBy}, ${at})`;
+				insert into need_consents (need_id, given_on, audience, social, recorded_by, recorded_at)
+				values (${need!.id}, ${at.toISOString().slice(0, 10)}, 'public', false, ${need!.createdBy}, ${at})`;
 			await insertEvent(tx, { needId: need!.id, actorId: need!.createdBy, kind: 'consent_recorded', at });
 			const published = story.status === 'published';
 			const photo = story.photo ? await storePhoto(tx, context, need!.id, story.photo.svg) : null;

@@ -1,4 +1,5 @@
 import type { Category, NeedStatus } from '$lib/needs';
+import type { ConsentAudience } from '$lib/stories';
 import type { Region } from '$lib/regions';
 import type { Queryable } from '../db/client';
 import { openFile, type OpenedFile } from '../files/store';
@@ -7,7 +8,7 @@ import type { AttachmentStore } from '../files/uploads';
 /*
  * What the public may read of the stories. One rule decides it, here, for every public place (pages,
  * feed, sitemap, photos): the coordinator published the story, its moment has come, and the client's
- * consent covers this website and has not been withdrawn. Withdrawing the consent therefore hides the
+ * consent lets this reader read it (readableAudiences) and has not been withdrawn. Withdrawing the consent therefore hides the
  * story everywhere at once, with nothing to clean up.
  */
 
@@ -25,10 +26,18 @@ export interface PublicStory {
 	publishedAt: Date;
 }
 
+/**
+ * Which consents a reader is covered by: an anonymous visitor (and every feed, sitemap and shared
+ * cache, which serve anonymous visitors) only by a consent for everyone; a signed-in donor also by one
+ * for donors. A consent for nobody covers no one.
+ */
+export const readableAudiences = (reader: 'public' | 'donors'): ConsentAudience[] =>
+	reader === 'donors' ? ['public', 'donors'] : ['public'];
+
 /** The SQL condition on `s` (stories) and `c` (need_consents) that makes a story public at `now`. */
 const isPublic = (db: Queryable, now: Date, audience: 'public' | 'donors') =>
 	db`s.status = 'published' and s.publish_at <= ${now} and c.withdrawn_at is null
-		and ${audience === 'donors' ? db`(c.scope_website or c.scope_donors)` : db`c.scope_website`}`;
+		and c.audience in ${db(readableAudiences(audience))}`;
 
 const columns = (db: Queryable) => db`
 	s.number, s.title, s.body, s.category, s.region, s.amount::bigint as amount,

@@ -45,7 +45,7 @@ const input: StoryInput = {
 	removePhoto: false,
 	confirmFindings: false
 };
-const consent = { givenOn: pragueToday(), website: true, social: false, donors: false };
+const consent = { givenOn: pragueToday(), audience: 'public', social: false } as const;
 
 const gpsPhoto = () =>
 	sharp({ create: { width: 80, height: 60, channels: 3, background: '#c84' } })
@@ -198,7 +198,7 @@ describe('stories', () => {
 		const needId = await deliveredNeed(sql, p, store);
 		await saveStory(contextFor(sql, p.worker), store, needId, input, null);
 		await submitStory(contextFor(sql, p.worker), needId);
-		await recordConsent(contextFor(sql, p.worker), needId, { ...consent, website: false, donors: true });
+		await recordConsent(contextFor(sql, p.worker), needId, { ...consent, audience: 'donors' });
 		const later = new Date(Date.now() + 3 * 24 * 3600 * 1000);
 		expect(await publishStory(contextFor(sql, p.coordinator), needId, later)).toEqual({ ok: true });
 		const number = await storyNumber(needId);
@@ -209,6 +209,52 @@ describe('stories', () => {
 		expect(await listPublicStories(sql, { now: after })).toEqual([]);
 	});
 
+	it('take one audience: donors only is never public, shares nowhere, and a consent for nobody is not publishable', async () => {
+		const needId = await deliveredNeed(sql, p, store);
+		await saveStory(contextFor(sql, p.worker), store, needId, input, null);
+		await submitStory(contextFor(sql, p.worker), needId);
+		const worker = contextFor(sql, p.worker);
+		// social networks show a post to everyone: they cannot go with donors only
+		expect(await recordConsent(worker, needId, { ...consent, audience: 'donors', social: true })).toEqual({
+			ok: false,
+			reason: 'invalid'
+		});
+		const odd = { ...consent, audience: 'everyone' } as unknown as typeof consent;
+		expect(await recordConsent(worker, needId, odd)).toEqual({ ok: false, reason: 'invalid' });
+		expect(await sql`select 1 from need_consents where need_id = ${needId}`).toHaveLength(0);
+
+		// the family does not want the story published: recorded, and publishing is refused
+		expect(await recordConsent(worker, needId, { ...consent, audience: 'none' })).toEqual({ ok: true });
+		const view = async () => storyView(contextFor(sql, p.coordinator), (await selectNeed(sql, needId))!);
+		expect((await view())?.can.publish).toBe(false);
+		expect(await publishStory(contextFor(sql, p.coordinator), needId)).toEqual({
+			ok: false,
+			reason: 'no_consent'
+		});
+
+		expect(await recordConsent(worker, needId, { ...consent, audience: 'donors' })).toEqual({ ok: true });
+		expect((await view())?.can.publish).toBe(true);
+		expect(await publishStory(contextFor(sql, p.coordinator), needId)).toEqual({ ok: true });
+		const number = await storyNumber(needId);
+		expect((await view())?.story).toMatchObject({ public: false, donorsOnly: true });
+		expect((await view())?.consent).toMatchObject({ audience: 'donors', social: false });
+		expect(await getPublicStory(sql, number)).toBeNull();
+		expect(await getPublicStory(sql, number, { audience: 'public' })).toBeNull();
+		expect(await readPublicStoryPhoto(sql, store, number)).toBeNull();
+		expect(await listPublicStories(sql)).toEqual([]);
+		expect(await countPublicStories(sql)).toBe(0);
+		expect(await getPublicStory(sql, number, { audience: 'donors' })).not.toBeNull();
+		expect(await countPublicStories(sql, { audience: 'donors' })).toBe(1);
+		expect((await listStoriesForReview(contextFor(sql, p.coordinator)))?.[0]?.consent).toBe('donors');
+
+		// widening the consent is a new record by the organisation; it shows the story to everyone
+		expect(await recordConsent(worker, needId, { ...consent, audience: 'public', social: true })).toEqual({
+			ok: true
+		});
+		expect(await getPublicStory(sql, number)).not.toBeNull();
+		expect((await view())?.story).toMatchObject({ public: true, donorsOnly: false });
+	});
+
 	it('show a donor what their gifts did: the needs they gave to, and the story when they may read it', async () => {
 		const needId = await deliveredNeed(sql, p, store, { donorId: p.donor.id });
 		const outcome = async () => (await giftOutcomes(sql, p.donor.id))[0];
@@ -216,7 +262,7 @@ describe('stories', () => {
 		expect(await giftOutcomes(sql, p.member.id)).toEqual([]);
 		await saveStory(contextFor(sql, p.worker), store, needId, input, null);
 		await submitStory(contextFor(sql, p.worker), needId);
-		await recordConsent(contextFor(sql, p.worker), needId, { ...consent, website: false, donors: true });
+		await recordConsent(contextFor(sql, p.worker), needId, { ...consent, audience: 'donors' });
 		await publishStory(contextFor(sql, p.coordinator), needId);
 		expect((await outcome())?.storyNumber).toBe(await storyNumber(needId));
 		await withdrawConsent(contextFor(sql, p.worker), needId);

@@ -4,7 +4,7 @@ import type { PersonContext } from '$lib/server/core/context';
 import { pragueDay } from '$lib/core/prague';
 import { categories, type Category, type NeedStatus } from '$lib/needs';
 import { isRegion, type Region } from '$lib/regions';
-import type { StoryStatus, StoryView } from '$lib/stories';
+import { consentAudiences, type ConsentAudience, type StoryStatus, type StoryView } from '$lib/stories';
 import { audit, type AuditAction } from '../audit';
 import type { Queryable, Tx } from '../db/client';
 import { mailLink } from '../mail/templates';
@@ -248,8 +248,9 @@ async function changeStatus(
 		if (!isCoordinator(actor)) return refuse('forbidden');
 		if (change === 'publish') {
 			if (story.status !== 'submitted' && story.status !== 'withdrawn') return refuse('wrong_state');
+			// a consent for nobody on this website records that the family does not want it published
 			const [consent] = await tx`
-				select 1 from need_consents where need_id = ${needId} and withdrawn_at is null`;
+				select 1 from need_consents where need_id = ${needId} and withdrawn_at is null and audience <> 'none'`;
 			if (!consent) return refuse('no_consent');
 			const at = publishAt ?? new Date();
 			await tx`
@@ -273,9 +274,10 @@ async function changeStatus(
 export interface ConsentInput {
 	/** yyyy-mm-dd, not in the future */
 	givenOn: string;
-	website: boolean;
+	/** who may read the story on this website: everyone, signed-in donors only, or nobody */
+	audience: ConsentAudience;
+	/** the club may share it on its social networks, where everyone sees it: only with 'public' or 'none' */
 	social: boolean;
-	donors: boolean;
 }
 
 /** The organisation's social worker records the client's consent (again, after a withdrawal, too). */
@@ -289,22 +291,23 @@ export async function recordConsent(
 	if (!isUuid(needId)) return refuse('not_found');
 	const today = pragueDay(now);
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(input.givenOn) || input.givenOn > today) return refuse('invalid');
-	if (!input.website && !input.social && !input.donors) return refuse('invalid');
+	if (!consentAudiences.includes(input.audience)) return refuse('invalid');
+	// sharing on social networks shows the story to everyone, which a consent for donors only forbids
+	if (input.social && input.audience === 'donors') return refuse('invalid');
 	return db.begin(async (tx) => {
 		const need = await selectNeed(tx, needId, true);
 		if (!need || !needView(actor, need)) return refuse('not_found');
 		if (!isOwnOrganisation(actor, need)) return refuse('forbidden');
 		if (!storyStates.has(need.status) || !(await delivered(tx, needId))) return refuse('wrong_state');
 		await tx`
-			insert into need_consents (need_id, given_on, scope_website, scope_social, scope_donors, recorded_by)
-			values (${needId}, ${input.givenOn}, ${input.website}, ${input.social}, ${input.donors}, ${actor.id})
-			on conflict (need_id) do update set given_on = excluded.given_on, scope_website = excluded.scope_website,
-				scope_social = excluded.scope_social, scope_donors = excluded.scope_donors,
-				recorded_by = excluded.recorded_by, recorded_at = now(), withdrawn_at = null, withdrawn_by = null`;
+			insert into need_consents (need_id, given_on, audience, social, recorded_by)
+			values (${needId}, ${input.givenOn}, ${input.audience}, ${input.social}, ${actor.id})
+			on conflict (need_id) do update set given_on = excluded.given_on, audience = excluded.audience,
+				social = excluded.social, recorded_by = excluded.recorded_by, recorded_at = now(),
+				withdrawn_at = null, withdrawn_by = null`;
 		await done({ ...ctx, db: tx }, need, 'consent_recorded', 'story.consent_recorded', {
-			scope: [input.website && 'website', input.social && 'social', input.donors && 'donors']
-				.filter(Boolean)
-				.join(',')
+			audience: input.audience,
+			social: input.social ? 'yes' : 'no'
 		});
 		return { ok: true };
 	});
@@ -369,19 +372,21 @@ export async function storyView(ctx: PersonContext<Queryable>, need: Need): Prom
 	const [story] = await db<(StoryView['story'] & object)[]>`
 		select s.number, s.status, s.title, s.body, s.category, s.region, s.amount::bigint as amount,
 			s.photo_alt as "photoAlt", (s.photo_key is not null) as "hasPhoto", s.publish_at as "publishAt",
-			(s.status = 'published' and s.publish_at <= now() and coalesce(c.scope_website and c.withdrawn_at is null, false))
-				as public
+			(s.status = 'published' and s.publish_at <= now() and c.withdrawn_at is null and c.audience = 'public')
+				as public,
+			(s.status = 'published' and s.publish_at <= now() and c.withdrawn_at is null and c.audience = 'donors')
+				as "donorsOnly"
 		from stories s left join need_consents c on c.need_id = s.need_id
 		where s.need_id = ${need.id}`;
 	const [consent] = await db<(StoryView['consent'] & object)[]>`
-		select to_char(given_on, 'YYYY-MM-DD') as "givenOn", scope_website as website, scope_social as social,
-			scope_donors as donors, withdrawn_at as "withdrawnAt"
+		select to_char(given_on, 'YYYY-MM-DD') as "givenOn", audience, social, withdrawn_at as "withdrawnAt"
 		from need_consents where need_id = ${need.id}`;
 	const [decision] = await db<{ amount: number }[]>`
 		select approved_amount::bigint as amount from need_decisions where need_id = ${need.id}`;
 	const status = story?.status ?? null;
 	const organisation = isOwnOrganisation(actor, need);
 	const activeConsent = Boolean(consent && !consent.withdrawnAt);
+	const publishable = activeConsent && consent?.audience !== 'none';
 	return {
 		story: story ?? null,
 		consent: consent ?? null,
@@ -392,7 +397,7 @@ export async function storyView(ctx: PersonContext<Queryable>, need: Need): Prom
 				(coordinator && (status === 'submitted' || status === 'published')),
 			submit: author && (status === 'draft' || status === 'withdrawn'),
 			review: coordinator && status === 'submitted',
-			publish: coordinator && (status === 'submitted' || status === 'withdrawn') && activeConsent,
+			publish: coordinator && (status === 'submitted' || status === 'withdrawn') && publishable,
 			unpublish: coordinator && (status === 'published' || status === 'submitted'),
 			recordConsent: organisation,
 			withdrawConsent: (organisation || coordinator) && activeConsent
@@ -408,7 +413,8 @@ export interface StoryListItem {
 	title: string;
 	status: StoryStatus;
 	publishAt: Date | null;
-	consent: 'given' | 'withdrawn' | 'none';
+	/** the consent's audience, or that it was withdrawn or is missing */
+	consent: ConsentAudience | 'withdrawn' | 'missing';
 	updatedAt: Date;
 }
 
@@ -419,7 +425,7 @@ export async function listStoriesForReview(ctx: PersonContext<Queryable>): Promi
 	return db<StoryListItem[]>`
 		select s.need_id as "needId", n.number as "needNumber", s.number, s.title, s.status,
 			s.publish_at as "publishAt",
-			case when c.need_id is null then 'none' when c.withdrawn_at is not null then 'withdrawn' else 'given' end
+			case when c.need_id is null then 'missing' when c.withdrawn_at is not null then 'withdrawn' else c.audience end
 				as consent,
 			s.updated_at as "updatedAt"
 		from stories s join needs n on n.id = s.need_id left join need_consents c on c.need_id = s.need_id

@@ -3,6 +3,7 @@ import { categories } from '$lib/needs';
 import { m } from '$lib/paraglide/messages';
 import { isDay, pragueDay, pragueLocalToDate } from '$lib/core/prague';
 import { regions } from '$lib/regions';
+import { consentAudiences } from '$lib/stories';
 import { contextOf } from '$lib/server/http/actor';
 import { requiredText } from '$lib/server/http/fields';
 import { formValues, parseForm, readForm } from '$lib/server/http/forms';
@@ -100,13 +101,12 @@ const consentSchema = z
 			.refine((v) => isDay(v) && v <= pragueDay(), {
 				error: () => m.story_error_consent_day()
 			}),
-		website: yes,
-		social: yes,
-		donors: yes
+		audience: z.enum(consentAudiences, { error: () => m.story_error_consent_scope() }),
+		social: yes
 	})
 	.superRefine((v, ctx) => {
-		if (!v.website && !v.social && !v.donors)
-			ctx.addIssue({ code: 'custom', path: ['scope'], message: m.story_error_consent_scope() });
+		if (v.social && v.audience === 'donors')
+			ctx.addIssue({ code: 'custom', path: ['social'], message: m.story_error_consent_social_donors() });
 	});
 
 /** A minute's grace: "now" typed into the form is already a few seconds past when it arrives. */
@@ -176,9 +176,8 @@ export const storyActions = {
 		const d = input.data;
 		const result = await recordConsent(ctx, event.params.id, {
 			givenOn: d.given_on,
-			website: d.website === 'yes',
-			social: d.social === 'yes',
-			donors: d.donors === 'yes'
+			audience: d.audience,
+			social: d.social === 'yes'
 		});
 		return answer('consent', result, formValues(form));
 	},
