@@ -25,6 +25,7 @@ import {
 } from './access';
 
 import { findInNeed, findInTexts, unconfirmed, type Finding } from './anonymisation';
+import { blotted, hasSealedTexts, sealDraftTexts, unsealed } from './sealed';
 
 import { notifyNeedEvent } from './notifications';
 
@@ -186,11 +187,18 @@ export async function createNeed(
 	if (!actor.organisationId) return refuse('no_organisation');
 	const organisationId = actor.organisationId;
 	return db.begin(async (tx) => {
-		const { id, number } = await insertNeed(tx, { ...content, organisationId, createdBy: actor.id });
+		// judged with the confirmations sent along: what is still unconfirmed is never stored in plain text
+		const judged = findInNeed(content, confirmations);
+		const { id, number } = await insertNeed(tx, {
+			...blotted(content, judged),
+			organisationId,
+			createdBy: actor.id
+		});
 		await insertEvent(tx, { needId: id, actorId: actor.id, kind: 'created', toStatus: 'draft' });
-		const findings = findInNeed(content, []);
-		await recordConfirmations(tx, actor, id, findings, confirmations);
-		return { ok: true, id, number, findings: findInNeed(content, await selectConfirmations(tx, id)) };
+		await recordConfirmations(tx, actor, id, findInNeed(content, []), confirmations);
+		const findings = findInNeed(content, await selectConfirmations(tx, id));
+		await sealDraftTexts(tx, ctx.keys, id, content, findings);
+		return { ok: true, id, number, findings };
 	});
 }
 
@@ -218,7 +226,10 @@ export async function saveNeed(
 			if (unconfirmed(findings).length) return refuse('personal_data', { findings });
 		}
 		await recordConfirmations(tx, actor, id, findings, confirmations);
-		await updateNeedContent(tx, id, content);
+		// a draft keeps what the guard found only sealed; a need past the draft has no findings left
+		const stored =
+			need.status === 'draft' ? await sealDraftTexts(tx, ctx.keys, id, content, findings) : content;
+		await updateNeedContent(tx, id, stored);
 		if (need.status !== 'draft') await insertEvent(tx, { needId: id, actorId: actor.id, kind: 'edited' });
 		return { ok: true, findings, draft: need.status === 'draft' };
 	});
@@ -231,10 +242,14 @@ export async function submitNeed(ctx: PersonContext, id: string, now = new Date(
 		const { tx, need } = locked;
 		if (!isOwnOrganisation(actor, need)) return refuse('forbidden');
 		if (need.status !== 'draft') return refuse('wrong_state');
-		const problems = submissionProblems(need, pragueDay(now));
-		const findings = findInNeed(need, await selectConfirmations(tx, id));
+		const content = await unsealed(tx, ctx.keys, need);
+		const problems = submissionProblems(content, pragueDay(now));
+		const findings = findInNeed(content, await selectConfirmations(tx, id));
 		if (problems.length) return refuse('incomplete', { problems, findings });
 		if (unconfirmed(findings).length) return refuse('personal_data', { findings });
+		// sealed texts the guard now finds clean (its rules changed) go back to plain text
+		if (await hasSealedTexts(tx, id))
+			await updateNeedContent(tx, id, await sealDraftTexts(tx, ctx.keys, id, content, findings));
 		await move(locked, actor, 'submit');
 		return { ok: true };
 	});

@@ -12,6 +12,7 @@ import {
 	type NeedView
 } from './access';
 import { findInNeed, type Finding } from './anonymisation';
+import { unsealed } from './sealed';
 import { protectedStates, protectedSummary, type ProtectedSummary } from '../delivery/protected';
 import { deliveryView, type DeliveryView } from '../delivery/steps';
 import { storyView, type StoryView } from '../stories/stories';
@@ -221,10 +222,13 @@ async function protectedOf(ctx: PersonContext<Queryable>, need: Need, decided: b
 export async function viewNeed(ctx: PersonContext<Queryable>, id: string): Promise<NeedPage | null> {
 	const { db, actor } = ctx;
 	if (!isUuid(id)) return null;
-	const need = await selectNeed(db, id);
-	if (!need) return null;
-	const view = needView(actor, need);
+	const stored = await selectNeed(db, id);
+	if (!stored) return null;
+	const view = needView(actor, stored);
 	if (!view) return null;
+	// a draft is its organisation's alone: it reads what the worker wrote, sealed texts included
+	const need =
+		view === 'organisation' && stored.status === 'draft' ? await unsealed(db, ctx.keys, stored) : stored;
 	const money = await needMoney(db, id);
 	const contact = !!money && money.contactPersonId === actor.id && actor.roles.includes('member');
 	const payable = !!money && payoutStates.has(need.status) && money.balance > 0;

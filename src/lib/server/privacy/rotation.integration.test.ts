@@ -1,4 +1,6 @@
-import { contextFor, testEnvironment } from '../needs/test-factory';
+import { completeNeed, contextFor, testEnvironment } from '../needs/test-factory';
+import { createNeed } from '../needs/transitions';
+import { viewNeed } from '../needs/view';
 import { encodeBase64 } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
 import sharp from 'sharp';
@@ -118,18 +120,29 @@ describe('key rotation', () => {
 		const { sql, p } = t;
 		const { needId, attachmentId, payoutId } = await needUnderOldKey();
 		const totpKey = await totpUnderOldKey(p.coordinator.id);
-		// name, phone, address, TOTP key; attachment, receipt, delivery proof and the story's photo
-		expect(await countByKey(sql)).toEqual({ k1: 8 });
+		// a draft saved with a name in it keeps its texts sealed
+		const oldKeys = { ...testEnvironment, keys: oldRing };
+		const draft = await createNeed(
+			contextFor(sql, p.worker, oldKeys),
+			completeNeed({ title: 'Postel pro Kristýnku' })
+		);
+		if (!draft.ok) throw new Error(draft.reason);
+		// name, phone, address, TOTP key, sealed draft; attachment, receipt, delivery proof, story photo
+		expect(await countByKey(sql)).toEqual({ k1: 9 });
 
 		expect(await rotateKeys(sql, bothRing, { batchSize: 1 })).toEqual({
-			fields: 4,
+			fields: 5,
 			files: 4,
 			alreadyCurrent: 0
 		});
-		expect(await countByKey(sql)).toEqual({ k2: 8 });
-		expect(await rotateKeys(sql, bothRing)).toEqual({ fields: 0, files: 0, alreadyCurrent: 8 });
+		expect(await countByKey(sql)).toEqual({ k2: 9 });
+		expect(await rotateKeys(sql, bothRing)).toEqual({ fields: 0, files: 0, alreadyCurrent: 9 });
 		// with the old key gone from the ring, a second run has nothing to do either
-		expect(await rotateKeys(sql, newRing)).toEqual({ fields: 0, files: 0, alreadyCurrent: 8 });
+		expect(await rotateKeys(sql, newRing)).toEqual({ fields: 0, files: 0, alreadyCurrent: 9 });
+		const newKeys = { ...testEnvironment, keys: newRing };
+		expect((await viewNeed(contextFor(sql, p.worker, newKeys), draft.id))?.need.title).toBe(
+			'Postel pro Kristýnku'
+		);
 
 		const store = { keys: newRing };
 		expect(

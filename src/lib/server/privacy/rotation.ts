@@ -23,7 +23,8 @@ interface FieldPlace {
 	context: (id: string) => string;
 }
 
-// The contexts must match the ones the owning modules encrypt with (delivery/protected.ts, auth/totp.ts).
+// The contexts must match the ones the owning modules encrypt with (delivery/protected.ts, auth/totp.ts,
+// needs/sealed.ts).
 const fieldPlaces: FieldPlace[] = [
 	...(['client_name', 'client_phone', 'delivery_address'] as const).map((column) => ({
 		table: 'need_protected_data',
@@ -31,7 +32,13 @@ const fieldPlaces: FieldPlace[] = [
 		id: 'need_id',
 		context: (needId: string) => `need_protected_data:${column}:${needId}`
 	})),
-	{ table: 'users', column: 'totp_key', id: 'id', context: (userId) => `users:totp_key:${userId}` }
+	{ table: 'users', column: 'totp_key', id: 'id', context: (userId) => `users:totp_key:${userId}` },
+	{
+		table: 'need_sealed_texts',
+		column: 'texts',
+		id: 'need_id',
+		context: (needId) => `need_sealed_texts:texts:${needId}`
+	}
 ];
 
 export interface RotationResult {
