@@ -1,3 +1,4 @@
+import { holdsPersonalData } from '../privacy/guard';
 import type { Region } from '$lib/regions';
 import type { Db, Queryable } from '../db/client';
 import { isUuid } from '$lib/core/ids';
@@ -65,7 +66,11 @@ export async function helpListingOf(db: Queryable, id: string): Promise<HelpList
 }
 
 export type HelpListingResult =
-	{ ok: true } | { ok: false; reason: 'not_found' | 'not_approved' | 'contact_missing' | 'not_checked' };
+	| { ok: true }
+	| {
+			ok: false;
+			reason: 'not_found' | 'not_approved' | 'contact_missing' | 'not_checked' | 'personal_data';
+	  };
 
 /**
  * Lists an organisation on /help with its public contact, changes that contact, or takes it off. Listing
@@ -80,6 +85,8 @@ export async function setHelpListing(
 ): Promise<HelpListingResult> {
 	if (!isUuid(id)) return { ok: false, reason: 'not_found' };
 	if (input.listed && !input.phone && !input.web) return { ok: false, reason: 'contact_missing' };
+	// the public reads the hours; the phone and web are the organisation's own public contact
+	if (holdsPersonalData(input.hours)) return { ok: false, reason: 'personal_data' };
 	return db.begin(async (tx) => {
 		const [before] = await tx<(HelpListing & { approved: boolean })[]>`
 			select approved, help_listed as listed, help_phone as phone, help_web as web, help_hours as hours,

@@ -32,6 +32,7 @@ import { isUuid } from '$lib/core/ids';
 import { applyTransition } from '../needs/lifecycle';
 
 import { findPersonalData } from '../privacy/pii';
+import { fieldsWithPersonalData } from '../privacy/guard';
 
 import type { DeliveryStep, DeliveryView } from '$lib/delivery';
 
@@ -121,10 +122,7 @@ async function lockForContact(
 }
 
 /** The texts the club reads: the names of the fields in which the guard found personal data. */
-const guarded = (texts: Record<string, string>) =>
-	Object.entries(texts)
-		.filter(([, text]) => findPersonalData(text).length > 0)
-		.map(([field]) => field);
+const guarded = fieldsWithPersonalData;
 
 /** The contact person has arranged how the help reaches the family: funded → fulfilling. */
 export const arrangeDelivery = (ctx: PersonContext, needId: string, input: { plan: string }) =>

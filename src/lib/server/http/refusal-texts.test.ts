@@ -19,7 +19,10 @@ describe('refusal texts', () => {
 		// the coordinator's money pages: nothing left to give is said as such, unknown codes in one phrase
 		expect(refusalText('over_missing', 'ledger', 0)).toBe('Potřebě už nic nechybí.');
 		expect(refusalText('over_missing', 'ledger', 12_345)).toContain('123,45');
-		expect(refusalText('personal_data', 'ledger')).toBe(refusalText('balance_too_low', 'ledger'));
+		expect(refusalText('incomplete', 'ledger')).toBe(refusalText('balance_too_low', 'ledger'));
+		// a gift in kind's description is read by the members: said as what to write instead
+		expect(refusalText('personal_data', 'ledger')).toContain('pračka');
+		expect(refusalText('personal_data', 'vote')).toContain('členové klubu');
 		// the delivery steps say what they do not know as "check the data"
 		expect(refusalText('incomplete', 'delivery')).toBe(refusalText('invalid', 'delivery'));
 	});

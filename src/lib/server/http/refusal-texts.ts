@@ -38,6 +38,9 @@ const texts: Record<RefusalCode, Entry> = {
 	incomplete: { all: () => m.need_refusal_incomplete() },
 	personal_data: {
 		all: () => m.need_refusal_personal_data(),
+		vote: () => m.vote_refusal_personal_data(),
+		decision: () => m.decision_refusal_personal_data(),
+		ledger: () => m.money_refusal_personal_data(),
 		money: () => m.funds_refusal_personal_data_field()
 	},
 	closed: { all: () => m.vote_refusal_closed() },
@@ -95,7 +98,8 @@ const catchAll: Partial<Record<RefusalArea, { known: ReadonlySet<RefusalCode>; w
 			'wrong_state',
 			'invalid_amount',
 			'over_missing',
-			'fund_too_low'
+			'fund_too_low',
+			'personal_data'
 		]),
 		words: () => m.money_refusal_other()
 	},

@@ -1,3 +1,4 @@
+import { holdsPersonalData } from '../privacy/guard';
 import type { PersonContext } from '$lib/server/core/context';
 import { audit } from '../audit';
 import { isCoordinator } from '../needs/access';
@@ -43,6 +44,8 @@ export async function recordOfflineGift(
 	if (input.needId !== null && !isUuid(input.needId)) return refuseMoney('not_found');
 	const inKind = input.kind === 'in_kind';
 	if (inKind && (input.needId === null || !input.description.trim())) return refuseMoney('wrong_state');
+	// the members read what was given on the need's account
+	if (inKind && holdsPersonalData(input.description)) return refuseMoney('personal_data');
 	return db.begin(async (tx) => {
 		if (input.needId) {
 			const need = await selectNeed(tx, input.needId, true);

@@ -13,7 +13,7 @@ import {
 } from '../files/uploads';
 import { insertEvent, selectNeed } from '../needs';
 import { isUuid } from '$lib/core/ids';
-import { findPersonalData } from '../privacy/pii';
+import { fieldsWithPersonalData } from '../privacy/guard';
 import { isAmount, needMoney, refuseMoney, type MoneyRefusal } from './funding';
 import { needAccount, payoutAccount, postTransaction } from './ledger';
 
@@ -78,7 +78,7 @@ export async function recordPayout(
 	if (!before.money) return refuseMoney('wrong_state');
 	if (!isAmount(input.amount)) return refuseMoney('invalid_amount');
 	// payouts are read by the club: the family is never named in them
-	const fields = (['supplier', 'note'] as const).filter((f) => findPersonalData(input[f]).length > 0);
+	const fields = fieldsWithPersonalData({ supplier: input.supplier, note: input.note });
 	if (fields.length) return { ok: false, reason: 'personal_data', fields };
 
 	return withStoredFile(db, store, receipt, receiptContext(needId), 'doklad', (stored) =>

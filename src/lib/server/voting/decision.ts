@@ -1,3 +1,4 @@
+import { holdsPersonalData } from '../privacy/guard';
 import type { RefusalOf } from '../core/refusals';
 import type { PersonContext } from '$lib/server/core/context';
 import type { Queryable } from '../db/client';
@@ -16,7 +17,13 @@ export const helpForms = ['gift', 'purchase', 'collection', 'sponsor', 'fund_and
 export type HelpForm = (typeof helpForms)[number];
 
 export type DecisionRefusal = RefusalOf<
-	'not_found' | 'forbidden' | 'wrong_state' | 'no_items' | 'not_a_volunteer' | 'nothing_to_fund'
+	| 'not_found'
+	| 'forbidden'
+	| 'wrong_state'
+	| 'no_items'
+	| 'not_a_volunteer'
+	| 'nothing_to_fund'
+	| 'personal_data'
 >;
 export type DecisionResult<T = object> = ({ ok: true } & T) | { ok: false; reason: DecisionRefusal };
 
@@ -107,6 +114,8 @@ export async function recordDecision(
 			join user_roles r on r.user_id = u.id and r.role = 'member'
 			where v.need_id = ${needId} and v.member_id = ${input.contactPersonId} and u.status = 'active'`;
 		if (!volunteer) return refuse('not_a_volunteer');
+		// the members and the organisation read the note on the need's timeline
+		if (holdsPersonalData(input.note)) return refuse('personal_data');
 		const note = input.note.trim() || null;
 		await tx`
 			insert into need_decisions (need_id, item_positions, approved_amount, form, contact_person_id, note, decided_by)

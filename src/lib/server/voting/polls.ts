@@ -1,3 +1,4 @@
+import { holdsPersonalData } from '../privacy/guard';
 import type { RefusalOf } from '../core/refusals';
 import type { Context, PersonContext } from '$lib/server/core/context';
 import type { Queryable, Tx } from '../db/client';
@@ -29,6 +30,7 @@ export type PollRefusal = RefusalOf<
 	| 'already_extended'
 	| 'bad_deadline'
 	| 'over_limit'
+	| 'personal_data'
 >;
 
 export type PollResult<T = object> = ({ ok: true } & T) | { ok: false; reason: PollRefusal };
@@ -140,6 +142,8 @@ export async function castVote(
 		if (poll.closed_at || now >= poll.closes_at) return refuse('closed');
 		const text = reason.trim();
 		if ((choice === 'no' || choice === 'recused') && !text) return refuse('reason_required');
+		// the other members and the coordinator read the reason
+		if (holdsPersonalData(text)) return refuse('personal_data');
 		await tx`
 			insert into votes (poll_id, member_id, choice, reason, cast_at, updated_at)
 			values (${pollId}, ${actor.id}, ${choice}, ${text || null}, ${now}, ${now})
@@ -243,6 +247,7 @@ export async function extendPoll(
 		if (poll.closed_at || now >= poll.closes_at) return refuse('closed');
 		if (poll.extended_by) return refuse('already_extended');
 		if (!reason.trim()) return refuse('reason_required');
+		if (holdsPersonalData(reason)) return refuse('personal_data');
 		if (closesAt <= poll.closes_at || closesAt.getTime() > now.getTime() + 14 * 24 * HOUR)
 			return refuse('bad_deadline');
 		await tx`
@@ -278,6 +283,7 @@ export async function fastTrackApprove(
 		if (!isCoordinator(actor)) return refuse('forbidden');
 		if (need.status !== 'ready') return refuse('wrong_state');
 		if (!reason.trim()) return refuse('reason_required');
+		if (holdsPersonalData(reason)) return refuse('personal_data');
 		const { fastTrackLimit } = await getVoteSettings(tx);
 		if (need.total - need.secured > fastTrackLimit) return refuse('over_limit');
 		await applyTransition(tx, need, 'fastTrack', actor);

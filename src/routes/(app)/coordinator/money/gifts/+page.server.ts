@@ -88,7 +88,11 @@ export const actions = {
 		});
 		if (!result.ok) {
 			const field =
-				result.reason === 'over_missing' || result.reason === 'invalid_amount' ? 'amount' : 'need_number';
+				result.reason === 'over_missing' || result.reason === 'invalid_amount'
+					? 'amount'
+					: result.reason === 'personal_data'
+						? 'description'
+						: 'need_number';
 			const message =
 				result.reason === 'wrong_state' && d.kind === 'in_kind'
 					? m.money_gift_error_in_kind_state()

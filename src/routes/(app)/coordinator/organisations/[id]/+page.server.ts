@@ -18,7 +18,8 @@ export const load = (async (event) => {
 const helpRefusals = {
 	contact_missing: () => ({ phone: m.org_help_contact_missing() }),
 	not_checked: () => ({ checked: m.org_help_not_checked() }),
-	not_approved: () => ({ listed: m.org_help_not_approved() })
+	not_approved: () => ({ listed: m.org_help_not_approved() }),
+	personal_data: () => ({ hours: m.org_help_personal_data() })
 };
 
 export const actions = {
@@ -43,7 +44,8 @@ export const actions = {
 		const result = await setHelpListing(db(), actor, event.params.id, input.data);
 		if (!result.ok) {
 			if (result.reason === 'not_found') error(404, 'Not Found');
-			return fail(409, { help: true, values: formValues(form), errors: helpRefusals[result.reason]() });
+			const status = result.reason === 'personal_data' ? 400 : 409;
+			return fail(status, { help: true, values: formValues(form), errors: helpRefusals[result.reason]() });
 		}
 		return { help: true, saved: true };
 	}
