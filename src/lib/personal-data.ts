@@ -13,7 +13,15 @@ const names: Record<string, () => string> = {
 	bank_account: m.pii_kind_bank_account,
 	id_document: m.pii_kind_id_document,
 	licence_plate: m.pii_kind_licence_plate,
-	profile_link: m.pii_kind_profile_link
+	profile_link: m.pii_kind_profile_link,
+	school: m.pii_kind_school,
+	workplace: m.pii_kind_workplace,
+	shelter: m.pii_kind_shelter,
+	municipality: m.pii_kind_municipality,
+	court_file: m.pii_kind_court_file,
+	reference_number: m.pii_kind_reference_number,
+	data_box: m.pii_kind_data_box,
+	insurance_number: m.pii_kind_insurance_number
 };
 
 const suggestions: Record<string, () => string> = {
@@ -27,7 +35,15 @@ const suggestions: Record<string, () => string> = {
 	bank_account: m.pii_hint_bank_account,
 	id_document: m.pii_hint_id_document,
 	licence_plate: m.pii_hint_licence_plate,
-	profile_link: m.pii_hint_profile_link
+	profile_link: m.pii_hint_profile_link,
+	school: m.pii_hint_school,
+	workplace: m.pii_hint_workplace,
+	shelter: m.pii_hint_shelter,
+	municipality: m.pii_hint_municipality,
+	court_file: m.pii_hint_court_file,
+	reference_number: m.pii_hint_reference_number,
+	data_box: m.pii_hint_data_box,
+	insurance_number: m.pii_hint_insurance_number
 };
 
 export const personalDataKindName = (kind: string) => names[kind]?.() ?? kind;

@@ -2,6 +2,7 @@
 // letter at the start of a sentence does not make them a name. Generated once from the forms that pii.ts
 // builds, intersected with the lower-case words of the hunspell cs_CZ dictionary (unmunched), minus
 // first names whose dictionary twin is rare ("Hana", "Filip", "Blanka"), plus common words kept by hand.
+// The last lines were added by hand for the foreign names of 2026 (same rule, hunspell cs_CZ).
 // Regenerate after large changes to pii-names.ts or the declension rules.
 export const ambiguousNameForms = `
 ano bednář bednáře bednářem bednáři bednářovi bednářů bednářům beran berana berane beranem berani beranovi
@@ -174,4 +175,38 @@ zámečník zámečníka zámečníkem zámečníkovi zámečníku zámečníky 
 šťastným šťastnými žemličce žemlička žemličko žemličkou žemličkovou žemličková žemličkové žemličkových
 žemličkovým žemličkovými žemličku žemličky žák žáka žákem žákovi žáku žáky žáků žákům žáček žáčka žáčkem
 žáčkovi žáčkové žáčku žáčky žáčků žáčkům
+hala haly hale halu halo halou lama lamy lamě lamu lamo lamou ruby rubu rubou saně raně ranou bianco
+arsen arsenu arseny arsene arsenem amin amine aminem aminů hadi nabil nabila nabily tria triu trie triem silvestr
+silvestra silvestru silvestry silvestrem kravce kučer popal pop pope popem popi stan stanu stany stane stanem
+stanové stanů stanům stanových stanovým stanovými stanová stanovou stanou bandy koky blahem bobule bobulová
+bobulové bobulovou hlinka hlinky hlinku hlinko hlinkou hlince hlinkové hlinková hlinkovou hlinkových žilinský
+žilinského žilinskému žilinském žilinským žilinských žilinskými žilinská žilinské žilinskou holomek holomka
+holomku holomky holomkem holomků horňák horňáka horňáku horňáky horňákem horňáků markově vlasově vlasovou
+rezové ráno náhle tři dobře dobři každý každá každou každé nám čao vala suka
+`;
+
+// Name forms that are also lower-case words of the dictionary but were kept as names above ("hana",
+// "filip", "marek"). Capitalised they are names; in lower case only a cue of family or title makes them one
+// ("syn filip"), a bare preposition does not ("pro hanu" may be shame, "od marka" a brand).
+export const lowerCaseWordForms = `
+albín albína albíne albínem albínovi albínu albínů albínům albíny alexandr alexandra alexandrem alexandrovi
+alexandru alexandrů alexandrům alexandry alexandře aminové aminům aminy anděla anděle andělu anděly andulce
+andulka andulko andulkou andulku andulky anton antona antone antonem antonu antonů antonům antony arsenové
+arsenů arsenům artem beatu beaty bekova bekově bekovo bekovou bekovu bekovy běla bianko blance blanka blanko
+blankou blanku blanky blažena blaženě blaženo blaženou blaženu blaženy bobulových bobulovým bobulovými
+bohumilou danil danila danilo danily erlan erlane erlanem erlanové erlanu erlanů erlanům erlany ester esteru
+estery ethan ethane ethanem ethanu ethanů ethanům ethany filip filipa filipe filipem filipovi filipu filipů
+filipům filipy filkové florentinu florentiny florin florine florinem florinu florinů florinům floriny
+františek františkem františku františků františkům františky hana haně hano hanou hanu hany hlinkovým
+hlinkovými holomkové holomkovi holomkům horňákovi horňákům hudou hudu ion irena ireně ireno irenou irenu
+ireny jarce jarka jarko jarkou jarku jarky jasmínu jasmíny jiřina jiřince jiřině jiřinka jiřinko jiřinkou
+jiřinku jiřinky jiřino jiřinou jiřinu jiřiny jonatán jonatáne jonatánem jonatánu jonatánů jonatánům jonatány
+jura juro jurou juru jury kačce kačence kačenka kačenko kačenkou kačenku kačenky kačka kačko kačkou kačku
+kačky kasie kasii kristiánek kristiánka kristiánku kristiánky kubík kubíkem kubíku kubíků kubíkům kubíky
+kubovi kubů kubům lili luckou marek marina marině marino marinou marinu mariny markové marků markům milce
+milče milenou míša míše míši míšo míšou míšu odval odvale odvalem odvalové odvalu odvalů odvalům odvaly
+oračka oračko oračku pašo pašové pašovi pašu pašů pašům patricie patricii polinou polinu ramazanové rudové
+silvestrů silvestrům slávce slávek slávka slávko slávkou slávku slávky světlana světlanu světlany štěpové
+štěpu štěpů štěpům štěpy taras tarase tarasem tarasu tarasů tarasům tarasy triové viktorie viktorii viktorií
+vít xenie xenii xenií
 `;

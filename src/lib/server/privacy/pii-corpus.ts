@@ -6,6 +6,8 @@ import type { PersonalDataKind } from './pii';
 export interface CorpusCase {
 	text: string;
 	expect: { kind: PersonalDataKind; fragment: string }[];
+	/** What the case tries, e.g. "name: lower case" or "clean: organisation"; the bench groups by it. */
+	topic?: string;
 }
 
 export const piiCorpus: CorpusCase[] = [
@@ -1128,7 +1130,14 @@ export const piiCorpus: CorpusCase[] = [
 	{ text: 'Kočárek, autosedačka 0–13 kg a nosítko pro novorozence.', expect: [] },
 	{ text: 'Matka je ve 38. týdnu těhotenství a nemá výbavičku.', expect: [] },
 	// --- Harder negatives --------------------------------------------------------------------------------
-	{ text: 'Syn chodí do ZŠ T. G. Masaryka, dcera do MŠ Sluníčko.', expect: [] },
+	// Named schools identify the children since the school and shelter categories were added.
+	{
+		text: 'Syn chodí do ZŠ T. G. Masaryka, dcera do MŠ Sluníčko.',
+		expect: [
+			{ kind: 'school', fragment: 'ZŠ T. G. Masaryka' },
+			{ kind: 'school', fragment: 'MŠ Sluníčko' }
+		]
+	},
 	{ text: 'Na sv. Václava začíná matka nový kurz.', expect: [] },
 	{ text: 'Dětská postel IKEA Sundvik a matrace Vyssa by stačily.', expect: [] },
 	{ text: 'Přispějte na Vánoční dárky pro děti z azylového domu.', expect: [] },
@@ -1138,7 +1147,13 @@ export const piiCorpus: CorpusCase[] = [
 	{ text: 'Terapie v centru Locika je zdarma, chybí jen jízdné.', expect: [] },
 	{ text: 'Matka je v evidenci ÚP a pobírá dávky z MPSV.', expect: [] },
 	{ text: 'Rodina z Vietnamu, děti mluví česky lépe než matka.', expect: [] },
-	{ text: 'Číslo jednací OSPOD 12345/2026, spisová značka 21 C 145/2026.', expect: [] },
+	{
+		text: 'Číslo jednací OSPOD 12345/2026, spisová značka 21 C 145/2026.',
+		expect: [
+			{ kind: 'reference_number', fragment: '12345/2026' },
+			{ kind: 'court_file', fragment: '21 C 145/2026' }
+		]
+	},
 	{ text: 'Cena 12 990,- Kč, dodání do 14 dnů.', expect: [] },
 	{ text: 'Pračka Whirlpool 7 kg, energetická třída A, 1 400 otáček.', expect: [] },
 	{ text: 'Léky Nurofen a Paralen pro děti, vitamíny na zimu.', expect: [] },
@@ -1160,7 +1175,10 @@ export const piiCorpus: CorpusCase[] = [
 	{ text: 'Rodina bydlí v Orlové, práce je ale v Ostravě.', expect: [] },
 	{ text: 'S.O.S. dětské vesničky nabídly rodině pobyt.', expect: [] },
 	{ text: 'Děti z Nového Jičína jezdí do školy autobusem 40 minut.', expect: [] },
-	{ text: 'Rodina bydlí v obci Lipová, kde není obchod ani lékař.', expect: [] },
+	{
+		text: 'Rodina bydlí v obci Lipová, kde není obchod ani lékař.',
+		expect: [{ kind: 'municipality', fragment: 'Lipová' }]
+	},
 	{ text: 'Děti mají rády Tlapkovou patrolu a Ledové království.', expect: [] },
 	{ text: 'Kočárek: https://www.alza.cz/Kocarek-Adam-Kids-Polo-d7123456.htm', expect: [] },
 	{

@@ -180,3 +180,91 @@ export const surnameSuffixes = [
 	'ovič',
 	'ivna'
 ];
+
+/** Female first names from the clients' countries of origin that pii.ts declines like Czech feminine
+ * names (Yasmin → Yasminou, Zarina → Zarinu, Gulnara → Gulnaře): Ukrainian and Russian, Central Asian
+ * and Caucasian, Arabic, Persian and Turkish, Romanian, Slovak, Polish and names common in Roma families. */
+export const foreignFemaleFirstNames = `
+Alevtyna Albina Anhelina Antonina Valerija Valeriia Vasylyna Dina Zhanna Žanna Karyna Klavdija Lidija Liliia
+Liliya Milana Myroslava Nadiya Natalka Nelia Orysia Rimma Roksolana Ruslana Taisiia Tamila Khrystyna
+Yaroslava Yevheniia Jevhenija Jevgenija Evgenia Zoryana Zinaida Arina Varvara Vasilisa Elvira Jelizaveta
+Lizaveta Jelena Jekaterina Margarita Marharyta Daryna Alisa Anja Anya Asja Inha Marijka Mirra Nastja
+Violetta Viktorija Yevheniya Zarina Dilnoza Gulnara Gulnaz Madina Malika Nigora Aziza Dilfuza Feruza Nodira
+Shahnoza Sevara Aigul Ajgul Aida Aliya Alija Asel Aigerim Dinara Nargiza Saida Zulfiya Gulshan Nino Tamar
+Ketevan Anahit Armine Lusine Gohar Naira Yasmin Yasmina Jasmina Nour Noura Hala Heba Iman Lama Rasha Reem
+Ruba Safa Sana Shadia Suha Suad Wafa Zahra Zeinab Zeynep Ayşe Ayse Elif Emine Hatice Hülya Esra Büşra Aylin
+Selin Merve Leyla Maryam Mariam Marwa Nasrin Parisa Roya Shirin Soraya Farah Farida Fatemeh Habiba Halima
+Khadija Latifa Nahla Nawal Rana Samar Samia Sawsan Yusra Amal Asma Ghada Lubna Manal Najwa Widad Yara
+Ioana Andreea Mihaela Cristina Georgiana Larisa Nicoleta Oana Ramona Roxana Bianca Camelia Claudia Corina
+Florentina Lavinia Luminița Mirela Monica Raluca Violeta Madalina Mădălina Iulia Anca Loredana Esmeralda
+Angelina Dajana Vanesa Sindy Samanta Aranka Ilonka Jessica Jennifer Kimberly Melisa Belinda Brigita
+Lucia Natália Viktória Adriána Slávka Timea Tímea Gréta Oľga Júlia Klaudia Paulína Bronislava Agnieszka
+Małgorzata Katarzyna Joanna Kasia Ewa Justyna Zofia Wiktoria Zuzanna Krystyna Elżbieta Halina Urszula
+Grażyna Jadwiga Iwona Bolormaa Enkhjargal Oyuntsetseg Tsetseg Sarangerel Narantsetseg Altantsetseg Khulan
+Nomin Ariunaa Bayarmaa Uyanga Enkhtuya Zolzaya Otgonbayar Odgerel Solongo Munkhzul Tuul
+`;
+
+/** Male first names from the clients' countries of origin (see foreignFemaleFirstNames). */
+export const foreignMaleFirstNames = `
+Oleksij Mychajlo Myroslav Borys Vitalij Vladyslav Yevhen Zhenia Illia Ilya Kostiantyn Kostjantyn Konstantin
+Makar Mark Marko Mykyta Nikita Orest Ostap Tymofij Timofej Tymur Valentyn Vasilij Yurij Arsen Danil Daniil
+Eduard Gennadij Hennadij Heorhij Georgij Arkadij Jegor Gleb Svjatoslav Sviatoslav Semjon Pjotr Aleksej
+Aleksandr Sergij Tolja Vitja Rustam Farruch Farrukh Bakhtiyor Bachtijor Jasur Sardor Shukhrat Šuchrat
+Ulugbek Otabek Nodir Dilshod Sherzod Šerzod Akmal Alisher Ališer Bekzod Jamshid Džamšid Rasul Ramil Ravshan
+Bakhodir Elchin Elčin Elnur Farid Ilham Kamran Orhan Rauf Rovshan Tural Vugar Giorgi Davit Levan Irakli
+Zurab Gurgen Tigran Armen Aram Arman Aslan Azamat Daniyar Nurlan Yerlan Erlan Marat Nursultan Askar Bekzat
+Umar Osman Othman Abdallah Abdelkader Abdulrahman Abdurrahman Adel Adnan Amin Anwar Ayman Bashar Basel
+Faisal Fares Fouad Ghassan Habib Hadi Hamid Haroun Hisham Ismail Issa Jamal Jamil Kamal Majid Mansour
+Marwan Mazen Muhammed Murad Nabil Nasser Nizar Qasim Riad Saeed Said Saleh Salim Samer Tarek Yasser
+Yassin Ziad Burak Mert Kerem Serkan Hakan Volkan Selim Ömer Hüseyin Recep Ramazan Ismet Sinan Reza Hossein
+Mehdi Javad Morteza Navid Parviz Farhad Dariush Masoud Naveed Wahid Zabihullah Rahmatullah Habibullah
+Sayed Najib Huy Phong Quan Thinh Toan Manh Kien Loc Luan Nghia Nhat Tai Thien Tri Trong
+Bogdan Ciprian Claudiu Cosmin Dorin Dragoș Dragos Eugen Ilie Iulian Liviu Lucian Mircea Nicolae Petru
+Răzvan Razvan Sorin Ștefan Traian Viorel Virgil Pavol Róbert Rastislav Maroš Matúš Dávid Karol Ľudovít
+Vincent Imrich Ferdinand Mário Koloman Arpád Aladár Zoltán Ernest Rinaldo Piotr Krzysztof Andrzej
+Tomasz Paweł Michał Marcin Grzegorz Łukasz Mateusz Wojciech Dawid Bartosz Maciej Przemysław Rafał Szymon
+Zbigniew Jerzy Janusz Stanisław Tadeusz Kazimierz Mirosław Ryszard Józef Henryk Leszek Batjargal Baatar
+Bilegt Chinzorig Enkhbat Enkhbayar Gantulga Khurelbaatar Naranbaatar Ochir Purevdorj Sainbayar Zorig
+`;
+
+/** Foreign surnames common in Czech casework, masculine nominative; pii.ts generates the female forms
+ * (Aliyev → Aliyevová, Aliyeva; Kovalchuk → Kovalchuková) and the case forms. */
+export const foreignSurnames = `
+Bondar Bondarčuk Bondarchuk Chernenko Černenko Danylenko Dmytrenko Doroshenko Dorošenko Fedorenko
+Gavrilenko Havrylenko Hnatyuk Hnatjuk Horbunov Hordijenko Ivanenko Ivaniuk Ivanjuk Jakovenko Yakovenko
+Kalynenko Kharchenko Charčenko Khomenko Chomenko Kolesnyk Kolesnik Kondratenko Korol Kostenko Kotsiuba
+Kovalyov Kravets Kravec Kulyk Kulik Mironenko Myronenko Nazarenko Oliinyk Onyshchenko Oniščenko Osadchuk
+Osadčuk Panchenko Pančenko Pavliuk Pavljuk Prokopenko Radchenko Radčenko Romanenko Savchuk Savčuk Semenko
+Shapoval Šapoval Shevchuk Ševčuk Shvets Symonenko Tarasenko Vakulenko Voloshyn Vološyn Yurchenko Jurčenko
+Zaitsev Zajcev Zhuk Žuk Tymchenko Tymčenko Bilyk Hryhorenko Stepanenko Andrijenko Antonenko Marčuk
+Marchuk Martyniuk Martynjuk Kucher Kučer Ostapenko Sokolenko Tereshchenko Tereščenko Yaremenko Jaremenko
+Vasiljev Fjodorov Aleksejev Lebeděv Semjonov Jegorov Stěpanov Nikolajev Nikitin Zacharov Solovjov Borisov
+Jakovlev Grigorjev Romanov Sergejev Kuzmin Frolov Alexandrov Dmitrijev Koroljov Gusev Iljin Maximov
+Poljakov Sorokin Medveděv Antonov Žukov Baranov Filippov Komarov Davydov Beljajev Gerasimov Osipov Sidorov
+Matvejev Titov Markov Mironov Krylov Kulikov Karpov Vlasov Melnikov Denisov Gavrilov Tichonov Kazakov
+Afanasjev Danilov Savěljev Timofejev Fomin Čerňajev Abramov Martynov Jefimov Fedotov Ščerbakov Nazarov
+Kalinin Isajev Černov Bykov Kuznetsov Vasiliev Mikhailov Fedorov Lebedev Semenov Egorov Stepanov Nikolaev
+Andreev Zakharov Solovyov Yakovlev Grigoriev Sergeev Dmitriev Korolev Kiselev Ilyin Maksimov Polyakov
+Medvedev Zhukov Belyaev Matveev Tikhonov Afanasiev Savelyev Timofeev Chernyaev Efimov Shcherbakov Isaev
+Chernov Aliyev Alijev Mammadov Mamedov Hasanov Gasanov Huseynov Gusejnov Guliyev Quliyev Ismayilov
+Ismailov Abdullayev Abdullajev Rahimov Rachimov Karimov Yusupov Jusupov Rashidov Umarov Ergashev Ergašev
+Tursunov Sultanov Akhmedov Achmedov Saidov Safarov Kurbanov Nurmatov Azimov Usmanov Khodjayev Mirzayev
+Mirzajev Askarov Bekov Beridze Kapanadze Gelashvili Gelašvili Maisuradze Lomidze Tsiklauri Petrosyan
+Hovhannisyan Sargsyan Harutyunyan Grigoryan Avetisyan Karapetyan Hakobyan Mkrtchyan Gevorgyan
+Ahmadi Ahmadzai Hosseini Husseini Mohammadi Rahimi Karimi Hashimi Sultani Noori Haidari Hamidi Rezaei
+Jafari Azizi Amiri Popal Stanekzai Khalaf Khoury Darwish Younes Youssef Yousef Othman Osman Qasim Hamdan
+Jaber Suleiman Sulejman Barakat Zidan Şahin Sahin Çelik Celik Yildiz Yıldız Yildirim Öztürk Ozturk Aydin
+Aydın Özdemir Arslan Doğan Dogan Kılıç Kilic Aslan Çetin Özkan Şimşek Ahmad Ahmed Mohammed Hussein
+Pop Stan Gheorghe Serban Șerban Dinu Dobre Barbu Nistor Florea Dragomir Badea Vasile Cristea Neagu
+Stanciu Preda Oprea Sandu Voicu Diaconu Ispas Lazăr Mocanu Ungureanu Zamfir Bălan Balan Coman Manea
+Enache Tănase Rădulescu Georgescu Constantinescu Stoian Surdu Sârbu Sirbu Costea Chiriac Suciu
+Cojocaru Cozma Croitoru Pîrvu Iordache Avram Bandy Berki Bihari Čisár Dunka Facuna Ferenc Filke Gaži Goman
+Hangurbadžo Holomek Horňák Husár Kaleja Kočiš Koky Kudrik Lacko Ladzi Lazok Mižigár Oračko Ondič Petík
+Puzder Radič Šándor Sivák Šelepa Tokár Ďuráš Sendrei Miko Fečo Kurej Bažo Bagi Dudi Gunar Rác Gajdoš
+Blaho Bobula Čierny Dobrovodský Ďurica Ďurčo Fabián Gál Hanuska Hlinka Hrnčiar Jurčo Kmeť Kocúr Kollárik
+Krajčovič Laco Majerník Mihálik Michalík Rybár Šebo Vavrinec Žilinský Jankovič Ferenčík Nowak Mazur
+Woźniak Krawczyk Wójcik Adamczyk Zając Wieczorek Król Batjargal Tsogtbaatar Ganzorig Enkhtaivan
+`;
+
+/** Vietnamese family names long enough to be declined like Czech ones (Nguyenovi, Nguyenem). */
+export const vietnameseSurnamesDeclined = `Nguyen Tran Pham Hoang Huynh Phan Dang Duong Trinh Truong Luong Quach Doan Dinh`;

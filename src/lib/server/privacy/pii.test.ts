@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findPersonalData, isValidBirthNumber, type PersonalDataKind } from './pii';
+import { findPersonalData, isValidBirthNumber, personalDataKinds, type PersonalDataKind } from './pii';
 import { piiCorpus } from './pii-corpus';
+import { piiEdgeCorpus } from './pii-corpus-edges';
+import { details, scoreCorpus, summary } from './pii-score';
 
 /** The found fragments as "kind:text", which reads well in a failing assertion. */
 function found(text: string): string[] {
@@ -12,85 +14,34 @@ function kindsOf(text: string): PersonalDataKind[] {
 	return findPersonalData(text).map((f) => f.kind);
 }
 
-function occurrences(text: string, fragment: string): [number, number][] {
-	const spans: [number, number][] = [];
-	let from = 0;
-	for (;;) {
-		const at = text.indexOf(fragment, from);
-		if (at < 0) return spans;
-		spans.push([at, at + fragment.length]);
-		from = at + 1;
-	}
-}
-
 describe('personal data corpus', () => {
 	it('finds what it must and little else (precision ≥ 0.95, recall ≥ 0.97)', () => {
-		let truePositives = 0;
-		let findings = 0;
-		let expected = 0;
-		let recalled = 0;
-		const misses: string[] = [];
-		const falseAlarms: string[] = [];
-		const otherKind: string[] = [];
-		let positives = 0;
-		for (const c of piiCorpus) {
-			if (c.expect.length > 0) positives++;
-			const result = findPersonalData(c.text);
-			const spans = c.expect.map((e) => {
-				const occ = occurrences(c.text, e.fragment);
-				// A fragment missing from its text is a mistake in the corpus, not in the guard.
-				expect(occ.length, `"${e.fragment}" is not in "${c.text}"`).toBeGreaterThan(0);
-				return { ...e, occ };
-			});
-			const overlaps = (f: { start: number; end: number }, occ: [number, number][]) =>
-				occ.some(([s, e]) => f.start < e && s < f.end);
-			for (const f of result) {
-				findings++;
-				if (spans.some((s) => s.kind === f.kind && overlaps(f, s.occ))) truePositives++;
-				else falseAlarms.push(`${f.kind}:"${c.text.slice(f.start, f.end)}" in "${c.text}"`);
-			}
-			for (const s of spans) {
-				expected++;
-				const same = result.some((f) => f.kind === s.kind && overlaps(f, s.occ));
-				const any = result.find((f) => overlaps(f, s.occ));
-				if (same) recalled++;
-				else if (any) {
-					recalled++;
-					otherKind.push(`${s.kind}:"${s.fragment}" found as ${any.kind} in "${c.text}"`);
-				} else misses.push(`${s.kind}:"${s.fragment}" in "${c.text}"`);
-			}
-		}
-		const precision = findings === 0 ? 1 : truePositives / findings;
-		const recall = expected === 0 ? 1 : recalled / expected;
-		console.log(
-			`PII corpus: ${piiCorpus.length} cases (${positives} positive, ${piiCorpus.length - positives} negative), ` +
-				`precision ${precision.toFixed(3)} (${truePositives}/${findings}), recall ${recall.toFixed(3)} (${recalled}/${expected})`
-		);
-		if (misses.length > 0) console.log(`Misses:\n  ${misses.join('\n  ')}`);
-		if (falseAlarms.length > 0) console.log(`False alarms:\n  ${falseAlarms.join('\n  ')}`);
-		if (otherKind.length > 0) console.log(`Found as another kind:\n  ${otherKind.join('\n  ')}`);
-		expect(positives).toBeGreaterThanOrEqual(110);
-		expect(piiCorpus.length - positives).toBeGreaterThanOrEqual(90);
-		expect(precision).toBeGreaterThanOrEqual(0.95);
-		expect(recall).toBeGreaterThanOrEqual(0.97);
+		const s = scoreCorpus(piiCorpus);
+		console.log(summary('PII corpus', s));
+		if (s.misses.length + s.falseAlarms.length + s.otherKind.length > 0) console.log(details(s));
+		// A fragment missing from its text is a mistake in the corpus, not in the guard.
+		expect(s.brokenCases).toEqual([]);
+		expect(s.positives).toBeGreaterThanOrEqual(110);
+		expect(s.cleanCases).toBeGreaterThanOrEqual(90);
+		expect(s.precision).toBeGreaterThanOrEqual(0.95);
+		expect(s.recall).toBeGreaterThanOrEqual(0.97);
+	});
+
+	it('finds the edge cases (recall ≥ 0.95, at most 1 clean case in 30 flagged)', () => {
+		const s = scoreCorpus(piiEdgeCorpus);
+		console.log(summary('PII edge corpus', s));
+		if (s.misses.length + s.falseAlarms.length + s.otherKind.length > 0) console.log(details(s));
+		expect(s.brokenCases).toEqual([]);
+		expect(s.cleanCases).toBeGreaterThanOrEqual(30);
+		expect(s.recall).toBeGreaterThanOrEqual(0.95);
+		expect(s.cleanFlagged / s.cleanCases).toBeLessThanOrEqual(1 / 30);
 	});
 
 	it('covers every kind of personal data with several cases', () => {
 		const counts = new Map<PersonalDataKind, number>();
-		for (const c of piiCorpus) for (const e of c.expect) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
-		for (const kind of [
-			'birth_number',
-			'phone',
-			'email',
-			'address',
-			'postal_code',
-			'birth_date',
-			'name',
-			'bank_account',
-			'id_document',
-			'licence_plate',
-			'profile_link'
-		] as const) {
+		for (const c of [...piiCorpus, ...piiEdgeCorpus])
+			for (const e of c.expect) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
+		for (const kind of personalDataKinds) {
 			expect(counts.get(kind) ?? 0, kind).toBeGreaterThanOrEqual(3);
 		}
 	});
@@ -175,7 +126,15 @@ describe('birth numbers', () => {
 
 	it('refuses a ten-digit number that fails the checksum', () => {
 		expect(isValidBirthNumber('8553120456')).toBe(false);
-		expect(kindsOf('RČ 855312/0456')).not.toContain('birth_number');
+		expect(kindsOf('objednávka 8553120456')).not.toContain('birth_number');
+	});
+
+	it('still flags a mistyped birth number in the slash form or after a cue', () => {
+		expect(found('RČ 855312/0456')).toEqual(['birth_number:855312/0456']);
+		expect(found('rodné číslo 8553120456')).toEqual(['birth_number:8553120456']);
+		// A real date part is needed, and an account with a bank code stays an account.
+		expect(kindsOf('číslo 851312/0456')).not.toContain('birth_number');
+		expect(found('účet 855312/0800')).toEqual(['bank_account:855312/0800']);
 	});
 
 	it('accepts the old exception: remainder 10 with check digit 0', () => {

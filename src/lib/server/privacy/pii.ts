@@ -2,16 +2,22 @@
 // Recall matters most (a leaked name or address can put a child in danger), precision next (false alarms
 // on ordinary need text wear social workers down). Everything here is rule-based and built once at
 // module load; findPersonalData is pure and synchronous.
-import { ambiguousNameForms } from './pii-ambiguous';
+import { ambiguousNameForms, lowerCaseWordForms } from './pii-ambiguous';
+import { findCodes } from './pii-codes';
 import {
 	czechSurnames,
 	easternFirstNames,
 	femaleFirstNames,
+	foreignFemaleFirstNames,
+	foreignMaleFirstNames,
+	foreignSurnames,
 	maleFirstNames,
 	otherFirstNames,
 	surnameSuffixes,
-	vietnameseNames
+	vietnameseNames,
+	vietnameseSurnamesDeclined
 } from './pii-names';
+import { findPlaces } from './pii-places';
 
 export const personalDataKinds = [
 	'birth_number',
@@ -24,7 +30,15 @@ export const personalDataKinds = [
 	'bank_account',
 	'id_document',
 	'licence_plate',
-	'profile_link'
+	'profile_link',
+	'school',
+	'workplace',
+	'shelter',
+	'municipality',
+	'court_file',
+	'reference_number',
+	'data_box',
+	'insurance_number'
 ] as const;
 export type PersonalDataKind = (typeof personalDataKinds)[number];
 export interface PersonalDataFinding {
@@ -35,16 +49,24 @@ export interface PersonalDataFinding {
 
 // When two findings overlap they become one, of the more specific kind.
 const priority: Record<PersonalDataKind, number> = {
-	birth_number: 11,
-	bank_account: 10,
-	id_document: 9,
-	email: 8,
-	profile_link: 7,
-	phone: 6,
-	licence_plate: 5,
-	birth_date: 4,
-	address: 3,
-	postal_code: 2,
+	birth_number: 19,
+	bank_account: 18,
+	data_box: 17,
+	insurance_number: 16,
+	court_file: 15,
+	reference_number: 14,
+	id_document: 13,
+	email: 12,
+	profile_link: 11,
+	phone: 10,
+	licence_plate: 9,
+	birth_date: 8,
+	school: 7,
+	shelter: 6,
+	workplace: 5,
+	address: 4,
+	postal_code: 3,
+	municipality: 2,
 	name: 1
 };
 
@@ -224,17 +246,25 @@ function addName(form: string, kind: 'first' | 'surname', weak = false, adjectiv
 	}
 }
 
-for (const n of [...words(femaleFirstNames), ...words(easternFirstNames.female)]) {
+for (const n of [
+	...words(femaleFirstNames),
+	...words(easternFirstNames.female),
+	...words(foreignFemaleFirstNames)
+]) {
 	for (const f of feminineForms(n)) addName(f, 'first');
 }
-for (const n of [...words(maleFirstNames), ...words(easternFirstNames.male)]) {
+for (const n of [
+	...words(maleFirstNames),
+	...words(easternFirstNames.male),
+	...words(foreignMaleFirstNames)
+]) {
 	for (const f of masculineForms(n)) addName(f, 'first');
 }
 for (const n of words(otherFirstNames)) {
 	const forms = /[aei]$/u.test(n) ? feminineForms(n) : masculineForms(n);
 	for (const f of forms) addName(f, 'first');
 }
-for (const n of words(czechSurnames)) {
+for (const n of [...words(czechSurnames), ...words(foreignSurnames)]) {
 	const adjectival = n.endsWith('ý');
 	for (const f of masculineForms(n)) addName(f, 'surname', false, adjectival);
 	// "Rodina Novákových", "u Novákových"
@@ -252,6 +282,11 @@ for (const n of words(czechSurnames)) {
 for (const n of words(vietnameseNames)) {
 	addName(n, 'surname', n.length <= 3);
 	if (n.length > 3) addName(n + 'ová', 'surname');
+}
+// "Nguyenovi", "s Nguyenem", "u Nguyenů": the common long family names take Czech endings.
+for (const n of words(vietnameseSurnamesDeclined)) {
+	for (const f of masculineForms(n)) addName(f, 'surname');
+	for (const f of feminineForms(n + 'ová')) addName(f, 'surname');
 }
 
 const ambiguous = new Set(words(ambiguousNameForms));
@@ -291,11 +326,13 @@ moravy moravě čechy čechách evropa evropy evropě rusko ruska rusku polsko p
 rumunsko rumunska mongolsko mongolska kyjev kyjeva kyjevě charkov charkova lvov lvova oděsa oděsy vídeň vídni
 leden ledna lednu únor února únoru březen března březnu duben dubna dubnu květen května květnu červen června
 červnu červenec července červenci srpen srpna srpnu září říjen října říjnu listopad listopadu prosinec
-prosince prosinci vánoce vánoc vánocům velikonoce silvestr mikuláš mikuláše mikuláši
+prosince prosinci vánoce vánoc vánocům velikonoce silvestr silvestra silvestru silvestrem mikuláš mikuláše
+mikuláši maxi cosi
 pondělí úterý středa středu čtvrtek čtvrtka pátek pátku sobota sobotu neděle neděli
 linka linky lince linku bílý bílého kruh kruhu úřad úřadu úřadě ospod charita charity charitě diakonie
 armáda armády spásy naděje naději člověk tísni policie policii policie nemocnice motol motole bulovka
-rosa rosy rose acorus persefona locika dona elpida jahoda spolu nadace magistrát městský krajský soud
+rosa rosy rose rosou rosu acorus acorusu acorusem persefona persefony persefoně persefonou locika lociky
+locice lociku locikou profem profemu dona elpida jahoda spolu nadace magistrát městský krajský soud
 ikea ikey ikee ikeu alza alzy alze alzu decathlon decathlonu lidl lidlu kaufland kauflandu tesco tesku
 albert albertu billa bille penny globus globusu bauhaus hornbach datart sconto jysk pepco kik action rossmann
 teta benu max mall bazoš vinted samsung apple lenovo dell acer asus bosch whirlpool electrolux gorenje beko
@@ -314,7 +351,8 @@ bůh boha bohu pán pána ježíš panna romů romové romy romům ukrajinců vi
 const strongCues = new Set(
 	words(`
 pan pana panu panem paní slečna slečny slečně slečnu slečnou sl p pí jménem jmenuje jmenovala jmenoval jménu
-jmenovaný jmenovaná jmenované přezdívkou mgr ing bc mudr judr phdr dr
+jmenovaný jmenovaná jmenované přezdívkou mgr ing bc mudr judr phdr dr doc prof mvdr mddr rndr paeddr
+thdr phmr mga bca ingr judr
 klient klienta klientovi klientem klientka klientky klientce klientku klientkou
 `)
 );
@@ -356,7 +394,7 @@ domov domova domově klub klubu kroužek kroužku oddíl oddílu
 );
 const ABBREVIATIONS = new Set(
 	words(
-		'ul nám tř č čp tel nar p sl pí mgr ing bc mudr judr phdr dr st sv r resp tzv cca kap odd tj mj např atd apod resp min max ev'
+		'ul nám tř č čp tel nar p sl pí mgr ing bc mudr judr phdr dr doc prof mvdr mddr rndr paeddr thdr phmr mga bca st sv r resp tzv cca kap odd tj mj např atd apod resp min max ev'
 	)
 );
 
@@ -429,10 +467,94 @@ function isInitial(text: string, tok: Token): boolean {
 	return tok.text.length === 1 && isCapitalised(tok.text + 'a') && text.charAt(tok.end) === '.';
 }
 
+const FAMILY_VERB =
+	/^[ \u00a0\u202f]+(?:(?:se|si|už|ještě|teď|stále|pořád)[ \u00a0\u202f]+)?(?:\p{Ll}+li|bydlí|mají|nemají|jsou|nejsou|žijí|potřebují|čekají|dluží|chtějí|nechtějí|bojí|platí|neplatí|hledají|prosí|žádají)(?![\p{L}])/u;
 const suffixRe = new RegExp(`(?:${surnameSuffixes.join('|')})$`, 'u');
+
+// Instrumental endings: "s petrem", "se simonou", "s novákovými".
+const INSTRUMENTAL = /(?:em|ou|ím|ým|ými|ami|emi)$/u;
+const CUE_GAP = /^[.:,]?[ \u00a0\u202f]+$/u;
+// Ambiguous forms that are still names right after "syn", "dcera", "pan" ("syn kuba", "dcera nora").
+const namesAfterFamilyCue = new Set(
+	words('kuba kubo kubou kubu kuby markem marko max maxim míra míro lev nora zora zlata viola')
+);
+const lowerCaseWords = new Set(words(lowerCaseWordForms));
+// Adjectives before a child's name: "nejmladší matyáš", "malá ema".
+const childAdjectives = new Set(
+	words('nejmladší nejstarší mladší starší prostřední nejmenší malý malá malé malou malého malému malým malí')
+);
+// Prepositions before a name in lower case ("pro kristýnku", "od petra"): weaker than a family cue, so
+// only forms that are no ordinary word count after them.
+const namePrepositions = new Set(words('pro k ke od u za o bez s se před po při na'));
+const HAS_DIACRITICS = /[áčďéěíňóřšťúůýž]/iu;
+
+/** A lower-case word that is a name form and not also an ordinary word (pii-ambiguous.ts). */
+function lowerCaseName(key: string, afterCue: boolean, plainText: boolean): NameForm | undefined {
+	if (key.length < 3 || (!nameForms.has(key) && !(plainText && plainForms.has(key)))) return undefined;
+	if (key !== key.toLowerCase()) return undefined;
+	if (stopWords.has(key) || strongCues.has(key) || familyCues.has(key)) return undefined;
+	if (ambiguous.has(key) && !(afterCue && namesAfterFamilyCue.has(key))) return undefined;
+	if (!afterCue && lowerCaseWords.has(key)) return undefined;
+	// Forms without diacritics ("novakova") only in a text typed without them: "masky" is not "Mašky".
+	const info = nameForms.get(key) ?? (plainText && isPlain(key) ? plainForms.get(key) : undefined);
+	return info && !info.weak ? info : undefined;
+}
+
+/**
+ * Names typed in lower case ("matka jana", "paní nováková", "s petrem"), which social workers do in
+ * quick notes. Without the capital letter only a cue right before (a family word, a title, a child's
+ * adjective, a preposition), a name just before ("adámek a sofinka"), or a first name followed by a
+ * surname ("jana nováková") makes a word a name.
+ */
+function findLowerCaseNames(text: string, tokens: Token[], out: PersonalDataFinding[]): void {
+	const plainText = !HAS_DIACRITICS.test(text);
+	let lastNameEnd = -1;
+	for (let i = 0; i < tokens.length; i++) {
+		const tok = tokens[i]!;
+		if (tok.text.length < 3 || tok.text !== tok.text.toLowerCase()) continue;
+		const pw = precedingWord(text, tokens, i);
+		const gapOk = pw !== null && CUE_GAP.test(pw.gap);
+		const word = gapOk ? pw.word : '';
+		const familyOrTitle = strongCues.has(word) || familyCues.has(word) || childAdjectives.has(word);
+		// "paní vrtílková": after a title or a family word, a surname's female shape is enough.
+		const femaleShape =
+			(strongCues.has(word) || familyCues.has(word)) &&
+			tok.text.length >= 7 &&
+			/ov(?:á|é|ou)$/u.test(tok.text) &&
+			!ambiguous.has(tok.text);
+		const info =
+			lowerCaseName(tok.text, familyOrTitle, plainText) ??
+			(femaleShape ? { first: false, surname: true, weak: false, adjectival: false } : undefined);
+		if (!info) continue;
+		const listed =
+			/^(?:a|i|nebo)$/u.test(word) &&
+			lastNameEnd >= 0 &&
+			text.slice(lastNameEnd, tokens[i - 1]!.start).trim() === '';
+		const preposition =
+			namePrepositions.has(word) && (!(word === 's' || word === 'se') || INSTRUMENTAL.test(tok.text));
+		const next = tokens[i + 1];
+		const nextInfo =
+			next && /^[ \u00a0\u202f]$/u.test(text.slice(tok.end, next.start))
+				? lowerCaseName(next.text, false, plainText)
+				: undefined;
+		const pair = info.first && nextInfo !== undefined && nextInfo.surname && !info.adjectival;
+		if (!familyOrTitle && !listed && !preposition && !pair) continue;
+		let j = i;
+		while (j + 1 < tokens.length && j - i < 2) {
+			const n = tokens[j + 1]!;
+			if (!/^[ \u00a0\u202f]$/u.test(text.slice(tokens[j]!.end, n.start))) break;
+			if (!lowerCaseName(n.text, false, plainText)) break;
+			j++;
+		}
+		out.push({ kind: 'name', start: tok.start, end: tokens[j]!.end });
+		lastNameEnd = tokens[j]!.end;
+		i = j;
+	}
+}
 
 function findNames(text: string, out: PersonalDataFinding[]): void {
 	const tokens = tokenize(text);
+	findLowerCaseNames(text, tokens, out);
 
 	let i = 0;
 	let previousChainWasName = false;
@@ -544,6 +666,14 @@ function findNames(text: string, out: PersonalDataFinding[]): void {
 				!/^[ \u00a0\u202f]\p{Ll}/u.test(nextText) &&
 				!ambiguous.has(key);
 			const foreignShape = suffixRe.test(key) && key.length >= 6;
+			// "Mužíkovi bydlí na ubytovně", "Procházkovi se přestěhovali": a family in the plural, told by
+			// the plural verb after it (a dative "Petrovi se zhoršil" has a singular one).
+			const familyNominative =
+				chain.length === 1 &&
+				key.length >= 6 &&
+				key.endsWith('ovi') &&
+				!familyCues.has(key) &&
+				FAMILY_VERB.test(text.slice(t.end, t.end + 24));
 			if (familyPlural) {
 				isName[c] = true;
 				return;
@@ -562,6 +692,7 @@ function findNames(text: string, out: PersonalDataFinding[]): void {
 			else if (/(?:ová|ové|ovou|ových|ovým)$/u.test(key) && key.length >= 6 && qualifies) isName[c] = true;
 			else if ((femaleSurnameShape || foreignShape) && (!sentenceStart || c > 0 || qualifies))
 				isName[c] = true;
+			else if (familyNominative) isName[c] = true;
 		});
 		// Extend the other way too: "Melnyk Oksana" (surname first, as on forms).
 		for (let c = chain.length - 2; c >= 0; c--) {
@@ -638,14 +769,39 @@ export function isValidBirthNumber(digits: string): boolean {
 	return dd >= 1 && dd <= daysInMonth(year, mm);
 }
 
+/** Whether the first six digits are a possible birth date (the check digit may be mistyped). */
+function birthNumberDate(digits: string): boolean {
+	if (!/^\d{9,10}$/u.test(digits)) return false;
+	const yy = Number(digits.slice(0, 2));
+	let mm = Number(digits.slice(2, 4));
+	const dd = Number(digits.slice(4, 6));
+	if (digits.length === 9 && yy >= 54) return false;
+	const year = digits.length === 9 || yy >= 54 ? 1900 + yy : 2000 + yy;
+	if (mm > 70) mm -= 70;
+	else if (mm > 50) mm -= 50;
+	else if (mm > 20) mm -= 20;
+	if (mm < 1 || mm > 12) return false;
+	return dd >= 1 && dd <= daysInMonth(year, mm);
+}
+
 const BIRTH_NUMBER =
-	/(?<![\p{L}\d\-/.,])(\d{6})(?:[ \u00a0\u202f]?\/[ \u00a0\u202f]?(\d{3,4})|(\d{4}))(?![\d]|\/\d|,\d)/gu;
+	/(?<![\p{L}\d\-/.,])(\d{6})(?:[ \u00a0\u202f]?(\/)[ \u00a0\u202f]?(\d{3,4})|(\d{4}))(?![\d]|\/\d|,\d)/gu;
+const BIRTH_NUMBER_CUE =
+	/(?:(?<![\p{L}])(?:RČ|rč|r\.[ \u00a0\u202f]?č\.|R\.[ \u00a0\u202f]?Č\.)|[Rr]odn\p{L}+[ \u00a0\u202f]+čísl\p{L}*)[^\d\n]{0,16}$/u;
 
 function findBirthNumbers(text: string, out: PersonalDataFinding[]): void {
 	for (const m of text.matchAll(BIRTH_NUMBER)) {
-		const digits = (m[1] ?? '') + (m[2] ?? m[3] ?? '');
-		if (isValidBirthNumber(digits))
-			out.push({ kind: 'birth_number', start: m.index, end: m.index + m[0].length });
+		const slash = m[2] !== undefined;
+		const digits = (m[1] ?? '') + (m[3] ?? m[4] ?? '');
+		let ok = isValidBirthNumber(digits);
+		// A mistyped check digit still leaves a birth number: trust the date part when the number has the
+		// slash form (and is not a bank account) or comes after "RČ", "rodné číslo".
+		if (!ok && birthNumberDate(digits)) {
+			const cue = BIRTH_NUMBER_CUE.test(text.slice(Math.max(0, m.index - 40), m.index));
+			const bankCode = slash && (m[3] ?? '').length === 4 && BANK_CODES.has(m[3] ?? '');
+			ok = cue || (slash && !bankCode);
+		}
+		if (ok) out.push({ kind: 'birth_number', start: m.index, end: m.index + m[0].length });
 	}
 }
 
@@ -659,7 +815,18 @@ const PHONE_RUN =
 const AMOUNT_AFTER =
 	/^[ \u00a0\u202f]*(?:,-|,–|Kč|kč|korun|Kc|CZK|EUR|eur|€|\$|tis|%|let(?![\p{L}])|ks(?![\p{L}])|kusů)/u;
 
+// "777/123/456", "603 / 12 34 56": slashes between the groups. Kept apart from PHONE_RUN, where a slash
+// would join an account number to its bank code; here the groups must look like a phone's.
+const SLASH_PHONE =
+	/(?<![\p{L}\d/.,+-])[2-79]\d{2}[ \u00a0\u202f]?\/[ \u00a0\u202f]?(?:\d{3}[ \u00a0\u202f]?\/?[ \u00a0\u202f]?\d{3}|\d{2}[ \u00a0\u202f]?\/?[ \u00a0\u202f]?\d{2}[ \u00a0\u202f]?\/?[ \u00a0\u202f]?\d{2})(?![\d/]|[.,]\d)/gu;
+
 function findPhones(text: string, out: PersonalDataFinding[]): void {
+	if (text.includes('/')) {
+		for (const m of text.matchAll(SLASH_PHONE)) {
+			if (!AMOUNT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8)))
+				out.push({ kind: 'phone', start: m.index, end: m.index + m[0].length });
+		}
+	}
 	for (const m of text.matchAll(PHONE_RUN)) {
 		const run = m[0];
 		const groups: { digits: string; start: number; end: number }[] = [];
@@ -748,12 +915,23 @@ function findPhones(text: string, out: PersonalDataFinding[]): void {
 // ---------------------------------------------------------------------------------------------------
 // E-mail, profile links
 
-const OBFUSCATED_EMAIL =
-	/(?<![\p{L}\d._%+-])[\p{L}\d._%+-]+[ \u00a0\u202f]?(?:\(at\)|\[at\]|\(zavináč\)|[ \u00a0\u202f]zavináč[ \u00a0\u202f])[ \u00a0\u202f]?[\p{L}\d-]+(?:\.|[ \u00a0\u202f]?\(dot\)[ \u00a0\u202f]?|[ \u00a0\u202f]tečka[ \u00a0\u202f])\p{L}{2,}/gu;
+// Spelled-out addresses: "jana.novakova zavináč seznam tečka cz", "petr(at)gmail(dot)com", "jana [at] email.cz".
+const AT_WORD = String.raw`(?:[ \u00a0\u202f]?[(\[{<][ \u00a0\u202f]?(?:at|AT|zavináč|zavinac|zavináčem)[ \u00a0\u202f]?[)\]}>][ \u00a0\u202f]?|[ \u00a0\u202f](?:zavináč|zavinac|zavináčem|at|AT)[ \u00a0\u202f])`;
+const DOT_WORD = String.raw`(?:\.|[ \u00a0\u202f]?[(\[{<][ \u00a0\u202f]?(?:dot|DOT|tečka|tecka)[ \u00a0\u202f]?[)\]}>][ \u00a0\u202f]?|[ \u00a0\u202f](?:tečka|tecka|dot|DOT)[ \u00a0\u202f])`;
+const OBFUSCATED_EMAIL = new RegExp(
+	String.raw`(?<![\p{L}\d._%+-])[\p{L}\d._%+-]+(?:${DOT_WORD}[\p{L}\d_%+-]+)*?${AT_WORD}[\p{L}\d-]+(?:${DOT_WORD}[\p{L}\d-]+)*?${DOT_WORD}(?:cz|sk|com|net|org|eu|info|de|ua|ru|pl|at|uk|me|io)(?![\p{L}\d])`,
+	'gu'
+);
 const EMAIL_LOCAL_CHAR = /[\p{L}\d._%+-]/u;
 const EMAIL_DOMAIN = /[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/uy;
 const PROFILE =
-	/(?<![\p{L}\d.-])(?:https?:\/\/)?(?:www\.|m\.|mobile\.|web\.)?(?:facebook\.com|fb\.com|fb\.me|instagram\.com|instagr\.am|tiktok\.com\/@|vk\.com|ok\.ru|linkedin\.com\/in|t\.me|x\.com|twitter\.com|youtube\.com\/(?:@|c\/|channel\/|user\/)|threads\.net\/@|snapchat\.com\/add)\/?[^\s,;)"'<>]+/giu;
+	/(?<![\p{L}\d.-])(?:https?:\/\/)?(?:www\.|m\.|mobile\.|web\.)?(?:facebook\.com|fb\.com|fb\.me|instagram\.com|instagr\.am|tiktok\.com|vk\.com|vkontakte\.ru|ok\.ru|linkedin\.com\/in|t\.me|x\.com|twitter\.com|youtube\.com\/(?:@|c\/|channel\/|user\/)|threads\.net\/@|snapchat\.com\/add)\/?[^\s,;)"'<>]+/giu;
+// Listings of a flat or a house show where the family lives or will live: sreality, bezrealitky, the
+// reality section of bazoš and similar. A bazoš advert for a bed is a shop link and stays clean.
+const LISTING =
+	/(?<![\p{L}\d.-])(?:https?:\/\/)?(?:www\.)?(?:sreality\.cz\/detail|bezrealitky\.cz\/(?:nemovitosti|detail|inzerat|nabidka)|reality\.bazos\.cz\/inzerat|(?:[\p{L}\d-]+\.)?bazos\.cz\/inzerat\/\d+\/[^\s]{0,120}?(?:byt|pronaj|podnaj|pokoj|dum|domu|garsonk|nemovit)|reality\.idnes\.cz\/detail|realitymix\.cz\/detail|ulovdomov\.cz\/(?:inzerat|pronajem|prodej|byt|detail)|realingo\.cz\/(?:pronajem|prodej|detail)|remax-czech\.cz\/reality\/detail|bydleni\.cz|nemovitosti\.cz\/detail)[^\s,;)"'<>]*/giu;
+const PERSONAL_PATH =
+	/\/(?:profil|profile|uzivatel|user|users|clen)\/[^/\s]+|\/(?:reality|nemovitosti)\/(?:detail|inzerat)\/|\/(?:detail|inzerat)\/(?:pronajem|podnajem|prodej)\/(?:byt|dum|domu|pokoj|garsonier)/iu;
 const HANDLE =
 	/(?<![\p{L}])(?:instagram\p{L}*|insta|IG|ig|tiktok\p{L}*|TikTok\p{L}*|telegram\p{L}*|Telegram\p{L}*|twitter\p{L}*|Twitter\p{L}*|snapchat\p{L}*|Snapchat\p{L}*|Instagram\p{L}*|Insta|facebook\p{L}*|Facebook\p{L}*|FB|profil\p{L}*)(?![\p{L}])[^@\n.!?]{0,25}?(?<![\p{L}\d._])(@[\p{L}\d._]{2,30})/du;
 const HANDLE_G = new RegExp(HANDLE.source, 'gdu');
@@ -768,9 +946,23 @@ function findLinks(text: string, out: PersonalDataFinding[]): void {
 		const domain = EMAIL_DOMAIN.exec(text);
 		if (domain) out.push({ kind: 'email', start, end: at + 1 + domain[0].length });
 	}
-	if (/\(at\)|\[at\]|zavináč/u.test(text)) {
+	if (/at[)\]}>]|AT[)\]}>]|zavin|[ \u00a0\u202f](?:at|AT)[ \u00a0\u202f]/u.test(text)) {
 		for (const m of text.matchAll(OBFUSCATED_EMAIL)) {
 			out.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
+		}
+	}
+	if (/reality|bazos|ulovdomov|realingo|bydleni|nemovitosti/iu.test(text)) {
+		for (const m of text.matchAll(LISTING)) {
+			const trimmed = m[0].replace(/[.!?:]+$/u, '');
+			out.push({ kind: 'profile_link', start: m.index, end: m.index + trimmed.length });
+		}
+	}
+	// Any other site: a user's profile page, or a flat for rent or sale.
+	if (/\/(?:profil|profile|uzivatel|user|users|clen|reality|detail|inzerat)/iu.test(text)) {
+		for (const m of text.matchAll(URL)) {
+			if (!PERSONAL_PATH.test(m[0])) continue;
+			const trimmed = m[0].replace(/[.!?:,)]+$/u, '');
+			out.push({ kind: 'profile_link', start: m.index, end: m.index + trimmed.length });
 		}
 	}
 	if (!/\.(?:com|me|ru|am|net)/iu.test(text)) {
@@ -870,7 +1062,10 @@ const ID_CUES = [
 	'ŘP',
 	'[Vv]ízum',
 	'[Vv]íza',
-	'[Dd]očasn\\p{L}+[ \\u00a0\\u202f]+ochran\\p{L}*'
+	'[Dd]očasn\\p{L}+[ \\u00a0\\u202f]+ochran\\p{L}*',
+	// Birth certificates carry a register number: "rodný list č. 1234567".
+	'[Rr]odn\\p{L}+[ \\u00a0\\u202f]+list\\p{L}*',
+	'[Oo]ddací\\p{L}*[ \\u00a0\\u202f]+list\\p{L}*'
 ];
 const ID_DOCUMENT = new RegExp(
 	`${NOT_LETTER_BEFORE}(?:${ID_CUES.join('|')})(?![\\p{L}])(?:[^\\d\\n!?]{0,30}?)((?:[A-Z]{1,3}[ \\u00a0\\u202f]?)?\\d{6,10}|\\d{3}[ \\u00a0\\u202f]\\d{3}[ \\u00a0\\u202f]\\d{3})(?![\\p{L}\\d])`,
@@ -908,14 +1103,31 @@ const BIRTH_DATE = new RegExp(
 		'[Dd]at(?:um|em|a|\\.)[ \\u00a0\\u202f]+(?:narození|nar\\.)(?:[ \\u00a0\\u202f]+\\p{Ll}+)?|[Dd]\\.[ \\u00a0\\u202f]?nar\\.|r\\.[ \\u00a0\\u202f]?nar\\.|' +
 		'[Rr]ok[ \\u00a0\\u202f]+narození|[Rr]očník|[Bb]orn|[Dd]ate[ \\u00a0\\u202f]+of[ \\u00a0\\u202f]+birth|DOB|\\*)' +
 		'[ \\u00a0\\u202f]*[:,]?[ \\u00a0\\u202f]*(?:dne[ \\u00a0\\u202f]+|v[ \\u00a0\\u202f]+roce[ \\u00a0\\u202f]+|roku[ \\u00a0\\u202f]+|r\\.[ \\u00a0\\u202f]*|on[ \\u00a0\\u202f]+|in[ \\u00a0\\u202f]+)?' +
-		'(\\d{1,2}\\.[ \\u00a0\\u202f]?\\d{1,2}\\.[ \\u00a0\\u202f]?(?:\\d{4}|\\d{2}(?!\\d))?|\\d{1,2}\\.[ \\u00a0\\u202f]?(?:' +
+		'(\\d{1,2}\\.[ \\u00a0\\u202f]?\\d{1,2}\\.[ \\u00a0\\u202f]?(?:\\d{4}|\\d{2}(?!\\d))?|\\d{1,2}\\.[ \\u00a0\\u202f]?(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\\.[ \\u00a0\\u202f]?(?:\\d{4})?|\\d{1,2}\\.[ \\u00a0\\u202f]?(?:' +
 		MONTHS_GEN +
 		')(?:[ \\u00a0\\u202f]+\\d{4})?|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\/\\d{1,2}\\/\\d{4}|\\d{1,2}\\/\\d{4}|(?:19|20)\\d{2}(?!\\d))',
 	'dgu'
 );
 
+// Days written out as ordinals: "narozena dvanáctého března 2014", "narodil se prvního ledna".
+const ORDINAL_UNITS =
+	'prvního|druhého|třetího|čtvrtého|pátého|šestého|sedmého|osmého|devátého|desátého|jedenáctého|dvanáctého|třináctého|čtrnáctého|patnáctého|šestnáctého|sedmnáctého|osmnáctého|devatenáctého';
+const ORDINAL_DAY = `(?:(?:dvacátého|třicátého)(?:[ \\u00a0\\u202f]+(?:prvního|druhého|třetího|čtvrtého|pátého|šestého|sedmého|osmého|devátého))?|(?:jedna|dva|tři|čtyři|pěti|šesti|sedmi|osmi|devíti)a(?:dvacátého)|jednatřicátého|${ORDINAL_UNITS})`;
+const MONTHS_LOC = 'lednu|únoru|březnu|dubnu|květnu|červnu|červenci|srpnu|září|říjnu|listopadu|prosinci';
+const BIRTH_CUE_WORDS =
+	'(?<![\\p{L}])(?:[Nn]arozen(?:a|á|ý|é|ou|ého|ému|ém|i|í)?|[Nn]ar\\.|[Nn]arodil[aoi]?(?:[ \\u00a0\\u202f]+se)?|[Dd]atum[ \\u00a0\\u202f]+narození|[Nn]arozenin\\p{L}*(?:[ \\u00a0\\u202f]+(?:má|slaví|měl[aio]?|oslaví|mají|bude|budou|jsou))?)';
+const BIRTH_DATE_WORDS = new RegExp(
+	`${BIRTH_CUE_WORDS}[ \\u00a0\\u202f]*[:,]?[ \\u00a0\\u202f]*(?:dne[ \\u00a0\\u202f]+)?(${ORDINAL_DAY}[ \\u00a0\\u202f]+(?:${MONTHS_GEN})(?:[ \\u00a0\\u202f]+(?:roku[ \\u00a0\\u202f]+)?\\d{4})?|(?:v[ \\u00a0\\u202f]+)?(?:${MONTHS_LOC})[ \\u00a0\\u202f]+(?:roku[ \\u00a0\\u202f]+)?(?:19|20)\\d{2}(?!\\d)|\\d{1,2}\\.[ \\u00a0\\u202f]?(?:${MONTHS_GEN}|\\d{1,2}\\.))`,
+	'dgu'
+);
+
 function findBirthDates(text: string, out: PersonalDataFinding[]): void {
 	for (const m of text.matchAll(BIRTH_DATE)) {
+		const span = m.indices?.[1];
+		if (span) out.push({ kind: 'birth_date', start: span[0], end: span[1] });
+	}
+	if (!/arozen|ar\.|arodil/u.test(text)) return;
+	for (const m of text.matchAll(BIRTH_DATE_WORDS)) {
 		const span = m.indices?.[1];
 		if (span) out.push({ kind: 'birth_date', start: span[0], end: span[1] });
 	}
@@ -1055,7 +1267,12 @@ const KINDS_IGNORED_IN_LINKS = new Set<PersonalDataKind>([
 	'address',
 	'licence_plate',
 	'birth_date',
-	'id_document'
+	'id_document',
+	'school',
+	'workplace',
+	'shelter',
+	'municipality',
+	'reference_number'
 ]);
 
 function withoutShopLinkNoise(text: string, found: PersonalDataFinding[]): PersonalDataFinding[] {
@@ -1083,6 +1300,8 @@ export function findPersonalData(text: string): PersonalDataFinding[] {
 	findPhones(text, found);
 	findBirthDates(text, found);
 	findAddresses(text, found);
+	findCodes(text, found);
+	findPlaces(text, found);
 	const names: PersonalDataFinding[] = [];
 	findNames(text, names);
 	streetsAfterNames(text, names, found);
