@@ -41,7 +41,9 @@ const statuses = {
 	empty: 400,
 	unsupported_type: 400,
 	mismatch: 400,
-	unreadable: 400
+	unreadable: 400,
+	pdf_unreadable: 400,
+	pdf_encrypted: 400
 } as const;
 
 export type RefusalCode = keyof typeof statuses;

@@ -1,5 +1,6 @@
 import type { RefusalOf } from '../core/refusals';
 import sharp from 'sharp';
+import { cleanPdf } from './pdf';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
@@ -13,7 +14,7 @@ export type AttachmentMediaType = 'application/pdf' | 'image/jpeg' | 'image/png'
 export type AttachmentExtension = 'pdf' | 'jpg' | 'png' | 'webp';
 
 export type PrepareRefusal = RefusalOf<
-	'empty' | 'too_large' | 'unsupported_type' | 'mismatch' | 'unreadable'
+	'empty' | 'too_large' | 'unsupported_type' | 'mismatch' | 'unreadable' | 'pdf_unreadable' | 'pdf_encrypted'
 >;
 
 export type PreparedAttachment =
@@ -171,7 +172,8 @@ async function reencodeImage(input: Buffer, mediaType: AttachmentMediaType): Pro
 }
 
 /**
- * Checks and cleans an upload. claimedName is the browser's file name; claimedType the browser's
+ * Checks and cleans an upload: images are re-encoded, PDFs rewritten (files/pdf.ts), both without
+ * their metadata. claimedName is the browser's file name; claimedType the browser's
  * Content-Type ('' or 'application/octet-stream' means no claim).
  */
 export async function prepareAttachment(
@@ -194,7 +196,11 @@ export async function prepareAttachment(
 	const input = Buffer.from(bytes);
 	let output: Buffer | null;
 	if (mediaType === 'application/pdf') {
-		output = isWellFormedPdf(input) ? input : null;
+		// A file cut off in transfer has no %%EOF; pdf-lib would read what is there and carry on.
+		if (!isWellFormedPdf(input)) return { ok: false, reason: 'pdf_unreadable' };
+		const cleaned = await cleanPdf(input);
+		if (!cleaned.ok) return cleaned;
+		output = cleaned.bytes;
 	} else {
 		output = await reencodeImage(input, mediaType);
 	}

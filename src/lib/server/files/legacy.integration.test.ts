@@ -11,11 +11,11 @@ import { encryptBytes } from '../privacy/encryption';
 import { moveDiskFiles } from './legacy';
 import { sweepUnusedFiles, UNUSED_FILE_GRACE_MS } from './sweep';
 import { storeFile, storeFileUnderKey } from './store';
-import { downloadedBytes } from './test-factory';
+import { downloadedBytes, samplePdf } from './test-factory';
 
 const t = moneyTestDatabase();
-const quote = Buffer.from('%PDF-1.4\n1 0 obj << /Title (nabidka) >> endobj\ntrailer << >>\n%%EOF\n');
-const receipt = Buffer.from('%PDF-1.4\n1 0 obj << /Title (uctenka) >> endobj\ntrailer << >>\n%%EOF\n');
+const quote = await samplePdf(200);
+const receipt = await samplePdf(300);
 
 let dataDir: string;
 beforeEach(() => {

@@ -29,6 +29,8 @@ describe('refusal texts', () => {
 
 	it('tell a file refusal apart from the others', () => {
 		expect(fileRefusalText('too_large')).toContain('10 MB');
+		expect(fileRefusalText('pdf_encrypted')).toContain('bez hesla');
+		expect(fileRefusalText('pdf_unreadable')).toContain('Uložit jako PDF');
 		expect(fileRefusalText('wrong_state')).toBeNull();
 	});
 });

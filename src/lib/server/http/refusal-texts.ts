@@ -83,7 +83,9 @@ const texts: Record<RefusalCode, Entry> = {
 	too_large: { all: () => m.attachment_refusal_too_large() },
 	unsupported_type: { all: () => m.attachment_refusal_unsupported_type() },
 	mismatch: { all: () => m.attachment_refusal_mismatch() },
-	unreadable: { all: () => m.attachment_refusal_unreadable() }
+	unreadable: { all: () => m.attachment_refusal_unreadable() },
+	pdf_unreadable: { all: () => m.attachment_refusal_pdf_unreadable() },
+	pdf_encrypted: { all: () => m.attachment_refusal_pdf_encrypted() }
 };
 
 /**
@@ -127,7 +129,9 @@ const fileCodes: ReadonlySet<RefusalCode> = new Set([
 	'too_large',
 	'unsupported_type',
 	'mismatch',
-	'unreadable'
+	'unreadable',
+	'pdf_unreadable',
+	'pdf_encrypted'
 ]);
 
 /** What is wrong with an uploaded file, or null when the refusal is not about the file. */

@@ -1,8 +1,9 @@
+import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
 import { createTestDatabase, type TestDatabase, resetDatabase } from '../db/test-db';
-import { bytesAtRest, downloadedBytes } from '../files/test-factory';
+import { bytesAtRest, downloadedBytes, samplePdf } from '../files/test-factory';
 import { parseKeyRing } from '../privacy/encryption';
 import type { AttachmentStore } from '../files/uploads';
 import { addAttachment, readAttachment, removeAttachment } from './attachments';
@@ -88,7 +89,8 @@ describe('attachments', () => {
 		for (const upload of [
 			{ bytes: png, name: 'faktura.pdf', type: 'application/pdf' },
 			{ bytes: Buffer.from('MZ\x90\x00 not a document'), name: 'faktura.pdf', type: 'application/pdf' },
-			{ bytes: new Uint8Array(0), name: 'prazdny.pdf', type: 'application/pdf' }
+			{ bytes: new Uint8Array(0), name: 'prazdny.pdf', type: 'application/pdf' },
+			{ bytes: Buffer.from('%PDF-1.4\n%%EOF\n'), name: 'bez-stranky.pdf', type: 'application/pdf' }
 		]) {
 			const result = await addAttachment(contextFor(sql, p.worker), store, id, {
 				...upload,
@@ -102,7 +104,7 @@ describe('attachments', () => {
 
 	it('gives the file to the organisation and, once submitted, the coordinator; audits every read', async () => {
 		const id = await need();
-		const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
+		const pdf = await samplePdf();
 		const added = await addAttachment(contextFor(sql, p.worker), store, id, {
 			bytes: pdf,
 			name: 'nabidka.pdf',
@@ -131,9 +133,33 @@ describe('attachments', () => {
 		expect(reads.map((r) => r.actorId)).toEqual([p.coordinator.id]);
 	});
 
+	it("keeps a PDF without its author's name, and records the size of what it keeps", async () => {
+		const id = await need();
+		const document = await PDFDocument.create({ updateMetadata: false });
+		document.addPage([300, 400]);
+		document.setAuthor('Jana Nováková');
+		document.setCreator('Microsoft Word');
+		const added = await addAttachment(contextFor(sql, p.worker), store, id, {
+			bytes: await document.save(),
+			name: 'nabidka.pdf',
+			type: 'application/pdf',
+			kind: 'quote'
+		});
+		if (!added.ok) throw new Error(added.reason);
+		const downloaded = await downloadedBytes(
+			await readAttachment(contextFor(sql, p.worker), store, id, added.id)
+		);
+		const kept = await PDFDocument.load(downloaded!, { updateMetadata: false });
+		expect(kept.context.trailerInfo.Info).toBeUndefined();
+		expect(kept.getPages().map((page) => page.getSize())).toEqual([{ width: 300, height: 400 }]);
+		const [row] = await sql<{ size: number }[]>`
+			select size_bytes as size from need_attachments where id = ${added.id}`;
+		expect(row!.size).toBe(downloaded!.length);
+	});
+
 	it('removes an attachment and its file; only the organisation, only before the decision', async () => {
 		const id = await need();
-		const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+		const pdf = await samplePdf();
 		const added = await addAttachment(contextFor(sql, p.worker), store, id, {
 			bytes: pdf,
 			name: 'a.pdf',

@@ -13,7 +13,7 @@ import { readPayoutReceipt, recordPayout } from '../ledger/payouts';
 import { decidedNeed, fillFund, moneyTestDatabase } from '../ledger/test-factory';
 import { addAttachment, readAttachment } from '../needs/attachments';
 import { CHUNK_BYTES, readFile } from '../files/store';
-import { bytesAtRest, downloadedBytes } from '../files/test-factory';
+import { bytesAtRest, downloadedBytes, samplePdf } from '../files/test-factory';
 import { saveStory } from '../stories/stories';
 import { storyPhotoContext } from '../stories/public';
 import { encryptField, parseKeyRing } from './encryption';
@@ -25,7 +25,7 @@ const k2 = `k2:${Buffer.alloc(32, 2).toString('base64')}`;
 const oldRing = parseKeyRing(k1);
 const bothRing = parseKeyRing(`${k2},${k1}`);
 const newRing = parseKeyRing(k2);
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+const pdf = await samplePdf();
 let png: Buffer;
 
 beforeAll(async () => {
@@ -247,11 +247,7 @@ describe('key rotation', () => {
 		const { sql, p } = t;
 		const store = { keys: oldRing };
 		// a scanned quote of 2.5 MiB: three chunks
-		const scan = Buffer.concat([
-			Buffer.from('%PDF-1.4\n%'),
-			Buffer.alloc(Math.floor(2.5 * CHUNK_BYTES), 0x78),
-			Buffer.from('\ntrailer << >>\n%%EOF\n')
-		]);
+		const scan = await samplePdf(200, Math.floor(2.5 * CHUNK_BYTES));
 		let attachmentId = '';
 		const needId = await decidedNeed(sql, p, 10_000, 'purchase', {}, async (id) => {
 			const added = await addAttachment(contextFor(sql, p.worker), store, id, {

@@ -9,7 +9,7 @@ import { recordPayout } from '$lib/server/ledger/payouts';
 import { attachmentStore } from '$lib/server/runtime';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { refusalText } from '$lib/server/http/refusal-texts';
+import { fileRefusalText, refusalText } from '$lib/server/http/refusal-texts';
 import { type NeedEvent, contextIn, invalid, moneyRefused, requiredReason } from './need-actions';
 
 /* The money on the need's page: allocation from the fund, payouts with receipts, cancelling and closing. */
@@ -106,11 +106,12 @@ export const moneyActions = {
 				errors: Object.fromEntries(fields.map((f) => [f, m.funds_refusal_personal_data_field()]))
 			});
 		}
-		if (['empty', 'too_large', 'unsupported_type', 'mismatch', 'unreadable'].includes(result.reason)) {
+		const fileText = fileRefusalText(result.reason);
+		if (fileText) {
 			return fail(refusalStatus(result.reason), {
 				action: 'payout' as const,
 				values,
-				errors: { receipt: refusalText(result.reason, 'money') }
+				errors: { receipt: fileText }
 			});
 		}
 		if (result.reason === 'balance_too_low' || result.reason === 'invalid_amount') {
