@@ -48,3 +48,37 @@ const suggestions: Record<string, () => string> = {
 
 export const personalDataKindName = (kind: string) => names[kind]?.() ?? kind;
 export const personalDataSuggestion = (kind: string) => suggestions[kind]?.() ?? m.pii_hint_other();
+
+/* Details that single a family out only together (the soft warning of privacy/quasi.ts). */
+
+/** One such detail as the pages show it. */
+export interface QuasiNote {
+	field: string;
+	kind: string;
+	fragment: string;
+}
+
+const quasiNames: Record<string, () => string> = {
+	exact_age: m.quasi_kind_exact_age,
+	family_shape: m.quasi_kind_family_shape,
+	rare_circumstance: m.quasi_kind_rare_circumstance,
+	origin: m.quasi_kind_origin,
+	occupation: m.quasi_kind_occupation,
+	small_place: m.quasi_kind_small_place,
+	exact_date: m.quasi_kind_exact_date,
+	media: m.quasi_kind_media
+};
+
+const quasiSuggestions: Record<string, () => string> = {
+	exact_age: m.quasi_hint_exact_age,
+	family_shape: m.quasi_hint_family_shape,
+	rare_circumstance: m.quasi_hint_rare_circumstance,
+	origin: m.quasi_hint_origin,
+	occupation: m.quasi_hint_occupation,
+	small_place: m.quasi_hint_small_place,
+	exact_date: m.quasi_hint_exact_date,
+	media: m.quasi_hint_media
+};
+
+export const quasiKindName = (kind: string) => quasiNames[kind]?.() ?? kind;
+export const quasiSuggestion = (kind: string) => quasiSuggestions[kind]?.() ?? m.pii_hint_other();

@@ -1,6 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import type { Category } from '$lib/needs';
 import type { Region } from '$lib/regions';
+import type { QuasiNote } from '$lib/personal-data';
 
 /*
  * A need's story as the server hands it to the need's page: shared by the domain
@@ -56,6 +57,8 @@ export interface StoryView {
 		social: boolean;
 		withdrawnAt: Date | null;
 	} | null;
+	/** details of the story that may single the family out together: a soft warning */
+	quasi: QuasiNote[];
 	/** the need's category and kraj, for a new story's form */
 	defaults: { category: Category; region: Region; amount: number };
 	can: {

@@ -33,6 +33,30 @@ async function fillNeed(page: Page, title: string, situation = SITUATION) {
 
 const needId = (page: Page) => /\/needs\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
 
+test('details that single a family out only together warn, with hints, and never block', async ({
+	browser
+}) => {
+	const worker = await signedIn(browser, 'otherSocialWorker');
+	const page = worker.page;
+	await page.goto('/needs/new');
+	await fillNeed(
+		page,
+		'Postele pro dvojčata',
+		`${SITUATION} Šestiletá dvojčata, otec je místní policista, rodina žije v okrese Jeseník.`
+	);
+	await page.getByRole('button', { name: 'Uložit rozpracované' }).click();
+	await expect(page).toHaveURL(/\/needs\/[0-9a-f-]{36}\/edit\?saved=1$/);
+	const warning = page.getByRole('region', { name: 'Pozor na kombinaci údajů' });
+	await expect(warning).toContainText('Přesný věk');
+	await expect(warning).toContainText('Povolání');
+	await expect(warning).toContainText('Menší místo');
+	await expect(warning).toContainText('stačí kraj, např. „město na Vysočině“');
+	// a soft warning: the need goes to the club all the same
+	await page.getByRole('button', { name: 'Uložit a odeslat klubu' }).click();
+	await expect(page).toHaveURL(/\/needs\/[0-9a-f-]{36}\?submitted=1$/);
+	await worker.context.close();
+});
+
 test('a social worker drafts a need, the guard holds back a name, and the coordinator triages it', async ({
 	browser
 }) => {

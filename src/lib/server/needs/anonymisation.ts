@@ -1,5 +1,6 @@
 import type { Finding as FindingView } from '$lib/needs';
 import { findPersonalData, type PersonalDataKind } from '../privacy/pii';
+import { quasiNotes } from '../privacy/guard';
 import type { Confirmation, NeedContent } from './queries';
 
 /*
@@ -59,3 +60,6 @@ export const findInNeed = (content: Parameters<typeof needTexts>[0], confirmed: 
 	findInTexts(needTexts(content), confirmed);
 
 export const unconfirmed = (findings: Finding[]) => findings.filter((f) => !f.confirmed);
+
+/** The soft warning on a need's texts together (privacy/guard.ts, quasiNotes). */
+export const quasiInNeed = (content: Parameters<typeof needTexts>[0]) => quasiNotes(needTexts(content));

@@ -145,6 +145,25 @@ describe('submission', () => {
 		expect(!result.ok && result.problems).toEqual(['funding_exceeds_total', 'needed_by_past']);
 	});
 
+	it('warns softly where details single the family out together, and still lets it be submitted', async () => {
+		const situation =
+			completeNeed().situation +
+			' Šestiletá dvojčata, otec je místní policista, rodina žije v okrese Jeseník.';
+		const id = await draft({ situation });
+		const page = await viewNeed(contextFor(sql, p.worker), id);
+		const quasi = page && 'quasi' in page ? page.quasi : [];
+		expect(new Set(quasi.map((q) => q.kind))).toEqual(
+			new Set(['exact_age', 'family_shape', 'occupation', 'small_place'])
+		);
+		expect(quasi.every((q) => q.field === 'situation')).toBe(true);
+		expect(page && 'findings' in page ? page.findings : null).toEqual([]);
+		expect(await submitNeed(contextFor(sql, p.worker), id)).toEqual({ ok: true });
+		// one detail alone is no warning
+		const plain = await draft({ situation: completeNeed().situation + ' Syn (8 let) chodí do druhé třídy.' });
+		const plainPage = await viewNeed(contextFor(sql, p.worker), plain);
+		expect(plainPage && 'quasi' in plainPage ? plainPage.quasi : null).toEqual([]);
+	});
+
 	it('blocks personal data until fixed or confirmed, and audits the confirmation without the fragment', async () => {
 		const id = await draft({ impact: 'Syn Tomáš bude mít konečně vlastní postel a klid na učení.' });
 		const blocked = await submitNeed(contextFor(sql, p.worker), id);

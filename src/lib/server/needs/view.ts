@@ -11,7 +11,8 @@ import {
 	withdrawableStates,
 	type NeedView
 } from './access';
-import { findInNeed, type Finding } from './anonymisation';
+import { findInNeed, quasiInNeed, type Finding } from './anonymisation';
+import type { QuasiNote } from '$lib/personal-data';
 import { unsealed } from './sealed';
 import { protectedStates, protectedSummary, type ProtectedSummary } from '../delivery/protected';
 import { deliveryView, type DeliveryView } from '../delivery/steps';
@@ -166,6 +167,8 @@ export type NeedPage =
 			events: NeedEvent[];
 			attachments: Omit<NeedAttachment, 'storageKey'>[];
 			findings: Finding[];
+			/** details that together may single the family out: a soft warning for those who write and review */
+			quasi: QuasiNote[];
 			can: Capabilities & MoneyCapabilities;
 			/** haléře */
 			fastTrackLimit: number;
@@ -257,6 +260,7 @@ export async function viewNeed(ctx: PersonContext<Queryable>, id: string): Promi
 		events: await selectEvents(db, id),
 		attachments: attachments.map(({ storageKey: _, ...a }) => a),
 		findings: findInNeed(need, await selectConfirmations(db, id)),
+		quasi: quasiInNeed(need),
 		can: {
 			edit: own && editableStates.has(need.status),
 			submit: own && need.status === 'draft',

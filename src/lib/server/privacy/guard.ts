@@ -1,4 +1,6 @@
+import type { QuasiNote } from '$lib/personal-data';
 import { findPersonalData } from './pii';
+import { quasiWarning } from './quasi';
 
 /*
  * The anonymisation guard at every free text that club members or the public read: each module asks
@@ -16,3 +18,10 @@ export const fieldsWithPersonalData = (texts: Record<string, string | null | und
 /** Whether the guard finds personal data in any of the texts. */
 export const holdsPersonalData = (...texts: (string | null | undefined)[]): boolean =>
 	texts.some((text) => Boolean(text) && findPersonalData(text!).length > 0);
+
+/**
+ * The soft warning on texts read together: details that may single the family out only in combination
+ * (quasi.ts). Empty when there is nothing to warn about; it never blocks.
+ */
+export const quasiNotes = (texts: { field: string; text: string }[]): QuasiNote[] =>
+	(quasiWarning(texts)?.findings ?? []).map(({ field, kind, fragment }) => ({ field, kind, fragment }));

@@ -45,14 +45,15 @@ const INSURANCE_NUMBER = new RegExp(
 	'u'
 );
 
-// Birth and marriage certificates: "rodný list č. 1234567", "RL č. 418/2018", and the register entry
-// "svazek 12, strana 45, pořadové číslo 230".
+// Birth and marriage certificates: "rodný list č. 1234567", "RL č. 418/2018", "matriční záznam č. 456/2019",
+// and the register entry "svazek 12, strana 45, pořadové číslo 230" (also "sv. 3, str. 27, poř. č. 14").
+const CERTIFICATE_WORDS = `(?:${SP}*(?::|,|\\(|č\\.|čísl\\p{L}*|s${SP}+číslem|pod${SP}+číslem|je|má|mají|dítěte|syna|dcery|matky|otce|pro${SP}+(?:syna|dceru|dítě)|série${SP}+[A-Z]{1,3}(?:-[A-Z]{1,3})?,?))`;
 const CERTIFICATE = new RegExp(
-	`(?<![\\p{L}])(?:[Rr]odn\\p{L}+${SP}+list\\p{L}*|RL|[Oo]ddací\\p{L}*${SP}+list\\p{L}*|[Úú]mrtní\\p{L}*${SP}+list\\p{L}*)(?:${SP}*(?::|č\\.|číslo|je|má|dítěte|syna|dcery|matky)){0,3}${SP}*(\\d{3,10}(?:${SP}?\\/${SP}?\\d{2,4})?)(?![\\p{L}\\d])`,
+	`(?<![\\p{L}])(?:[Rr]odn\\p{L}+${SP}+list\\p{L}*|RL|[Oo]ddací\\p{L}*${SP}+list\\p{L}*|[Úú]mrtní\\p{L}*${SP}+list\\p{L}*|[Mm]atriční\\p{L}*${SP}+(?:záznam\\p{L}*|zápis\\p{L}*|výpis\\p{L}*|list\\p{L}*)|[Zz]ápis\\p{L}*${SP}+(?:v${SP}+)?matri\\p{L}+|[Mm]atri\\p{L}+${SP}+(?:záznam|zápis|číslo)\\p{L}*)${CERTIFICATE_WORDS}{0,4}${SP}*(\\d{3,10}(?:${SP}?\\/${SP}?\\d{2,4})?)(?![\\p{L}\\d])`,
 	'dgu'
 );
 const REGISTER_ENTRY = new RegExp(
-	`(?<![\\p{L}])svaz(?:ek|ku)${SP}+\\d{1,4},?${SP}+(?:strana|str\\.|stránka|list)${SP}+\\d{1,4},?${SP}+(?:pořadové${SP}+číslo|poř\\.${SP}?č\\.|pořadí)${SP}+\\d{1,5}`,
+	`(?<![\\p{L}])(?:svaz(?:ek|ku|kem)|sv\\.)${SP}*\\d{1,4},?${SP}+(?:strana|straně|stranu|str\\.|stránka|list|fol\\.|folio)${SP}*\\d{1,4},?${SP}+(?:pořadové${SP}+číslo|pořadovém${SP}+čísle|pořadovým${SP}+číslem|poř\\.${SP}?č\\.|p\\.${SP}?č\\.|pořadí|číslo|č\\.)${SP}*\\d{1,5}`,
 	'gu'
 );
 
@@ -112,7 +113,7 @@ export function findCodes(text: string, out: PersonalDataFinding[]): void {
 			if (span) out.push({ kind: 'insurance_number', start: span[0], end: span[1] });
 		}
 	}
-	if (/list|RL|svaz/u.test(text)) {
+	if (/list|RL|svaz|sv\.|atri/u.test(text)) {
 		for (const m of text.matchAll(CERTIFICATE)) {
 			const span = m.indices?.[1];
 			if (span) out.push({ kind: 'id_document', start: span[0], end: span[1] });

@@ -2116,5 +2116,895 @@ export const piiEdgeCorpus: CorpusCase[] = [
 		topic: 'clean: ordinary need text',
 		text: 'Azylový dům, kde matka bydlí, má utajenou adresu a pobyt končí v létě.',
 		expect: []
+	},
+	// --- name: lower case, second set -----------------------------------------------------------
+	{
+		topic: 'name: lower case',
+		text: 'matka jana šindelářová se bojí vyjít z bytu, potřebuje zajistit nákupy.',
+		expect: [{ kind: 'name', fragment: 'jana šindelářová' }]
+	},
+	{
+		topic: 'name: lower case',
+		text: 'pani novakova prosi o pomoc s kauci, partner ji vzal vsechny penize.',
+		expect: [{ kind: 'name', fragment: 'novakova' }]
+	},
+	{
+		topic: 'name: lower case',
+		text: 'syn filip vaculík chodí do druhé třídy a potřebuje aktovku a penál.',
+		expect: [{ kind: 'name', fragment: 'filip vaculík' }]
+	},
+	{
+		topic: 'name: lower case',
+		text: 'na úřad práce jsme šli s petrem kroupou, sám by to nezvládl.',
+		expect: [{ kind: 'name', fragment: 'petrem kroupou' }]
+	},
+	{
+		topic: 'name: lower case',
+		text: 'dcera terka ma horecky a matka nema na leky ani na doktora.',
+		expect: [{ kind: 'name', fragment: 'terka' }]
+	},
+	{
+		topic: 'name: lower case',
+		text: 'klientka marcela mrkvičková bydlí s dětmi v jednom pokoji bez kuchyně.',
+		expect: [{ kind: 'name', fragment: 'marcela mrkvičková' }]
+	},
+	{
+		topic: 'name: lower case',
+		text: 'otec deti pan zizka vyhrozuje matce pres sms a ceka pred domem.',
+		expect: [{ kind: 'name', fragment: 'zizka' }]
+	},
+	{
+		topic: 'name: lower case',
+		text: 'k babičce ludmile jezdí děti na víkendy, jinak nemají kam jít.',
+		expect: [{ kind: 'name', fragment: 'ludmile' }]
+	},
+	{
+		topic: 'name: lower case',
+		text: 'manzel roman bil matku pred detmi, ted ma zakaz vstupu do bytu.',
+		expect: [{ kind: 'name', fragment: 'roman' }]
+	},
+	{
+		topic: 'name: lower case',
+		text: 'pro vaska a kubu shanime zimni boty velikosti 32 a 35.',
+		expect: [
+			{ kind: 'name', fragment: 'vaska' },
+			{ kind: 'name', fragment: 'kubu' }
+		]
+	},
+	{
+		topic: 'name: lower case',
+		text: 'partnerka pana horvátha nechce s námi mluvit, bojí se ho.',
+		expect: [{ kind: 'name', fragment: 'horvátha' }]
+	},
+	{
+		topic: 'name: lower case',
+		text: 'se simonou jsme se domluvily na schůzce v poradně v úterý.',
+		expect: [{ kind: 'name', fragment: 'simonou' }]
+	},
+	{
+		topic: 'name: lower case',
+		text: 'matka olena tkačuková přijela s dvěma dětmi a nemá kde bydlet.',
+		expect: [{ kind: 'name', fragment: 'olena tkačuková' }]
+	},
+	{
+		topic: 'name: lower case',
+		text: 'u kratochvilovych neni teplo, kotel nefunguje od listopadu.',
+		expect: [{ kind: 'name', fragment: 'kratochvilovych' }]
+	},
+	{
+		topic: 'name: lower case',
+		text: 'nejstarší dcera natálka nastupuje na učňák a potřebuje pracovní oděv.',
+		expect: [{ kind: 'name', fragment: 'natálka' }]
+	},
+	{
+		topic: 'name: lower case',
+		text: 'babicka vera dvorakova hlida deti, kdyz je matka na smene.',
+		expect: [{ kind: 'name', fragment: 'vera dvorakova' }]
+	},
+	{
+		topic: 'name: lower case',
+		text: 'paní kováčová z druhého patra nám řekla, že partner zase přišel opilý.',
+		expect: [{ kind: 'name', fragment: 'kováčová' }]
+	},
+	{
+		topic: 'name: lower case',
+		text: 'syn matěj a dcera rozárka spí na jedné matraci v obýváku.',
+		expect: [
+			{ kind: 'name', fragment: 'matěj' },
+			{ kind: 'name', fragment: 'rozárka' }
+		]
+	},
+	{
+		topic: 'name: lower case',
+		text: 'klient pan vaňura nezaplatil nájem a majitel hrozí výpovědí.',
+		expect: [{ kind: 'name', fragment: 'vaňura' }]
+	},
+	{
+		topic: 'name: lower case',
+		text: 'druzka pana mrazka se s detmi schovava u sve matky.',
+		expect: [{ kind: 'name', fragment: 'mrazka' }]
+	},
+
+	// --- name: surname alone / family, second set -----------------------------------------------------------
+	{
+		topic: 'name: surname alone / family',
+		text: 'Šindelář jí sebral telefon a nedovolí jí stýkat se s rodinou.',
+		expect: [{ kind: 'name', fragment: 'Šindelář' }]
+	},
+	{
+		topic: 'name: surname alone / family',
+		text: 'Kroupa dluží na výživném přes 60 000 Kč a exekutor zatím nic nevymohl.',
+		expect: [{ kind: 'name', fragment: 'Kroupa' }]
+	},
+	{
+		topic: 'name: surname alone / family',
+		text: 'Vaculík se k soudu znovu nedostavil, jednání se odročilo na březen.',
+		expect: [{ kind: 'name', fragment: 'Vaculík' }]
+	},
+	{
+		topic: 'name: surname alone / family',
+		text: 'Mrkvička dětem neplatí výživné už půl roku a telefon nebere.',
+		expect: [{ kind: 'name', fragment: 'Mrkvička' }]
+	},
+	{
+		topic: 'name: surname alone / family',
+		text: 'Žižková odmítá podepsat souhlas s vycestováním dětí k babičce.',
+		expect: [{ kind: 'name', fragment: 'Žižková' }]
+	},
+	{
+		topic: 'name: surname alone / family',
+		text: 'Kováčovi se odstěhovali do Ostravy a děti musely přestoupit na jinou školu.',
+		expect: [{ kind: 'name', fragment: 'Kováčovi' }]
+	},
+	{
+		topic: 'name: surname alone / family',
+		text: 'U Šindelářů teď matka s dětmi přespává, než najde podnájem.',
+		expect: [{ kind: 'name', fragment: 'Šindelářů' }]
+	},
+	{
+		topic: 'name: surname alone / family',
+		text: 'Matka si půjčila peníze od Kroupových a teď jí vyhrožují.',
+		expect: [{ kind: 'name', fragment: 'Kroupových' }]
+	},
+	{
+		topic: 'name: surname alone / family',
+		text: 'Bondarenkovi bydlí na ubytovně s jednou kuchyní pro celé patro.',
+		expect: [{ kind: 'name', fragment: 'Bondarenkovi' }]
+	},
+	{
+		topic: 'name: surname alone / family',
+		text: 'Horváthovi mají pět dětí a žádné z nich nemá zimní bundu.',
+		expect: [{ kind: 'name', fragment: 'Horváthovi' }]
+	},
+	{
+		topic: 'name: surname alone / family',
+		text: 'Oláh matce zakázal chodit ven bez jeho svolení.',
+		expect: [{ kind: 'name', fragment: 'Oláh' }]
+	},
+	{
+		topic: 'name: surname alone / family',
+		text: 'Gáborovým nabídla obec byt, chybí jim ale peníze na kauci.',
+		expect: [{ kind: 'name', fragment: 'Gáborovým' }]
+	},
+	{
+		topic: 'name: surname alone / family',
+		text: 'Byli jsme na návštěvě u Vaculíků, kde matka dočasně bydlí.',
+		expect: [{ kind: 'name', fragment: 'Vaculíků' }]
+	},
+	{
+		topic: 'name: surname alone / family',
+		text: 'Janouškovi se loni rozvedli a otec teď odmítá platit na děti.',
+		expect: [{ kind: 'name', fragment: 'Janouškovi' }]
+	},
+	{
+		topic: 'name: surname alone / family',
+		text: 'Matka s dětmi utekla k Zahradníkovým, sousedům z vedlejšího domu.',
+		expect: [{ kind: 'name', fragment: 'Zahradníkovým' }]
+	},
+	{
+		topic: 'name: surname alone / family',
+		text: 'Pešková je s dětmi doma sama a bojí se, že se partner vrátí.',
+		expect: [{ kind: 'name', fragment: 'Pešková' }]
+	},
+	{
+		topic: 'name: surname alone / family',
+		text: 'Tkačuk pracuje na stavbě načerno a výživné odmítá platit.',
+		expect: [{ kind: 'name', fragment: 'Tkačuk' }]
+	},
+	{
+		topic: 'name: surname alone / family',
+		text: 'Kovalčukovi přišli o byt a teď bydlí u známých v garáži.',
+		expect: [{ kind: 'name', fragment: 'Kovalčukovi' }]
+	},
+	{
+		topic: 'name: surname alone / family',
+		text: 'Hrdlička matku sleduje a posílá jí desítky zpráv denně.',
+		expect: [{ kind: 'name', fragment: 'Hrdlička' }]
+	},
+	{
+		topic: 'name: surname alone / family',
+		text: 'Dvojčata zůstávají přes týden u Vondrušků, o víkendu u otce.',
+		expect: [{ kind: 'name', fragment: 'Vondrušků' }]
+	},
+
+	// --- name: foreign, second set -----------------------------------------------------------
+	{
+		topic: 'name: foreign',
+		text: 'Paní Trần Thị Lan pracuje ve večerce a partner jí bere celou výplatu.',
+		expect: [{ kind: 'name', fragment: 'Trần Thị Lan' }]
+	},
+	{
+		topic: 'name: foreign',
+		text: 'Matka Mariana Kováčová pochází ze Slovenska a nemá tu žádnou rodinu.',
+		expect: [{ kind: 'name', fragment: 'Mariana Kováčová' }]
+	},
+	{
+		topic: 'name: foreign',
+		text: 'Klientka Oksana Tkačuková potřebuje tlumočníka na jednání u soudu.',
+		expect: [{ kind: 'name', fragment: 'Oksana Tkačuková' }]
+	},
+	{
+		topic: 'name: foreign',
+		text: 'S Nadijou Bondarenkovou jsme byli na úřadu práce podat žádost.',
+		expect: [{ kind: 'name', fragment: 'Nadijou Bondarenkovou' }]
+	},
+	{
+		topic: 'name: foreign',
+		text: 'Otec dětí, Ahmed Al-Hassan, odvezl syna bez souhlasu matky.',
+		expect: [{ kind: 'name', fragment: 'Ahmed Al-Hassan' }]
+	},
+	{
+		topic: 'name: foreign',
+		text: 'Partner Ionuț Popescu se vrátil do Rumunska a neplatí výživné.',
+		expect: [{ kind: 'name', fragment: 'Ionuț Popescu' }]
+	},
+	{
+		topic: 'name: foreign',
+		text: 'Radek Gábor, otec dětí, matce vyhrožuje přes sociální sítě.',
+		expect: [{ kind: 'name', fragment: 'Radek Gábor' }]
+	},
+	{
+		topic: 'name: foreign',
+		text: 'Dcera Phạm Thu Hà chodí do třetí třídy a potřebuje učebnice.',
+		expect: [{ kind: 'name', fragment: 'Phạm Thu Hà' }]
+	},
+	{
+		topic: 'name: foreign',
+		text: 'Zaplatili jsme kurz češtiny pro paní Le Thi Huong a její dceru.',
+		expect: [{ kind: 'name', fragment: 'Le Thi Huong' }]
+	},
+	{
+		topic: 'name: foreign',
+		text: 'Se Sergijem Melnyčukem už matka nebydlí, ale on ji dál obtěžuje.',
+		expect: [{ kind: 'name', fragment: 'Sergijem Melnyčukem' }]
+	},
+	{
+		topic: 'name: foreign',
+		text: 'Klientka Fatima Al-Rashidová přijela se třemi dětmi a nemá tu nikoho.',
+		expect: [{ kind: 'name', fragment: 'Fatima Al-Rashidová' }]
+	},
+	{
+		topic: 'name: foreign',
+		text: 'Matka s Tarasem a Bohdankou bydlí v jednom pokoji na ubytovně.',
+		expect: [
+			{ kind: 'name', fragment: 'Tarasem' },
+			{ kind: 'name', fragment: 'Bohdankou' }
+		]
+	},
+	{
+		topic: 'name: foreign',
+		text: 'Otec dětí Vasyl Hnatyšyn matku opakovaně napadl před dětmi.',
+		expect: [{ kind: 'name', fragment: 'Vasyl Hnatyšyn' }]
+	},
+	{
+		topic: 'name: foreign',
+		text: 'Paní Dumitrescu potřebuje pomoc s vyřízením dávek a tlumočení.',
+		expect: [{ kind: 'name', fragment: 'Dumitrescu' }]
+	},
+	{
+		topic: 'name: foreign',
+		text: 'Zuzana Ferková má tři děti a bývalý druh jí vyhrožuje.',
+		expect: [{ kind: 'name', fragment: 'Zuzana Ferková' }]
+	},
+	{
+		topic: 'name: foreign',
+		text: 'Irině Kovalčukové jsme zajistili právní poradnu zdarma.',
+		expect: [{ kind: 'name', fragment: 'Irině Kovalčukové' }]
+	},
+	{
+		topic: 'name: foreign',
+		text: 'Bývalý partner Mihai Ciobanu jí zabavil doklady i telefon.',
+		expect: [{ kind: 'name', fragment: 'Mihai Ciobanu' }]
+	},
+	{
+		topic: 'name: foreign',
+		text: 'Manžel Volodymyr Petryshyn se vrátil z fronty a je agresivní.',
+		expect: [{ kind: 'name', fragment: 'Volodymyr Petryshyn' }]
+	},
+	{
+		topic: 'name: foreign',
+		text: 'Za rodinu jedná strýc Nguyễn Văn Hùng, který umí česky.',
+		expect: [{ kind: 'name', fragment: 'Nguyễn Văn Hùng' }]
+	},
+	{
+		topic: 'name: foreign',
+		text: 'Matka Šárka Oláhová potřebuje pomoc s hledáním bydlení pro čtyři děti.',
+		expect: [{ kind: 'name', fragment: 'Šárka Oláhová' }]
+	},
+
+	// --- id_document: birth certificate, second set -----------------------------------------------------------
+	{
+		topic: 'id_document: birth certificate',
+		text: 'Rodný list syna, číslo 1023456, zůstal u otce v bytě.',
+		expect: [{ kind: 'id_document', fragment: '1023456' }]
+	},
+	{
+		topic: 'id_document: birth certificate',
+		text: 'Opis z matriky: matriční záznam č. 456/2019, vydán na městském úřadě.',
+		expect: [{ kind: 'id_document', fragment: '456/2019' }]
+	},
+	{
+		topic: 'id_document: birth certificate',
+		text: 'Podle rodného listu (RL č. 3389012) je jako otec uveden jiný muž.',
+		expect: [{ kind: 'id_document', fragment: '3389012' }]
+	},
+	{
+		topic: 'id_document: birth certificate',
+		text: 'V knize narození je dcera vedena pod svazkem 8, strana 112, pořadové číslo 57.',
+		expect: [{ kind: 'id_document', fragment: '8, strana 112, pořadové číslo 57' }]
+	},
+	{
+		topic: 'id_document: birth certificate',
+		text: 'Rodný list dcery má číslo 2205731 a matka potřebuje ověřenou kopii.',
+		expect: [{ kind: 'id_document', fragment: '2205731' }]
+	},
+	{
+		topic: 'id_document: birth certificate',
+		text: 'RL 1187/2016 je poškozený, na matrice chtějí za nový poplatek.',
+		expect: [{ kind: 'id_document', fragment: '1187/2016' }]
+	},
+	{
+		topic: 'id_document: birth certificate',
+		text: 'Duplikát rodného listu pro syna, č. 0913346, vydala matrika až po měsíci.',
+		expect: [{ kind: 'id_document', fragment: '0913346' }]
+	},
+	{
+		topic: 'id_document: birth certificate',
+		text: 'Matriční záznam o narození: sv. 3, str. 27, poř. č. 14 – potřebujeme výpis.',
+		expect: [{ kind: 'id_document', fragment: '3, str. 27, poř. č. 14' }]
+	},
+	{
+		topic: 'id_document: birth certificate',
+		text: 'Číslo rodného listu 4450219 matka sdělila jen nám, otec ho nezná.',
+		expect: [{ kind: 'id_document', fragment: '4450219' }]
+	},
+	{
+		topic: 'id_document: birth certificate',
+		text: 'Na rodném listě s číslem 3021874 je chyba v příjmení matky.',
+		expect: [{ kind: 'id_document', fragment: '3021874' }]
+	},
+	{
+		topic: 'id_document: birth certificate',
+		text: 'Rodný list (série A, č. 776312) zůstal v Kyjevě, matka má jen fotku.',
+		expect: [{ kind: 'id_document', fragment: '776312' }]
+	},
+
+	// --- school, second set -----------------------------------------------------------
+	{
+		topic: 'school',
+		text: 'Syn chodí do ZŠ a MŠ Zahradní v Kolíně, kde ho otec čeká u brány.',
+		expect: [{ kind: 'school', fragment: 'ZŠ a MŠ Zahradní' }]
+	},
+	{
+		topic: 'school',
+		text: 'Dcera studuje Gymnázium Botičská a potřebuje notebook na výuku.',
+		expect: [{ kind: 'school', fragment: 'Gymnázium Botičská' }]
+	},
+	{
+		topic: 'school',
+		text: 'Starší syn se učí na SOU stavebním v Opavě, potřebuje pracovní boty.',
+		expect: [{ kind: 'school', fragment: 'SOU stavebním v Opavě' }]
+	},
+	{
+		topic: 'school',
+		text: 'Syn chodí do speciální školy Kamínek a potřebuje doprovod.',
+		expect: [{ kind: 'school', fragment: 'Kamínek' }]
+	},
+	{
+		topic: 'school',
+		text: 'Na Střední zdravotnické škole v Příbrami jí hrozí vyloučení kvůli absencím.',
+		expect: [{ kind: 'school', fragment: 'Střední zdravotnické škole v Příbrami' }]
+	},
+	{
+		topic: 'school',
+		text: 'Ředitelka ZŠ Vratimov nám potvrdila, že dcera chodí pravidelně.',
+		expect: [{ kind: 'school', fragment: 'ZŠ Vratimov' }]
+	},
+	{
+		topic: 'school',
+		text: 'Kluk byl přijat na Gymnázium Jírovcova a potřebuje kalkulačku a atlas.',
+		expect: [{ kind: 'school', fragment: 'Gymnázium Jírovcova' }]
+	},
+	{
+		topic: 'school',
+		text: 'Dcera chodí do Mateřské školy Sedmikráska a školné je 800 Kč měsíčně.',
+		expect: [{ kind: 'school', fragment: 'Sedmikráska' }]
+	},
+	{
+		topic: 'school',
+		text: 'Syn dochází do Praktické školy Hornická a otec ho odtamtud odvádí.',
+		expect: [{ kind: 'school', fragment: 'Hornická' }]
+	},
+	{
+		topic: 'school',
+		text: 'Na SOŠ a SOU Hořice potřebuje syn zaplatit svářečský kurz.',
+		expect: [{ kind: 'school', fragment: 'SOŠ a SOU Hořice' }]
+	},
+	{
+		topic: 'school',
+		text: 'Dcera chodí na ZUŠ Harmonie a potřebuje půjčit housle.',
+		expect: [{ kind: 'school', fragment: 'ZUŠ Harmonie' }]
+	},
+	{
+		topic: 'school',
+		text: 'Syn je na Speciální základní škole Kpt. Jaroše a jezdí tam sám tramvají.',
+		expect: [{ kind: 'school', fragment: 'Kpt. Jaroše' }]
+	},
+
+	// --- clean: lower-case words, second set -----------------------------------------------------------
+	{
+		topic: 'clean: lower-case words',
+		text: 'ráno matka vodí děti do školy a pak jde rovnou do práce.',
+		expect: []
+	},
+	{
+		topic: 'clean: lower-case words',
+		text: 'na chodbě ubytovny je společná hala, kde si děti hrají.',
+		expect: []
+	},
+	{
+		topic: 'clean: lower-case words',
+		text: 'přes léto by děti mohly jet na tábor pod stan, chybí jim spacáky.',
+		expect: []
+	},
+	{
+		topic: 'clean: lower-case words',
+		text: 'syn má rád fotbal a chtěl by kopačky a chrániče.',
+		expect: []
+	},
+	{
+		topic: 'clean: lower-case words',
+		text: 'matka pracuje jako pomocná síla v kuchyni, plat jí nestačí.',
+		expect: []
+	},
+	{
+		topic: 'clean: lower-case words',
+		text: 'dcera ráda maluje, potřebuje pastelky, vodovky a skicák.',
+		expect: []
+	},
+	{
+		topic: 'clean: lower-case words',
+		text: 'otec dětí pije a matka se bojí, že přijde domů opilý.',
+		expect: []
+	},
+	{
+		topic: 'clean: lower-case words',
+		text: 'k lékaři chodí matka s dětmi pěšky přes celé město.',
+		expect: []
+	},
+	{
+		topic: 'clean: lower-case words',
+		text: 'dcera je u babičky a syn u tety, matka spí na ubytovně.',
+		expect: []
+	},
+	{
+		topic: 'clean: lower-case words',
+		text: 'pan domácí chce nájem do pátku, jinak rodinu vystěhuje.',
+		expect: []
+	},
+	{
+		topic: 'clean: lower-case words',
+		text: 'paní sociální pracovnice doporučila požádat o mimořádnou okamžitou pomoc.',
+		expect: []
+	},
+	{
+		topic: 'clean: lower-case words',
+		text: 'mama je na tom psychicky spatne a dcera se o ni stara.',
+		expect: []
+	},
+	{
+		topic: 'clean: lower-case words',
+		text: 'deti nemaji boty ani bundy, matka prosi o pomoc.',
+		expect: []
+	},
+	{
+		topic: 'clean: lower-case words',
+		text: 'pani ze skolky rekla, ze syn je hodne unaveny a hladovy.',
+		expect: []
+	},
+	{
+		topic: 'clean: lower-case words',
+		text: 'pan z uradu prace slibil, ze se ozve do patku.',
+		expect: []
+	},
+	{
+		topic: 'clean: lower-case words',
+		text: 'dcera ma rada kone a chtela by chodit na krouzek.',
+		expect: []
+	},
+	{
+		topic: 'clean: lower-case words',
+		text: 'pani doktorka rekla, ze dcera musi na operaci.',
+		expect: []
+	},
+	{
+		topic: 'clean: lower-case words',
+		text: 'matka nema penize na leky pro syna, ktery ma astma.',
+		expect: []
+	},
+	{
+		topic: 'clean: lower-case words',
+		text: 'pan úředník nám poradil, jaké papíry potřebujeme k žádosti.',
+		expect: []
+	},
+	{
+		topic: 'clean: lower-case words',
+		text: 'syn potřebuje kámen do prakovky, ne, vážně: potřebuje hlavně boty.',
+		expect: []
+	},
+	{
+		topic: 'clean: lower-case words',
+		text: 'paní vedoucí azylového domu potvrdila, že matka platí včas.',
+		expect: []
+	},
+	{
+		topic: 'clean: lower-case words',
+		text: 'babička hlídá děti každé odpoledne a vaří jim obědy.',
+		expect: []
+	},
+	{
+		topic: 'clean: lower-case words',
+		text: 'dcera má ráda zimu, sníh a sáňkování, ale nemá kombinézu.',
+		expect: []
+	},
+	{
+		topic: 'clean: lower-case words',
+		text: 'syn s kamarádem chodí na florbal do haly u školy.',
+		expect: []
+	},
+
+	// --- clean: sentence start, second set -----------------------------------------------------------
+	{
+		topic: 'clean: sentence start',
+		text: 'Kovář opravil zámek u dveří, zaplatila to nadace.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Zima letos přišla brzy a děti nemají teplé boty.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Pekař z vedlejší ulice dává rodině každý večer neprodané pečivo.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Sedlák z vesnice nabídl matce brigádu na sezónu.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Kámen rozbil okno v kuchyni, když partner v noci řádil před domem.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Stan, spacák a karimatku by syn potřeboval na školní výlet.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Hala na sídlišti nabízí dětem kroužky zdarma, syn chce na florbal.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Ráno je na ubytovně největší fronta na sprchy.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Lék na astma pojišťovna hradí jen částečně.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Mír v rodině nastal až po vykázání partnera.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Víra matky v úřady je po zkušenostech s partnerem nízká.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Naděje, že se situace zlepší, je malá, ale matka se snaží.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Soused pije každý den a v noci křičí na chodbě.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Majitel odmítá vrátit kauci, i když byt předali v pořádku.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Exekutor zablokoval matce účet a strhává jí polovinu mzdy.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Bojí se, že ji najde, proto nechce nikam chodit sama.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Mráz poškodil vodovodní potrubí a byt je týden bez vody.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Bouřka vytopila sklep, kde měla rodina uložené věci.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Psycholog doporučil, aby syn chodil na terapii každý týden.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Učitelé ze školy uspořádali sbírku na boty pro děti.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Kočárek po sestře je rozbitý, potřebujeme nový.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Krejčí zkrátil dětem kalhoty zdarma, zbytek matka ušila sama.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Hrdina dne je starší syn, který sám uvařil sourozencům večeři.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Pláče v noci a bojí se usnout, když slyší kroky na chodbě.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Šikana ve škole ustala, když třídní učitelka zasáhla.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Dluží za nájem tři měsíce a majitel hrozí výpovědí.',
+		expect: []
+	},
+	{
+		topic: 'clean: sentence start',
+		text: 'Kroupy na střeše auta udělaly důlky, ale auto jezdí.',
+		expect: []
+	},
+
+	// --- clean: dative and plural nouns, second set -----------------------------------------------------------
+	{
+		topic: 'clean: dative and plural nouns',
+		text: 'Synovi je deset let a potřebuje nové brýle, stará obroučka praskla.',
+		expect: []
+	},
+	{
+		topic: 'clean: dative and plural nouns',
+		text: 'Otcovi dětí soud nařídil platit výživné, ale zatím neplatí.',
+		expect: []
+	},
+	{
+		topic: 'clean: dative and plural nouns',
+		text: 'Bratrovi klientky se nedaří najít práci, proto jí nemůže pomoct.',
+		expect: []
+	},
+	{
+		topic: 'clean: dative and plural nouns',
+		text: 'Dědovi se zhoršilo zdraví a o děti se už starat nemůže.',
+		expect: []
+	},
+	{
+		topic: 'clean: dative and plural nouns',
+		text: 'Děti byly dvakrát u lékařů kvůli zánětu průdušek.',
+		expect: []
+	},
+	{
+		topic: 'clean: dative and plural nouns',
+		text: 'Matka si půjčila vysavač od sousedů, vlastní se rozbil.',
+		expect: []
+	},
+	{
+		topic: 'clean: dative and plural nouns',
+		text: 'Tátovi se daří lépe, po léčbě přestal pít a chce vidět děti.',
+		expect: []
+	},
+	{
+		topic: 'clean: dative and plural nouns',
+		text: 'Strýcovi rodina dluží 5 000 Kč za stěhování.',
+		expect: []
+	},
+	{
+		topic: 'clean: dative and plural nouns',
+		text: 'Kamarádovi syna ukradli kolo, a tak jezdí spolu na jednom.',
+		expect: []
+	},
+	{
+		topic: 'clean: dative and plural nouns',
+		text: 'U zubařů jsou dlouhé čekací lhůty, syn čeká na ošetření.',
+		expect: []
+	},
+	{
+		topic: 'clean: dative and plural nouns',
+		text: 'Od hasičů dostala rodina po požáru deky a oblečení.',
+		expect: []
+	},
+	{
+		topic: 'clean: dative and plural nouns',
+		text: 'Synové chodí do stejné třídy a sdílejí jednu aktovku.',
+		expect: []
+	},
+	{
+		topic: 'clean: dative and plural nouns',
+		text: 'Bydlení u sousedů je jen dočasné, do konce ledna.',
+		expect: []
+	},
+	{
+		topic: 'clean: dative and plural nouns',
+		text: 'Děda s babičkou pomáhají, ale sami mají malý důchod.',
+		expect: []
+	},
+	{
+		topic: 'clean: dative and plural nouns',
+		text: 'Vnukovi babička platí obědy, víc z důchodu nezvládne.',
+		expect: []
+	},
+	{
+		topic: 'clean: dative and plural nouns',
+		text: 'Partnerovi matky vadí, že děti chodí do kroužků.',
+		expect: []
+	},
+	{
+		topic: 'clean: dative and plural nouns',
+		text: 'Od učitelů máme potvrzení, že syn chodí do školy pravidelně.',
+		expect: []
+	},
+	{
+		topic: 'clean: dative and plural nouns',
+		text: 'U Romů na ubytovně je jedna kuchyň pro dvacet lidí.',
+		expect: []
+	},
+	{
+		topic: 'clean: dative and plural nouns',
+		text: 'Sourozencům chybí postele, spí všichni na zemi.',
+		expect: []
+	},
+	{
+		topic: 'clean: dative and plural nouns',
+		text: 'Prarodičům se nedaří splácet půjčku, kterou vzali za matku.',
+		expect: []
+	},
+
+	// --- clean: ordinary need text, second set -----------------------------------------------------------
+	{
+		topic: 'clean: ordinary need text',
+		text: 'Na Mikuláše dostaly děti balíček od dobrovolníků.',
+		expect: []
+	},
+	{
+		topic: 'clean: ordinary need text',
+		text: 'O Velikonocích matka s dětmi odjede k babičce na venkov.',
+		expect: []
+	},
+	{
+		topic: 'clean: ordinary need text',
+		text: 'Květen a červen jsou pro rodinu nejtěžší, končí dávky.',
+		expect: []
+	},
+	{
+		topic: 'clean: ordinary need text',
+		text: 'Ukrajinka s dvěma dětmi potřebuje pomoc s hledáním bydlení.',
+		expect: []
+	},
+	{
+		topic: 'clean: ordinary need text',
+		text: 'Rodina je vietnamská, matka mluví česky jen trochu a tlumočí jí dcera.',
+		expect: []
+	},
+	{
+		topic: 'clean: ordinary need text',
+		text: 'Romské rodiny na ubytovně sdílejí jednu kuchyň a dvě sprchy.',
+		expect: []
+	},
+	{
+		topic: 'clean: ordinary need text',
+		text: 'Na Dušičky jezdí matka s dětmi na hřbitov za babičkou.',
+		expect: []
+	},
+	{
+		topic: 'clean: ordinary need text',
+		text: 'Klientka je Slovenka a do Česka přišla kvůli práci.',
+		expect: []
+	},
+	{
+		topic: 'clean: ordinary need text',
+		text: 'Dárky od Ježíška letos zajistí dobrovolníci.',
+		expect: []
+	},
+	{
+		topic: 'clean: ordinary need text',
+		text: 'Víkendy tráví děti u otce, předávka probíhá na policii.',
+		expect: []
+	},
+
+	// --- clean: brands, second set -----------------------------------------------------------
+	{
+		topic: 'clean: brands',
+		text: 'Lidl a Kaufland nabízejí slevové poukázky, matka je využívá.',
+		expect: []
+	},
+	{
+		topic: 'clean: brands',
+		text: 'Dětem by udělala radost stavebnice Lego nebo panenka Barbie.',
+		expect: []
+	},
+	{
+		topic: 'clean: brands',
+		text: 'Syn fandí Spartě a k narozeninám by chtěl dres.',
+		expect: []
+	},
+	{
+		topic: 'clean: brands',
+		text: 'Pračka Whirlpool je po záruce a oprava by stála víc než nová.',
+		expect: []
+	},
+
+	// --- clean: organisation, second set -----------------------------------------------------------
+	{
+		topic: 'clean: organisation',
+		text: 'Charita zapůjčila postýlku, chybí ale matrace a povlečení.',
+		expect: []
+	},
+	{
+		topic: 'clean: organisation',
+		text: 'Podle Úřadu práce má rodina nárok na příspěvek na bydlení.',
+		expect: []
+	},
+	{
+		topic: 'clean: organisation',
+		text: 'Pro syna hledáme brankářské rukavice, chodí na fotbal do Sokola.',
+		expect: []
+	},
+	{
+		topic: 'clean: organisation',
+		text: 'Diakonie pomohla s dluhovou poradnou a splátkovým kalendářem.',
+		expect: []
 	}
 ];

@@ -81,7 +81,8 @@ export function isLargePlace(phrase: string): boolean {
 	const ws = capitalWords(phrase);
 	if (ws.length === 0) return false;
 	// Regions named by their centre or landscape: Ostravsko, na Brněnsku, Jihomoravský kraj, okres Kolín.
-	if (/(?:sk|ck)(?:o|a|u|em)$/u.test(ws[0]!.toLowerCase())) return true;
+	// ("Sedmikráska", "Kráska" are not: no region is named so.)
+	if (/(?<!á)(?:sk|ck)(?:o|a|u|em)$/u.test(ws[0]!.toLowerCase())) return true;
 	if (ws.length > 1 && /^(?:kraj|okres|oblast|region)/u.test(strip(ws[1]!))) return true;
 	const wordStems = ws.map(stems);
 	for (const s of wordStems[0]!) {
@@ -268,14 +269,14 @@ function findStreets(text: string, out: PersonalDataFinding[]): void {
 // Schools, shelters, workplaces
 
 /** The name of an institution: capitalised words, initials (T. G. Masaryka), "sv. Terezie", a quote. */
-const INSTITUTION_NAME = `(?:„[^“”"\\n]{2,40}[“”"]|"[^"\\n]{2,40}"|(?:sv\\.|svaté|svatého|svatý|svatá|Sv\\.)${SP}?${CAPW}|(?:Na|U|K|Ke|V|Ve|Pod|Nad|Za|Při|Mezi)${SP}+${CAPW}(?:${SP}+[${LOW}]{3,})?|(?:[${UP}]\\.${SP}?){1,3}${CAPW}|${CAPW}|[${UP}]{2,8})(?:${SP}(?:(?:[${UP}]\\.${SP}?){1,3}${CAPW}|${CAPW}|[${UP}]{2,8}|\\d{1,2}(?![\\d.])))*`;
-const SCHOOL_ABBR = `(?:ZŠ|MŠ|SŠ|SOŠ|SOU|SPŠ|SZŠ|SUPŠ|SPgŠ|OA|VOŠ|ZUŠ|DDM|PrŠ|ZŠS|ZŠ${SP}?speciální)(?:${SP}a${SP}(?:ZŠ|MŠ|SŠ|ZUŠ|PrŠ))?`;
+const INSTITUTION_NAME = `(?:„[^“”"\\n]{2,40}[“”"]|"[^"\\n]{2,40}"|(?:sv\\.|svaté|svatého|svatý|svatá|Sv\\.)${SP}?${CAPW}|(?:Na|U|K|Ke|V|Ve|Pod|Nad|Za|Při|Mezi)${SP}+${CAPW}(?:${SP}+[${LOW}]{3,})?|(?:[${UP}]\\.${SP}?){1,3}${CAPW}|(?:Kpt|Pplk|Plk|Mjr|Gen|Arm\\.${SP}?gen|Npor|Por|Škpt|Dr|Prof|Mons)\\.${SP}?(?:[${UP}]\\.${SP}?){0,2}${CAPW}|${CAPW}|[${UP}]{2,8})(?:${SP}(?:(?:[${UP}]\\.${SP}?){1,3}${CAPW}|${CAPW}|[${UP}]{2,8}|\\d{1,2}(?![\\d.])))*`;
+const SCHOOL_ABBR = `(?:ZŠ|MŠ|SŠ|SOŠ|SOU|SPŠ|SZŠ|SUPŠ|SPgŠ|OA|VOŠ|ZUŠ|DDM|PrŠ|ZŠS|ZŠ${SP}?speciální)(?:${SP}a${SP}(?:ZŠ|MŠ|SŠ|ZUŠ|PrŠ|SOU|SOŠ|SPŠ|SZŠ|OA|VOŠ|[Gg]ymnázi\\p{L}*))?`;
 const SCHOOL_TYPE = `(?:[Zz]ákladn|[Mm]ateřsk|[Ss]třední|[Ss]peciáln|[Pp]raktick|[Zz]vláštn|[Oo]bchodn|[Vv]yšší|[Uu]měleck|[Hh]udebn|[Ww]aldorfsk|[Ss]oukrom|[Cc]írkevn|[Ii]ntegrovan|[Pp]růmyslov|[Zz]dravotnick|[Oo]dborn)\\p{L}*`;
 const SCHOOL_HEAD = `(?:${SCHOOL_ABBR}|${SCHOOL_TYPE}(?:${SP}+(?:a${SP}+)?[${LOW}]+(?:sk|ck|ní|ná|né|nou|vá|vé|vou)\\p{L}*){0,3}${SP}+(?:škol\\p{L}*|školk\\p{L}*)|${SCHOOL_TYPE}${SP}+(?:akademi\\p{L}*|učilišt\\p{L}*|konzervatoř\\p{L}*)|[Gg]ymnázi\\p{L}*|[Ll]yceum|[Kk]onzervatoř\\p{L}*|[Šš]kolk[aueyo]u?|[Šš]kolce|[Šš]količ\\p{L}*|[Mm]ateřinc\\p{L}*|[Jj]esl\\p{L}*|[Dd]ětsk\\p{L}+${SP}+skupin\\p{L}*|[Šš]kol[aeyu]|[Šš]kolou)`;
 // The name must start with a word, initials or a quote: "ZŠ Kunratice", not "školky, ZŠ".
 // A school type may come with adjectives ("SOŠ gastronomickou"), and the town after the name belongs to it
 // ("Základní škola T. G. Masaryka v Poličce").
-const SCHOOL_ADJECTIVES = `(?:${SP}+[${LOW}]+(?:sk|ck|n|v)(?:á|é|ou|ý|í|ého|ém|ou)){0,2}`;
+const SCHOOL_ADJECTIVES = `(?:${SP}+[${LOW}]+(?:sk|ck|n|v)(?:á|é|ou|ý|í|ého|ém|ím|ých|ým|ými)){0,2}`;
 const IN_PLACE = `(?:,?${SP}+(?:v|ve)${SP}+(${PLACE}))?`;
 const SCHOOL = new RegExp(
 	`(?<![\\p{L}])${SCHOOL_HEAD}(?:${SP}+(?=[${UP}„"s])(${INSTITUTION_NAME})${IN_PLACE}|${SCHOOL_ADJECTIVES}${SP}+(?:v|ve)${SP}+(${PLACE}))`,
@@ -300,7 +301,7 @@ function genericInstitution(name: string, cityIsGeneric = true): boolean {
 }
 
 function findSchoolsAndShelters(text: string, out: PersonalDataFinding[]): void {
-	if (/[Šš]kol|Š|OA|[Gg]ymn|[Ll]yce|[Jj]esl|[Ss]kupin|[Mm]ateř|kademi|čilišt|onzervato/u.test(text)) {
+	if (/[Šš]kol|Š|OA|SOU|DDM|[Gg]ymn|[Ll]yce|[Jj]esl|[Ss]kupin|[Mm]ateř|kademi|čilišt|onzervato/u.test(text)) {
 		for (const m of text.matchAll(SCHOOL)) {
 			const named = m.indices?.[1];
 			if (named) {
@@ -316,6 +317,10 @@ function findSchoolsAndShelters(text: string, out: PersonalDataFinding[]): void 
 			const specific =
 				/^(?:SOŠ|SOU|SPŠ|SZŠ|SUPŠ|SPgŠ|OA|VOŠ|ZUŠ)/u.test(m[0]) ||
 				/^\S+(?:[ \u00a0\u202f]+\S+)?[ \u00a0\u202f]+\p{Ll}+(?:sk|ck)\p{Ll}+[ \u00a0\u202f]+(?:v|ve)[ \u00a0\u202f]/u.test(
+					m[0]
+				) ||
+				// "Střední zdravotnické škole v Příbrami": a secondary school of a trade.
+				/^(?:[Ss]třední|[Vv]yšší|[Oo]dborn\p{L}*)[ \u00a0\u202f]+\p{Ll}+(?:sk|ck)\p{Ll}+[ \u00a0\u202f]/u.test(
 					m[0]
 				);
 			if (!town || NOT_PLACES.has((m[3] ?? '').split(/[ \u00a0\u202f]/u)[0]!.toLowerCase())) continue;

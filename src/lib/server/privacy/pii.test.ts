@@ -327,6 +327,16 @@ describe('names and their declension', () => {
 		expect(found('Malá Lucie potřebuje boty.')).toEqual(['name:Malá Lucie']);
 	});
 
+	it('takes no ordinary word at the start of a sentence for a surname', () => {
+		expect(findPersonalData('Kroupy na střeše auta udělaly důlky. Kovář opravil zámek.')).toEqual([]);
+	});
+
+	it('reads cues typed without diacritics', () => {
+		expect(found('pani novakova prosi o pomoc')).toEqual(['name:novakova']);
+		expect(found('manzel roman bil matku')).toEqual(['name:roman']);
+		expect(findPersonalData('pani doktorka rekla, ze dcera musi na operaci')).toEqual([]);
+	});
+
 	it('uses initials and titles as cues', () => {
 		expect(found('Za OSPOD: J. Nováková.')).toEqual(['name:J. Nováková']);
 		expect(found('Žádost podala sl. Veselá.')).toEqual(['name:Veselá']);
@@ -344,6 +354,13 @@ describe('other kinds', () => {
 		expect(found('OP č. 123456789')).toEqual(['id_document:123456789']);
 		expect(found('číslo pasu FA1234567')).toEqual(['id_document:FA1234567']);
 		expect(kindsOf('objednávka 123456789')).not.toContain('id_document');
+	});
+
+	it('flags birth certificates and register entries', () => {
+		expect(found('matriční záznam č. 456/2019')).toEqual(['id_document:456/2019']);
+		expect(found('Rodný list syna, číslo 1023456, je u otce.')).toEqual(['id_document:1023456']);
+		expect(kindsOf('sv. 3, str. 27, poř. č. 14')).toEqual(['id_document']);
+		expect(kindsOf('vedena pod svazkem 8, strana 112, pořadové číslo 57')).toEqual(['id_document']);
 	});
 
 	it('flags Czech licence plates', () => {

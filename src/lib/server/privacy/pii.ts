@@ -264,20 +264,22 @@ for (const n of words(otherFirstNames)) {
 	const forms = /[aei]$/u.test(n) ? feminineForms(n) : masculineForms(n);
 	for (const f of forms) addName(f, 'first');
 }
-for (const n of [...words(czechSurnames), ...words(foreignSurnames)]) {
-	const adjectival = n.endsWith('ý');
-	for (const f of masculineForms(n)) addName(f, 'surname', false, adjectival);
+/** Every form of a surname (masculine nominative): its cases, the female surname and the family plural. */
+function surnameForms(n: string): string[] {
+	const out = masculineForms(n);
 	// "Rodina Novákových", "u Novákových"
-	if (!adjectival && !n.endsWith('í') && !n.endsWith('ů')) {
+	if (!n.endsWith('ý') && !n.endsWith('í') && !n.endsWith('ů')) {
 		for (const female of femaleSurnames(n)) {
-			if (female.endsWith('ová'))
-				for (const end of ['ých', 'ým', 'ými']) addName(female.slice(0, -1) + end, 'surname');
+			if (female.endsWith('ová')) for (const end of ['ých', 'ým', 'ými']) out.push(female.slice(0, -1) + end);
 		}
 	}
-	for (const female of femaleSurnames(n)) {
-		const adj = adjectival;
-		for (const f of feminineForms(female)) addName(f, 'surname', false, adj);
-	}
+	for (const female of femaleSurnames(n)) out.push(...feminineForms(female));
+	return out;
+}
+
+for (const n of [...words(czechSurnames), ...words(foreignSurnames)]) {
+	const adjectival = n.endsWith('ý');
+	for (const f of surnameForms(n)) addName(f, 'surname', false, adjectival);
 }
 for (const n of words(vietnameseNames)) {
 	addName(n, 'surname', n.length <= 3);
@@ -301,13 +303,19 @@ for (const [key, info] of nameForms) {
 for (const key of [...ambiguous]) ambiguous.add(stripDiacritics(key));
 
 const isPlain = (key: string): boolean => /^[a-z]+$/u.test(key);
+
 function lookup(key: string): NameForm | undefined {
 	const found = nameForms.get(key);
 	if (found) return found;
-	if (isPlain(key)) return plainForms.get(key);
-	// Text pasted from some systems arrives decomposed (e + combining accents); look it up composed.
-	const composed = key.normalize('NFC');
-	return composed === key ? undefined : nameForms.get(composed);
+	if (isPlain(key)) {
+		const plain = plainForms.get(key);
+		if (plain) return plain;
+	} else {
+		// Text pasted from some systems arrives decomposed (e + combining accents); look it up composed.
+		const composed = key.normalize('NFC');
+		if (composed !== key) return lookup(composed);
+	}
+	return undefined;
 }
 
 // Capitalised words that are never names on their own: places, months, days, institutions, brands,
@@ -327,7 +335,8 @@ rumunsko rumunska mongolsko mongolska kyjev kyjeva kyjevě charkov charkova lvov
 leden ledna lednu únor února únoru březen března březnu duben dubna dubnu květen května květnu červen června
 červnu červenec července červenci srpen srpna srpnu září říjen října říjnu listopad listopadu prosinec
 prosince prosinci vánoce vánoc vánocům velikonoce silvestr silvestra silvestru silvestrem mikuláš mikuláše
-mikuláši maxi cosi
+mikuláši maxi cosi ježíšek ježíška ježíškovi ježíškem ježíšku dušičky dušiček krtek krtka krtkovi krtkem
+baťa bati baťovi hipp sunar nutrilon bebiko hami pampers huggies nivea deichmann humanic tchibo sinsay reserved
 pondělí úterý středa středu čtvrtek čtvrtka pátek pátku sobota sobotu neděle neděli
 linka linky lince linku bílý bílého kruh kruhu úřad úřadu úřadě ospod charita charity charitě diakonie
 armáda armády spásy naděje naději člověk tísni policie policii policie nemocnice motol motole bulovka
@@ -370,6 +379,10 @@ otčím otčíma nevlastní vnoučata rodina rodiny rodině rodinu rodinou manž
 kamarádky kamarád kamaráda soused souseda sousedka sousedky
 `)
 );
+// Social workers often type without diacritics ("pani novakova", "manzel roman"): the cues count so too.
+const stripMarks = (w: string): string => w.normalize('NFD').replace(/\p{M}/gu, '');
+for (const set of [strongCues, familyCues]) for (const w of [...set]) set.add(stripMarks(w));
+
 // People that schools, streets and squares are named after: "ZŠ T. G. Masaryka", "ZŠ Boženy Němcové".
 // With a house number after them they are still addresses.
 const publicFigures = new Set(
@@ -469,6 +482,19 @@ function isInitial(text: string, tok: Token): boolean {
 
 const FAMILY_VERB =
 	/^[ \u00a0\u202f]+(?:(?:se|si|už|ještě|teď|stále|pořád)[ \u00a0\u202f]+)?(?:\p{Ll}+li|bydlí|mají|nemají|jsou|nejsou|žijí|potřebují|čekají|dluží|chtějí|nechtějí|bojí|platí|neplatí|hledají|prosí|žádají)(?![\p{L}])/u;
+// "Kroupa dluží", "Hrdlička matku sleduje": what a person does to the family, after a surname that is
+// also an ordinary word and opens the sentence. A hailstone does not owe and a dove does not stalk.
+const AGENT_VERB = new RegExp(
+	'^[ \\u00a0\\u202f]+(?:(?:se|si|ho|jí|ji|mu|jim|je|nám|matce|matku|matky|dětem|děti|klientce|klientku|klientky|rodině|' +
+		'manželce|manželku|partnerce|partnerku|už|ještě|stále|pořád|znovu|opět|dál|zase|nikdy|vůbec|dlouhodobě|' +
+		'opakovaně|často|denně|prý)[ \\u00a0\\u202f]+){0,2}(?:pije|pil|bije|bil|mlátí|zmlátil|zbil|uhodil|napadl|napadá|' +
+		'vyhrožuje|vyhrožoval|dluží|dlužil|neplatí|neplatil|nezaplatil|odmítá|odmítl|sleduje|sledoval|obtěžuje|' +
+		'obtěžoval|pronásleduje|vydírá|ponižuje|kontroluje|nedovolí|nedovolil|zakázal|zakazuje|nedostavil|sebral|' +
+		'odvezl|unesl|nepustí|nepouští|vyhodil|křičí|řve|nadává|vyhledává|nechodí|nepřišel|slíbil|tvrdí|neposílá|' +
+		'neposlal|posílá|píše|volá|škrtil|kope|týrá|zneužívá|buší|nevrací|nevrátil|zadržuje|ukradl|zabavil|' +
+		'vyhrožují|pijí|odmítají)(?![\\p{L}])',
+	'u'
+);
 const suffixRe = new RegExp(`(?:${surnameSuffixes.join('|')})$`, 'u');
 
 // Instrumental endings: "s petrem", "se simonou", "s novákovými".
@@ -485,13 +511,15 @@ const childAdjectives = new Set(
 );
 // Prepositions before a name in lower case ("pro kristýnku", "od petra"): weaker than a family cue, so
 // only forms that are no ordinary word count after them.
-const namePrepositions = new Set(words('pro k ke od u za o bez s se před po při na'));
+for (const w of [...childAdjectives]) childAdjectives.add(stripMarks(w));
+const namePrepositions = new Set(words('pro k ke od u za o bez s se před pred po při pri na'));
 const HAS_DIACRITICS = /[áčďéěíňóřšťúůýž]/iu;
 
 /** A lower-case word that is a name form and not also an ordinary word (pii-ambiguous.ts). */
 function lowerCaseName(key: string, afterCue: boolean, plainText: boolean): NameForm | undefined {
-	if (key.length < 3 || (!nameForms.has(key) && !(plainText && plainForms.has(key)))) return undefined;
-	if (key !== key.toLowerCase()) return undefined;
+	if (key.length < 3 || key !== key.toLowerCase()) return undefined;
+	const listed = nameForms.has(key) || (plainText && plainForms.has(key));
+	if (!listed) return undefined;
 	if (stopWords.has(key) || strongCues.has(key) || familyCues.has(key)) return undefined;
 	if (ambiguous.has(key) && !(afterCue && namesAfterFamilyCue.has(key))) return undefined;
 	if (!afterCue && lowerCaseWords.has(key)) return undefined;
@@ -520,16 +548,17 @@ function findLowerCaseNames(text: string, tokens: Token[], out: PersonalDataFind
 		const femaleShape =
 			(strongCues.has(word) || familyCues.has(word)) &&
 			tok.text.length >= 7 &&
-			/ov(?:á|é|ou)$/u.test(tok.text) &&
+			(/ov(?:á|é|ou)$/u.test(tok.text) || (plainText && /ov(?:a|e|ou)$/u.test(tok.text))) &&
 			!ambiguous.has(tok.text);
-		const info =
-			lowerCaseName(tok.text, familyOrTitle, plainText) ??
-			(femaleShape ? { first: false, surname: true, weak: false, adjectival: false } : undefined);
-		if (!info) continue;
+		// "adámek a sofinka", "vaska a kubu": a name right after another one counts like one after a cue.
 		const listed =
 			/^(?:a|i|nebo)$/u.test(word) &&
 			lastNameEnd >= 0 &&
 			text.slice(lastNameEnd, tokens[i - 1]!.start).trim() === '';
+		const info =
+			lowerCaseName(tok.text, familyOrTitle || listed, plainText) ??
+			(femaleShape ? { first: false, surname: true, weak: false, adjectival: false } : undefined);
+		if (!info) continue;
 		const preposition =
 			namePrepositions.has(word) && (!(word === 's' || word === 'se') || INSTRUMENTAL.test(tok.text));
 		const next = tokens[i + 1];
@@ -675,6 +704,16 @@ function findNames(text: string, out: PersonalDataFinding[]): void {
 				!familyCues.has(key) &&
 				FAMILY_VERB.test(text.slice(t.end, t.end + 24));
 			if (familyPlural) {
+				isName[c] = true;
+				return;
+			}
+			if (
+				c === 0 &&
+				chain.length === 1 &&
+				sentenceStart &&
+				info?.surname === true &&
+				AGENT_VERB.test(text.slice(t.end, t.end + 60))
+			) {
 				isName[c] = true;
 				return;
 			}

@@ -15,6 +15,7 @@ import { mailNeedUpdate, type Recipient } from '../needs/notifications';
 import { insertEvent, selectNeed, type Need } from '../needs';
 import { isUuid } from '$lib/core/ids';
 import { findPersonalData } from '../privacy/pii';
+import { quasiNotes } from '../privacy/guard';
 import { contactPersonOf } from '../delivery/protected';
 import { storyPhotoContext } from './public';
 
@@ -390,6 +391,13 @@ export async function storyView(ctx: PersonContext<Queryable>, need: Need): Prom
 	return {
 		story: story ?? null,
 		consent: consent ?? null,
+		quasi: story
+			? quasiNotes([
+					{ field: 'title', text: story.title },
+					{ field: 'body', text: story.body },
+					{ field: 'photoAlt', text: story.photoAlt ?? '' }
+				])
+			: [],
 		defaults: { category: need.category, region: need.region as Region, amount: decision?.amount ?? 0 },
 		can: {
 			write:

@@ -2,7 +2,8 @@ import { refusalStatus } from '$lib/server/core/refusals';
 import { contextOf } from '$lib/server/http/actor';
 import { readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
-import type { Finding } from '$lib/server/needs/anonymisation';
+import { quasiInNeed, type Finding } from '$lib/server/needs/anonymisation';
+import type { QuasiNote } from '$lib/personal-data';
 import {
 	checkNeedForm,
 	needFormState,
@@ -24,6 +25,7 @@ export interface EditorAnswer {
 	state: NeedFormState;
 	errors?: Record<string, string>;
 	findings?: Finding[];
+	quasi?: QuasiNote[];
 	problems?: string[];
 	message?: string;
 	saved?: boolean;
@@ -69,6 +71,7 @@ export async function saveNeedForm(event: RequestEvent, needId: string | null) {
 			return {
 				state: withExtraRow(needFormState(checked.content), 'save'),
 				findings: saved.findings,
+				quasi: quasiInNeed(checked.content),
 				saved: true
 			} satisfies EditorAnswer;
 		}

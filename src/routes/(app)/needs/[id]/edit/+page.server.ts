@@ -21,6 +21,7 @@ export const load = (async (event) => {
 		need: { id: need.id, number: need.number, status: need.status, title: need.title },
 		initial: withExtraRow(needFormState(need), 'save'),
 		findings: page.findings,
+		quasi: page.quasi,
 		problems: event.url.searchParams.has('check') ? submissionProblems(need, today).map(problemText) : []
 	};
 }) satisfies PageServerLoad;
