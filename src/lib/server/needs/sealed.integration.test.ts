@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../db/client';
-import { createTestDatabase, resetDatabase, type TestDatabase } from '../db/test-db';
+import { describe, expect, it } from 'vitest';
+import { moneyTestDatabase } from '../ledger/test-factory';
 import { listOrganisationNeeds } from './lists';
-import { completeNeed, contextFor, createPeople, type People } from './test-factory';
+import { completeNeed, contextFor } from './test-factory';
 import { createNeed, saveNeed, submitNeed } from './transitions';
 import { viewNeed } from './view';
 
@@ -11,21 +10,8 @@ import { viewNeed } from './view';
  * an operator copies) holds none of it, while the worker still reads and fixes what they wrote.
  */
 
-let db: TestDatabase;
-let sql: Db;
-let p: People;
-
-beforeAll(async () => {
-	db = await createTestDatabase({ migrate: true });
-	sql = db.sql;
-});
-afterAll(async () => {
-	await db.close();
-});
-beforeEach(async () => {
-	await resetDatabase(sql);
-	p = await createPeople(sql);
-});
+// the migrated database of the money tests: emptied before each test, with the people of createPeople
+const t = moneyTestDatabase();
 
 // details of a made-up family, each of a different kind, in every free text of the need
 const personal = {
@@ -65,6 +51,7 @@ function leaks(dump: Buffer): string[] {
 
 describe('a draft with personal data', () => {
 	it('is refused, and the database and its dump keep none of the personal data in plain text', async () => {
+		const { db, sql, p } = t;
 		const created = await createNeed(contextFor(sql, p.worker), content());
 		if (!created.ok) throw new Error(created.reason);
 		expect(created.findings.length).toBeGreaterThanOrEqual(fragments.length - 1);
@@ -98,6 +85,7 @@ describe('a draft with personal data', () => {
 	});
 
 	it('goes back to plain text once the worker saves it without personal data, and can be submitted', async () => {
+		const { sql, p } = t;
 		const created = await createNeed(contextFor(sql, p.worker), content());
 		if (!created.ok) throw new Error(created.reason);
 		expect(await sql`select 1 from need_sealed_texts`).toHaveLength(1);
