@@ -1,18 +1,49 @@
+import { accountToIban, formatCzechAccount, parseCzechAccount, sameAccount } from '$lib/core/bank-account';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import {
 	StatementError,
-	decimalToHalere,
 	lineLocator,
 	normalizeVs,
 	nullIfBlank,
+	readHalere,
 	type Statement,
 	type StatementLine
 } from './statement';
 
+/*
+ * ISO 20022 camt.053 (BankToCustomerStatement), versions .001.02 to .001.08, as Czech banks write it
+ * (the Czech Banking Association's "Standard pro elektronický XML výpis"):
+ *  - every <Stmt> is a statement of its own account (Acct/Id/IBAN, or Acct/Id/Othr/Id with the domestic
+ *    number, its bank in "/kód" or in Acct/Svcr);
+ *  - the payer's (payee's) account is RltdPties/DbtrAcct (CdtrAcct) — an IBAN, or in the Czech dialect
+ *    Othr/Id with the bare number and the bank code in RltdAgts/DbtrAgt (CdtrAgt)/FinInstnId/Othr/Id
+ *    (or ClrSysMmbId/MmbId, or only the BIC); the name RltdPties/Dbtr/Nm (.001.08: Dbtr/Pty/Nm);
+ *  - what a movement is comes from BkTxCd: the ISO codes Domn/Cd, Fmly/Cd, Fmly/SubFmlyCd (sub-family
+ *    INTR interest, CHRG/COMM/COME/COMI/COMT/FEES charges, under ACMT TAXE the tax withheld from
+ *    interest) or a proprietary Prtry/Cd (SWIFT's NINT, NCHG, NCOM);
+ *  - a reversal is RvslInd true, return information (TxDtls/RtrInf) or sub-family RRTN/RPCR; the
+ *    amount keeps the direction CdtDbtInd gives. It points at the movement it reverses when the file
+ *    holds that movement with the same end-to-end or transaction id (a return keeps the original's ids),
+ *    or names its bank reference in AddtlNtryInf / AddtlTxInf / RtrInf/AddtlInf.
+ * Entries with status PDNG/INFO are skipped: they are not booked yet and would be matched twice once
+ * the booked entry arrives. Amounts may have more decimals than two when the rest are zeros
+ * ("1500.000"); one with a fraction of a haléř is refused.
+ */
+
 /** A parsed element: text and attributes (prefixed '@') under string keys. */
 type XmlNode = { [key: string]: unknown };
 
-const REPEATED = new Set(['Stmt', 'Ntry', 'NtryDtls', 'TxDtls', 'Bal', 'Ustrd', 'Strd', 'CdtrRefInf']);
+const REPEATED = new Set([
+	'Stmt',
+	'Ntry',
+	'NtryDtls',
+	'TxDtls',
+	'Bal',
+	'Ustrd',
+	'Strd',
+	'CdtrRefInf',
+	'AddtlInf'
+]);
 
 const CAMT_NS =
 	/xmlns(?::[\w.-]+)?\s*=\s*["'](urn:iso:std:iso:20022:tech:xsd:camt\.\d{3}\.\d{3}\.\d{2})["']/g;
@@ -21,15 +52,32 @@ const CAMT053_NS = /^urn:iso:std:iso:20022:tech:xsd:camt\.053\.001\.\d{2}$/;
 // typed as the Symbol wrapper object in fast-xml-parser's declarations
 const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
-/**
- * Parses an ISO 20022 camt.053 (BankToCustomerStatement) file, versions .001.02 to .001.08.
- *
- * Reversals (RvslInd true) keep the sign the bank books them with (CdtDbtInd already gives the
- * direction of the money) and their message is prefixed with "(reversal) " so a coordinator looking at
- * an unmatched line sees why. Entries with status PDNG/INFO are skipped: they are not booked yet and
- * would be matched twice once the booked entry arrives.
- */
-export function parseCamt053(xml: string): Statement {
+const INTEREST_CODES = new Set(['INTR', 'NINT']);
+const FEE_CODES = new Set(['CHRG', 'COMM', 'COME', 'COMI', 'COMT', 'FEES', 'NCHG', 'NCOM']);
+const REVERSAL_CODES = new Set(['RRTN', 'RPCR']);
+
+/** The Czech bank codes of the BICs of the banks most Czech payers use, for files that give only a BIC. */
+const BANK_CODE_OF_BIC: Record<string, string> = {
+	KOMBCZPP: '0100',
+	CEKOCZPP: '0300',
+	AGBACZPP: '0600',
+	CNBACZPP: '0710',
+	GIBACZPX: '0800',
+	FIOBCZPP: '2010',
+	BACXCZPP: '2700',
+	AIRACZPP: '3030',
+	RZBCCZPP: '5500',
+	BREXCZPP: '6210'
+};
+
+/** What a line needs for finding the movement a reversal reverses. */
+interface Links {
+	ids: string[];
+	texts: string[];
+}
+
+/** Parses a camt.053 file into its statements, one per <Stmt>; throws StatementError. */
+export function parseCamt053(xml: string): Statement[] {
 	const text = xml.replace(/^\uFEFF/, '');
 	if (text.trim() === '') throw new StatementError('empty', null, 'file is empty');
 	if (!text.trimStart().startsWith('<')) {
@@ -65,8 +113,8 @@ export function parseCamt053(xml: string): Statement {
 		isArray: (name) => REPEATED.has(name)
 	});
 	const doc = parser.parse(text) as unknown;
-	const stmts = arr(node(node(node(doc, 'Document'), 'BkToCstmrStmt'), 'Stmt'));
-	if (node(node(doc, 'Document'), 'BkToCstmrStmt') === undefined) {
+	const root = node(node(doc, 'Document'), 'BkToCstmrStmt');
+	if (root === undefined) {
 		throw new StatementError('unknown_format', null, 'no Document/BkToCstmrStmt element');
 	}
 
@@ -76,21 +124,56 @@ export function parseCamt053(xml: string): Statement {
 		return meta?.startIndex === undefined ? 1 : lineAt(meta.startIndex);
 	};
 
-	let accountIban: string | null = null;
-	const lines: StatementLine[] = [];
-	for (const stmt of stmts) {
-		const id = node(node(stmt, 'Acct'), 'Id');
-		accountIban ??= str(node(id, 'IBAN')) ?? str(node(node(id, 'Othr'), 'Id'));
+	const links = new Map<StatementLine, Links>();
+	const statements = arr(node(root, 'Stmt')).map((stmt): Statement => {
+		const { accountIban, accountLabel } = statementAccount(node(stmt, 'Acct'));
+		const lines: StatementLine[] = [];
 		for (const ntry of arr(node(stmt, 'Ntry'))) {
 			const status = str(node(ntry, 'Sts')) ?? str(node(node(ntry, 'Sts'), 'Cd'));
 			if (status === 'PDNG' || status === 'INFO') continue;
-			lines.push(...entryLines(ntry, lineOf));
+			lines.push(...entryLines(ntry, lineOf, links, accountIban ?? accountLabel));
 		}
-	}
-	return { format: 'camt053', accountIban, lines };
+		return { format: 'camt053', accountIban, accountLabel, lines };
+	});
+	linkReversals(
+		statements.flatMap((s) => s.lines),
+		links
+	);
+	return statements;
 }
 
-function entryLines(ntry: XmlNode, lineOf: (n: XmlNode) => number): StatementLine[] {
+function statementAccount(acct: XmlNode | undefined): Pick<Statement, 'accountIban' | 'accountLabel'> {
+	const id = node(acct, 'Id');
+	const iban = str(node(id, 'IBAN'));
+	if (iban) return { accountIban: accountToIban(iban), accountLabel: iban };
+	const other = str(node(node(id, 'Othr'), 'Id'));
+	if (!other) return { accountIban: null, accountLabel: null };
+	const written = withBank(other, bankCodeOf(node(node(acct, 'Svcr'), 'FinInstnId')));
+	return { accountIban: accountToIban(written), accountLabel: other };
+}
+
+/** The Czech bank code a FinInstnId gives: Othr/Id or ClrSysMmbId/MmbId of 4 digits, or a known BIC. */
+function bankCodeOf(finInstnId: XmlNode | undefined): string | null {
+	const code =
+		str(node(node(finInstnId, 'Othr'), 'Id')) ?? str(node(node(finInstnId, 'ClrSysMmbId'), 'MmbId'));
+	if (code && /^\d{4}$/.test(code)) return code;
+	const bic = str(node(finInstnId, 'BICFI')) ?? str(node(finInstnId, 'BIC'));
+	return bic ? (BANK_CODE_OF_BIC[bic.toUpperCase().slice(0, 8)] ?? null) : null;
+}
+
+/** A domestic account number with its bank: "123456789" + "0800" → "123456789/0800"; other text as it is. */
+function withBank(account: string, bankCode: string | null): string {
+	const czech = parseCzechAccount(account);
+	if (!czech) return account;
+	return formatCzechAccount({ ...czech, bankCode: czech.bankCode ?? bankCode });
+}
+
+function entryLines(
+	ntry: XmlNode,
+	lineOf: (n: XmlNode) => number,
+	links: Map<StatementLine, Links>,
+	ownAccount: string | null
+): StatementLine[] {
 	const line = lineOf(ntry);
 	const money = amountOf(ntry, line, 'Ntry');
 	if (!money) throw new StatementError('bad_line', line, 'Ntry without Amt');
@@ -103,8 +186,9 @@ function entryLines(ntry: XmlNode, lineOf: (n: XmlNode) => number): StatementLin
 	if (!bookedOn) {
 		throw new StatementError('bad_line', line, `BookgDt: "${dateRaw ?? ''}" is not a date`);
 	}
-	const reversal = str(node(ntry, 'RvslInd'))?.toLowerCase() === 'true';
+	const entryReversal = str(node(ntry, 'RvslInd'))?.toLowerCase() === 'true';
 	const ntryRef = str(node(ntry, 'AcctSvcrRef')) ?? str(node(ntry, 'NtryRef'));
+	const entryInfo = str(node(ntry, 'AddtlNtryInf'));
 	const txs = arr(node(ntry, 'NtryDtls')).flatMap((d) => arr(node(d, 'TxDtls')));
 
 	const build = (
@@ -113,33 +197,45 @@ function entryLines(ntry: XmlNode, lineOf: (n: XmlNode) => number): StatementLin
 		amount: number,
 		currency: string,
 		sharedRef: string | null
-	) => {
-		const credit = amount >= 0;
-		const parties = node(tx, 'RltdPties');
-		const party = node(parties, credit ? 'Dbtr' : 'Cdtr');
-		const partyAcct = node(node(parties, credit ? 'DbtrAcct' : 'CdtrAcct'), 'Id');
+	): StatementLine => {
+		const codes = transactionCodes(node(tx, 'BkTxCd') ?? node(ntry, 'BkTxCd'));
+		const returnInfo = node(tx, 'RtrInf');
+		const reversal = entryReversal || returnInfo !== undefined || codes.some((c) => REVERSAL_CODES.has(c));
+		const { counterAccount, counterName } = counterparty(tx, amount >= 0, reversal, ownAccount);
 		const rmt = node(tx, 'RmtInf');
 		const ustrd = arr(node(rmt, 'Ustrd'))
 			.map((u) => str(u))
 			.filter((u): u is string => u !== null);
-		const message =
-			(ustrd.length > 0 ? ustrd.join(' ') : null) ??
-			str(node(tx, 'AddtlTxInf')) ??
-			str(node(ntry, 'AddtlNtryInf'));
+		const txInfo = str(node(tx, 'AddtlTxInf'));
+		const message = (ustrd.length > 0 ? ustrd.join(' ') : null) ?? txInfo ?? entryInfo;
 		const strdRefs = arr(node(rmt, 'Strd'))
 			.flatMap((s) => arr(node(s, 'CdtrRefInf')))
 			.map((c) => str(node(c, 'Ref')));
-		return {
+		const refs = node(tx, 'Refs');
+		const result: StatementLine = {
 			line: txLine,
-			bankRef: str(node(node(tx, 'Refs'), 'AcctSvcrRef')) ?? sharedRef,
+			bankRef: str(node(refs, 'AcctSvcrRef')) ?? sharedRef,
 			bookedOn,
 			amount,
 			currency,
-			variableSymbol: findVs(str(node(node(tx, 'Refs'), 'EndToEndId')), strdRefs, ustrd),
-			counterAccount: str(node(partyAcct, 'IBAN')) ?? str(node(node(partyAcct, 'Othr'), 'Id')),
-			counterName: str(node(party, 'Nm')) ?? str(node(node(party, 'Pty'), 'Nm')),
-			message: reversal ? `(reversal) ${message ?? ''}`.trim() : message
+			variableSymbol: findVs(str(node(refs, 'EndToEndId')), strdRefs, ustrd),
+			counterAccount,
+			counterName,
+			message,
+			kind: kindOf(codes),
+			reversal,
+			returnsRef: null
 		};
+		links.set(result, {
+			ids: ['EndToEndId', 'TxId', 'InstrId', 'PmtInfId', 'MndtId']
+				.map((k) => str(node(refs, k)))
+				.filter((v): v is string => v !== null && v.toUpperCase() !== 'NOTPROVIDED'),
+			// what the bank wrote about the movement (the payer's message is the payer's, not a reference)
+			texts: [entryInfo, txInfo, ...arr(node(returnInfo, 'AddtlInf')).map((a) => str(a))].filter(
+				(v): v is string => v !== null
+			)
+		});
+		return result;
 	};
 
 	if (txs.length <= 1) {
@@ -163,11 +259,98 @@ function entryLines(ntry: XmlNode, lineOf: (n: XmlNode) => number): StatementLin
 	});
 }
 
+/**
+ * The other party: the payer of a credit, the payee of a debit. A reversal moves the money back, and
+ * banks keep the original's parties on it: the party of the original direction is tried first, unless
+ * it is the statement's own account (a payment the club sends back names the club as the payer).
+ */
+function counterparty(
+	tx: XmlNode | undefined,
+	credit: boolean,
+	reversal: boolean,
+	ownAccount: string | null
+): Pick<StatementLine, 'counterAccount' | 'counterName'> {
+	const parties = node(tx, 'RltdPties');
+	const agents = node(tx, 'RltdAgts');
+	const side = (debtor: boolean) => {
+		const party = node(parties, debtor ? 'Dbtr' : 'Cdtr');
+		const id = node(node(parties, debtor ? 'DbtrAcct' : 'CdtrAcct'), 'Id');
+		const iban = str(node(id, 'IBAN'));
+		const other = str(node(node(id, 'Othr'), 'Id'));
+		const bank = bankCodeOf(node(node(agents, debtor ? 'DbtrAgt' : 'CdtrAgt'), 'FinInstnId'));
+		return {
+			counterAccount: iban ? iban.replace(/\s+/g, '').toUpperCase() : other ? withBank(other, bank) : null,
+			counterName: str(node(party, 'Nm')) ?? str(node(node(party, 'Pty'), 'Nm'))
+		};
+	};
+	const natural = side(credit);
+	if (!reversal) return natural;
+	const original = side(!credit);
+	const isOwn =
+		original.counterAccount !== null &&
+		ownAccount !== null &&
+		sameAccount(original.counterAccount, ownAccount);
+	return !isOwn && (original.counterAccount || original.counterName) ? original : natural;
+}
+
+/** The ISO domain, family and sub-family codes and the proprietary code's parts ("NINT", "PMNT-RCDT-ESCT"). */
+function transactionCodes(bkTxCd: XmlNode | undefined): string[] {
+	const domn = node(bkTxCd, 'Domn');
+	const fmly = node(domn, 'Fmly');
+	const domain = str(node(domn, 'Cd'));
+	const sub = str(node(fmly, 'SubFmlyCd'));
+	const codes = [domain, str(node(fmly, 'Cd')), sub];
+	// "TAXE" under account management is the tax the bank withholds from interest
+	if (domain === 'ACMT' && sub === 'TAXE') codes.push('INTR');
+	const prtry = str(node(node(bkTxCd, 'Prtry'), 'Cd'));
+	if (prtry) codes.push(...prtry.toUpperCase().split(/[^A-Z0-9]+/));
+	return codes.filter((c): c is string => c !== null && c !== '');
+}
+
+function kindOf(codes: string[]): StatementLine['kind'] {
+	if (codes.some((c) => INTEREST_CODES.has(c))) return 'interest';
+	if (codes.some((c) => FEE_CODES.has(c))) return 'fee';
+	return 'payment';
+}
+
+/**
+ * A reversal's returnsRef: the movement of the file it shares an id with, or whose bank reference its
+ * texts name as a word of their own; of the opposite direction and with a reference of its own.
+ */
+function linkReversals(lines: StatementLine[], links: Map<StatementLine, Links>): void {
+	const byId = new Map<string, StatementLine[]>();
+	const byRef = new Map<string, StatementLine[]>();
+	const add = (map: Map<string, StatementLine[]>, key: string, line: StatementLine) => {
+		const same = map.get(key);
+		if (same) same.push(line);
+		else map.set(key, [line]);
+	};
+	for (const line of lines) {
+		if (line.reversal || line.bankRef === null) continue;
+		for (const id of links.get(line)!.ids) add(byId, id, line);
+		add(byRef, line.bankRef, line);
+	}
+	for (const line of lines) {
+		if (!line.reversal) continue;
+		const own = links.get(line)!;
+		const opposite = (candidates: StatementLine[] | undefined) =>
+			candidates?.find((o) => Math.sign(o.amount) === -Math.sign(line.amount));
+		const words = own.texts.flatMap((t) => t.split(/[\s,;:()[\]"'„“]+/));
+		const original =
+			own.ids.map((id) => opposite(byId.get(id))).find((o) => o !== undefined) ??
+			words.map((w) => opposite(byRef.get(w.replace(/\.$/, '')))).find((o) => o !== undefined);
+		line.returnsRef = original?.bankRef ?? null;
+	}
+}
+
 function amountOf(parent: unknown, line: number, where: string): { amount: number; currency: string } | null {
 	const amt = node(parent, 'Amt');
 	if (amt === undefined) return null;
 	const raw = str(amt) ?? '';
-	const amount = decimalToHalere(raw, '.');
+	const amount = readHalere(raw, '.');
+	if (amount === 'fraction') {
+		throw new StatementError('bad_line', line, `${where}/Amt: "${raw}" is not a whole number of haléře`);
+	}
 	if (amount === null || amount < 0) {
 		throw new StatementError('bad_line', line, `${where}/Amt: "${raw}" is not an amount`);
 	}

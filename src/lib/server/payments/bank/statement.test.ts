@@ -1,32 +1,29 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { errorOf, fixture, fixtureText } from './test-support';
 import {
-	StatementError,
+	MAX_STATEMENT_BYTES,
+	decimalToHalere,
 	fallbackRef,
 	parseCamt053,
 	parseFioCsv,
 	parseStatement,
+	parseStatementFile,
+	readHalere,
 	type StatementLine
 } from './statement';
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
-const fixtureText = (name: string) => fixture(name).toString('utf8');
-
-const errorOf = (fn: () => unknown) => {
-	try {
-		fn();
-	} catch (e) {
-		expect(e).toBeInstanceOf(StatementError);
-		const { code, line, detail } = e as StatementError;
-		return { code, line, detail };
-	}
-	throw new Error('expected a StatementError');
-};
+/** A line as the parsers give it for an ordinary payment; the fields that are new since 2026 filled in. */
+const payment = (l: Omit<StatementLine, 'kind' | 'reversal' | 'returnsRef'>): StatementLine => ({
+	...l,
+	kind: 'payment',
+	reversal: false,
+	returnsRef: null
+});
 
 const FIO_LINES: StatementLine[] = [
-	{
+	payment({
 		line: 14,
 		bankRef: '26001234567',
 		bookedOn: '2026-10-01',
@@ -36,8 +33,8 @@ const FIO_LINES: StatementLine[] = [
 		counterAccount: '2900999888/2010',
 		counterName: 'Jana Nováková',
 		message: 'Příspěvek na potřeby – děkuji; Jana "Ž."'
-	},
-	{
+	}),
+	payment({
 		line: 15,
 		bankRef: '26001234568',
 		bookedOn: '2026-10-03',
@@ -47,8 +44,8 @@ const FIO_LINES: StatementLine[] = [
 		counterAccount: '123456789/0800',
 		counterName: 'Petr Dvořák',
 		message: 'Dar bez symbolu'
-	},
-	{
+	}),
+	payment({
 		line: 16,
 		bankRef: '26001234569',
 		bookedOn: '2026-10-05',
@@ -58,8 +55,8 @@ const FIO_LINES: StatementLine[] = [
 		counterAccount: '19-2000145399/0800',
 		counterName: 'ČEZ Prodej, a.s.',
 		message: 'Platba za elektřinu'
-	},
-	{
+	}),
+	payment({
 		line: 17,
 		bankRef: '26001234570',
 		bookedOn: '2026-10-15',
@@ -69,17 +66,21 @@ const FIO_LINES: StatementLine[] = [
 		counterAccount: '670100-2212345678/6210',
 		counterName: 'Nadační fond Světlo',
 		message: null
-	},
+	}),
 	{
-		line: 18,
-		bankRef: '26001234571',
-		bookedOn: '2026-10-31',
-		amount: -29,
-		currency: 'CZK',
-		variableSymbol: null,
-		counterAccount: null,
-		counterName: null,
-		message: null
+		...payment({
+			line: 18,
+			bankRef: '26001234571',
+			bookedOn: '2026-10-31',
+			amount: -29,
+			currency: 'CZK',
+			variableSymbol: null,
+			counterAccount: null,
+			counterName: null,
+			message: null
+		}),
+		// Typ "Poplatek"
+		kind: 'fee'
 	}
 ];
 
@@ -87,7 +88,8 @@ describe('Fio CSV', () => {
 	it('parses the internetbanking export with its preamble', () => {
 		expect(parseStatement(fixtureText('fio.csv'))).toEqual({
 			format: 'fio_csv',
-			accountIban: 'CZ6520100000002900123456',
+			accountIban: 'CZ8620100000002900123456',
+			accountLabel: '2900123456/2010',
 			lines: FIO_LINES
 		});
 	});
@@ -95,10 +97,11 @@ describe('Fio CSV', () => {
 	it('parses the API export with a BOM, CRLF and unquoted values from bytes', () => {
 		const bytes = fixture('fio-bom-crlf.csv');
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-		expect(bytes.includes('\r\n')).toBe(true);
+		expect(Buffer.from(bytes).includes('\r\n')).toBe(true);
 		expect(parseStatement(new Uint8Array(bytes))).toEqual({
 			format: 'fio_csv',
-			accountIban: 'CZ6520100000002900123456',
+			accountIban: 'CZ8620100000002900123456',
+			accountLabel: '2900123456/2010',
 			lines: FIO_LINES
 		});
 	});
@@ -107,16 +110,18 @@ describe('Fio CSV', () => {
 		const statement = parseStatement(fixtureText('fio-bare.csv'));
 		expect(statement.format).toBe('fio_csv');
 		expect(statement.accountIban).toBeNull();
+		expect(statement.accountLabel).toBeNull();
 		expect(statement.lines).toEqual(FIO_LINES.slice(0, 3).map((l, i) => ({ ...l, line: i + 2 })));
 	});
 
-	it('uses number/bankcode as the account when the preamble has no IBAN', () => {
-		const csv = 'accountId;2900123456\nbankId;2010\n\nID pohybu;Datum;Objem\n1;01.10.2026;5\n';
+	it('converts number/bankcode to the IBAN when the preamble has none', () => {
+		const csv = 'accountId;2901234567\nbankId;2010\n\nID pohybu;Datum;Objem\n1;01.10.2026;5\n';
 		expect(parseFioCsv(csv)).toEqual({
 			format: 'fio_csv',
-			accountIban: '2900123456/2010',
+			accountIban: 'CZ5520100000002901234567',
+			accountLabel: '2901234567/2010',
 			lines: [
-				{
+				payment({
 					line: 5,
 					bankRef: '1',
 					bookedOn: '2026-10-01',
@@ -126,9 +131,18 @@ describe('Fio CSV', () => {
 					counterAccount: null,
 					counterName: null,
 					message: null
-				}
+				})
 			]
 		});
+	});
+
+	it('makes no IBAN of an account number that fails the ČNB check, nor takes an IBAN with wrong check digits', () => {
+		const invalid = parseFioCsv(
+			'accountId;2900123456\nbankId;2010\n\nID pohybu;Datum;Objem\n1;01.10.2026;5\n'
+		);
+		expect(invalid).toMatchObject({ accountIban: null, accountLabel: '2900123456/2010' });
+		const typo = parseFioCsv('iban;CZ5520100000002901234568\n\nID pohybu;Datum;Objem\n1;01.10.2026;5\n');
+		expect(typo).toMatchObject({ accountIban: null, accountLabel: 'CZ5520100000002901234568' });
 	});
 
 	const withAmount = (objem: string, vs = '1') => `ID pohybu;Datum;Objem;VS\n7;1.2.2026;"${objem}";"${vs}"\n`;
@@ -150,16 +164,22 @@ describe('Fio CSV', () => {
 		expect(line?.bookedOn).toBe('2026-02-01');
 	});
 
-	it.each(['1,505', '12,345,00', 'abc', '', '1 500,50 Kč', '--5'])(
-		'rejects the amount %j with its line',
-		(objem) => {
-			expect(errorOf(() => parseFioCsv(withAmount(objem)))).toEqual({
-				code: 'bad_line',
-				line: 2,
-				detail: `column Objem: "${objem}" is not an amount`
-			});
-		}
-	);
+	it('rejects an amount with a fraction of a haléř', () => {
+		expect(errorOf(() => parseFioCsv(withAmount('1,505')))).toEqual({
+			code: 'bad_line',
+			line: 2,
+			detail: 'column Objem: "1,505" is not a whole number of haléře'
+		});
+		expect(parseFioCsv(withAmount('1,500')).lines[0]?.amount).toBe(150);
+	});
+
+	it.each(['12,345,00', 'abc', '', '1 500,50 Kč', '--5'])('rejects the amount %j with its line', (objem) => {
+		expect(errorOf(() => parseFioCsv(withAmount(objem)))).toEqual({
+			code: 'bad_line',
+			line: 2,
+			detail: `column Objem: "${objem}" is not an amount`
+		});
+	});
 
 	it.each([
 		['00042', '42'],
@@ -196,7 +216,7 @@ describe('Fio CSV', () => {
 		expect(errorOf(() => parseStatement(fixtureText('fio-no-id-column.csv')))).toEqual({
 			code: 'bad_header',
 			line: 13,
-			detail: 'missing column ID pohybu'
+			detail: 'missing column "ID operace" (or "ID pohybu")'
 		});
 		expect(errorOf(() => parseFioCsv('a;b\n1;2\n'))).toMatchObject({ code: 'bad_header' });
 	});
@@ -221,7 +241,7 @@ describe('Fio CSV', () => {
 const camtText = fixtureText('camt053.xml');
 
 const CAMT_LINES: StatementLine[] = [
-	{
+	payment({
 		line: 30,
 		bankRef: '2026100200001',
 		bookedOn: '2026-10-02',
@@ -231,8 +251,8 @@ const CAMT_LINES: StatementLine[] = [
 		counterAccount: 'CZ6520100000002900999888',
 		counterName: 'Jana Nováková',
 		message: 'Příspěvek – žluťoučký kůň & spol.'
-	},
-	{
+	}),
+	payment({
 		line: 54,
 		bankRef: 'TX-2026100500002',
 		bookedOn: '2026-10-05',
@@ -242,8 +262,8 @@ const CAMT_LINES: StatementLine[] = [
 		counterAccount: '123456789/0800',
 		counterName: 'Petr Dvořák',
 		message: null
-	},
-	{
+	}),
+	payment({
 		line: 81,
 		bankRef: '3',
 		bookedOn: '2026-10-07',
@@ -253,8 +273,8 @@ const CAMT_LINES: StatementLine[] = [
 		counterAccount: 'CZ4203000000000123456789',
 		counterName: 'Eva Malá',
 		message: '/VS/555/SS/1/KS/0308 dar na školní pomůcky'
-	},
-	{
+	}),
+	payment({
 		line: 100,
 		bankRef: '2026101000004',
 		bookedOn: '2026-10-10',
@@ -264,8 +284,8 @@ const CAMT_LINES: StatementLine[] = [
 		counterAccount: 'CZ1208000000192000145399',
 		counterName: 'ČEZ Prodej, a.s.',
 		message: 'Platba za elektřinu'
-	},
-	{
+	}),
+	payment({
 		line: 122,
 		bankRef: null,
 		bookedOn: '2026-10-12',
@@ -275,17 +295,21 @@ const CAMT_LINES: StatementLine[] = [
 		counterAccount: null,
 		counterName: null,
 		message: 'Dar bez symbolu'
-	},
+	}),
 	{
-		line: 129,
-		bankRef: '2026102000006',
-		bookedOn: '2026-10-20',
-		amount: -20000,
-		currency: 'CZK',
-		variableSymbol: '777',
-		counterAccount: null,
-		counterName: null,
-		message: '(reversal) vrácení platby'
+		...payment({
+			line: 129,
+			bankRef: '2026102000006',
+			bookedOn: '2026-10-20',
+			amount: -20000,
+			currency: 'CZK',
+			variableSymbol: '777',
+			counterAccount: null,
+			counterName: null,
+			message: 'vrácení platby'
+		}),
+		// RvslInd true; the file does not say which payment it reverses
+		reversal: true
 	}
 ];
 
@@ -295,6 +319,7 @@ describe('camt.053', () => {
 		expect(parseStatement(camtText)).toEqual({
 			format: 'camt053',
 			accountIban: 'CZ5508000000001234567899',
+			accountLabel: 'CZ5508000000001234567899',
 			lines: CAMT_LINES
 		});
 	});
@@ -302,20 +327,23 @@ describe('camt.053', () => {
 	it('parses a .001.08 batch with prefixed elements into one line per TxDtls', () => {
 		expect(parseStatement(fixture('camt053-batch.xml'))).toEqual({
 			format: 'camt053',
-			accountIban: '2900123456/2010',
+			// 2900123456 fails the ČNB check: no IBAN is made of it
+			accountIban: null,
+			accountLabel: '2900123456/2010',
 			lines: [
-				{
+				payment({
 					line: 24,
 					bankRef: 'T2026101500015-1',
 					bookedOn: '2026-10-15',
 					amount: 100000,
 					currency: 'CZK',
 					variableSymbol: '2024001',
-					counterAccount: '0000001234567890',
+					// the domestic number without the padding zeros
+					counterAccount: '1234567890',
 					counterName: 'Karel Černý',
 					message: 'Dar říjen'
-				},
-				{
+				}),
+				payment({
 					line: 37,
 					bankRef: 'B2026101500015/2',
 					bookedOn: '2026-10-15',
@@ -325,8 +353,8 @@ describe('camt.053', () => {
 					counterAccount: 'CZ0708000000000987654321',
 					counterName: 'Lucie Bílá',
 					message: null
-				},
-				{
+				}),
+				payment({
 					line: 50,
 					bankRef: 'B2026101500015/3',
 					bookedOn: '2026-10-15',
@@ -336,7 +364,7 @@ describe('camt.053', () => {
 					counterAccount: null,
 					counterName: null,
 					message: 'test'
-				}
+				})
 			]
 		});
 	});
@@ -344,7 +372,7 @@ describe('camt.053', () => {
 	it('accepts a file without a namespace and one with a prefixed .001.02 namespace', () => {
 		const bare = camtText.replace(/ xmlns="[^"]*"/, '');
 		expect(bare).not.toContain('camt.053');
-		expect(parseCamt053(bare).lines).toEqual(CAMT_LINES);
+		expect(parseCamt053(bare)[0]?.lines).toEqual(CAMT_LINES);
 
 		const prefixed = camtText
 			.replace(/<(\/?)(\w+)/g, (m, slash: string, name: string) =>
@@ -365,7 +393,7 @@ describe('camt.053', () => {
 	it('converts decimal amounts exactly', () => {
 		const amounts = ['0.29', '1500.5', '1500.50', '99999999.99', '0.1', '12'].map((a) => {
 			const xml = camtText.replace('<Amt Ccy="CZK">1500.5</Amt>', `<Amt Ccy="EUR">${a}</Amt>`);
-			const line = parseCamt053(xml).lines[0];
+			const line = parseCamt053(xml)[0]?.lines[0];
 			return [line?.amount, line?.currency];
 		});
 		expect(amounts).toEqual([
@@ -378,12 +406,17 @@ describe('camt.053', () => {
 		]);
 	});
 
-	it('rejects an amount with three decimals at its Ntry', () => {
+	it('rejects an amount with a fraction of a haléř at its Ntry', () => {
 		const xml = camtText.replace('>1500.5<', '>1500.505<');
 		expect(errorOf(() => parseStatement(xml))).toEqual({
 			code: 'bad_line',
 			line: 30,
-			detail: 'Ntry/Amt: "1500.505" is not an amount'
+			detail: 'Ntry/Amt: "1500.505" is not a whole number of haléře'
+		});
+		expect(errorOf(() => parseStatement(camtText.replace('>1500.5<', '>15OO.5<')))).toEqual({
+			code: 'bad_line',
+			line: 30,
+			detail: 'Ntry/Amt: "15OO.5" is not an amount'
 		});
 	});
 
@@ -442,9 +475,14 @@ describe('parseStatement', () => {
 		}
 	});
 
-	it('rejects files over 5 MB before parsing them', () => {
-		const big = new Uint8Array(5 * 1024 * 1024 + 1).fill(0x3b);
-		expect(errorOf(() => parseStatement(big)).code).toBe('too_large');
+	it('rejects files over 40 MB before parsing them', () => {
+		const big = new Uint8Array(MAX_STATEMENT_BYTES + 1);
+		expect(MAX_STATEMENT_BYTES).toBe(40 * 1024 * 1024);
+		expect(errorOf(() => parseStatement(big))).toEqual({
+			code: 'too_large',
+			line: null,
+			detail: `file has ${MAX_STATEMENT_BYTES + 1} bytes, the limit is ${MAX_STATEMENT_BYTES}`
+		});
 		expect(parseStatement(fixtureText('fio.csv')).lines).toHaveLength(5);
 	});
 
@@ -452,6 +490,76 @@ describe('parseStatement', () => {
 		for (const content of ['hello world', '{"lines":[]}', 'Datum,Objem\n1.1.2026,5\n']) {
 			expect(errorOf(() => parseStatement(content)).code).toBe('unknown_format');
 		}
+	});
+});
+
+describe('parseStatementFile', () => {
+	it('tells the formats and encodings apart by content', () => {
+		const formats = [
+			'fio-2024.csv',
+			'fio-2024-cp1250.csv',
+			'fio-api.csv',
+			'gpc-two-statements.gpc',
+			'camt053-two-accounts.xml'
+		].map((name) => {
+			const file = parseStatementFile(new Uint8Array(fixture(name)));
+			return [name, file.format, file.encoding, file.statements.length];
+		});
+		expect(formats).toEqual([
+			['fio-2024.csv', 'fio_csv', 'utf-8', 1],
+			['fio-2024-cp1250.csv', 'fio_csv', 'windows-1250', 1],
+			['fio-api.csv', 'fio_csv', 'utf-8', 1],
+			['gpc-two-statements.gpc', 'gpc', 'windows-1250', 2],
+			['camt053-two-accounts.xml', 'camt053', 'utf-8', 2]
+		]);
+	});
+
+	it('reads text the same as its UTF-8 bytes, with or without a BOM', () => {
+		const text = fixtureText('fio-2024.csv');
+		const fromText = parseStatementFile(text);
+		expect(parseStatementFile(new TextEncoder().encode(`\uFEFF${text}`))).toEqual(fromText);
+		expect(parseStatementFile(`\uFEFF${text}`)).toEqual(fromText);
+	});
+
+	it('refuses UTF-16 and a camt.053 without any statement', () => {
+		expect(errorOf(() => parseStatementFile(Uint8Array.from([0xff, 0xfe, 0x3c, 0x00])))).toEqual({
+			code: 'unknown_format',
+			line: null,
+			detail: 'the file is in UTF-16; save it as UTF-8'
+		});
+		const none =
+			'<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt/></Document>';
+		expect(errorOf(() => parseStatementFile(none))).toEqual({
+			code: 'empty',
+			line: null,
+			detail: 'the file holds no <Stmt>'
+		});
+	});
+
+	it('keeps parseStatement for one statement and refuses it a file of several', () => {
+		expect(parseStatement(fixture('camt053-cz-dialect.xml')).accountIban).toBe('CZ2508000000002000145401');
+		expect(errorOf(() => parseStatement(fixture('gpc-two-statements.gpc')))).toEqual({
+			code: 'unknown_format',
+			line: null,
+			detail:
+				'the file holds 2 statements (2901234567, 2901234575); only a file with one statement can be read this way'
+		});
+	});
+});
+
+describe('readHalere', () => {
+	it.each([
+		['1500', '.', 150000],
+		['1500.000', '.', 150000],
+		['12.50000', '.', 1250],
+		['-0,29', ',', -29],
+		['12.505', '.', 'fraction'],
+		['0.001', '.', 'fraction'],
+		['12,50', '.', null],
+		['1e3', '.', null]
+	] as const)('reads %j (separator %j) as %j', (raw, sep, expected) => {
+		expect(readHalere(raw, sep)).toBe(expected);
+		expect(decimalToHalere(raw, sep)).toBe(typeof expected === 'number' ? expected : null);
 	});
 });
 
@@ -513,17 +621,19 @@ describe('Fio CSV round trip', () => {
 					'\r\n';
 				const parsed = parseStatement(csv);
 				expect(parsed.lines).toEqual(
-					movements.map((m, i) => ({
-						line: 5 + i,
-						bankRef: String(m.id),
-						bookedOn: m.date.toISOString().slice(0, 10),
-						amount: m.amount,
-						currency: 'CZK',
-						variableSymbol: m.vs,
-						counterAccount: null,
-						counterName: null,
-						message: m.message === '' ? null : m.message
-					}))
+					movements.map((m, i) =>
+						payment({
+							line: 5 + i,
+							bankRef: String(m.id),
+							bookedOn: m.date.toISOString().slice(0, 10),
+							amount: m.amount,
+							currency: 'CZK',
+							variableSymbol: m.vs,
+							counterAccount: null,
+							counterName: null,
+							message: m.message === '' ? null : m.message
+						})
+					)
 				);
 			}),
 			{ numRuns: 200 }
