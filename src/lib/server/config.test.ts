@@ -26,6 +26,7 @@ describe('parseConfig', () => {
 			require2fa: undefined,
 			smtpUrl: undefined,
 			mailFrom: 'Spolu <spolu@localhost>',
+			fio: { apiUrl: 'https://fioapi.fio.cz/v1/rest', syncEveryMs: 15 * 60_000 },
 			origin: undefined
 		});
 	});
@@ -45,6 +46,8 @@ describe('parseConfig', () => {
 			SPOLU_JOBS_POLL_MS: '500',
 			LOG_LEVEL: 'warn',
 			BANK_IBAN: 'cz65 0800 0000 1920 0014 5399',
+			FIO_API_URL: 'http://127.0.0.1:4010/v1/rest/',
+			FIO_SYNC_MINUTES: '5',
 			NODE_ENV: 'production'
 		});
 		expect(config).toEqual({
@@ -60,6 +63,7 @@ describe('parseConfig', () => {
 			mailFrom: 'Klub <klub@example.org>',
 			bankIban: 'CZ6508000000192000145399',
 			stripe: undefined,
+			fio: { apiUrl: 'http://127.0.0.1:4010/v1/rest', syncEveryMs: 5 * 60_000 },
 			origin: 'https://spolu.example.org'
 		});
 	});
@@ -81,6 +85,10 @@ describe('parseConfig', () => {
 
 	it('refuses a bank account that is not a valid IBAN, naming the variable', () => {
 		expect(() => parseConfig({ BANK_IBAN: 'CZ6508000000192000145398' })).toThrow(
+			/^BANK_IBAN must be the club account as an IBAN/
+		);
+		// valid mod 97, but 23 characters where a Czech IBAN has 24
+		expect(() => parseConfig({ BANK_IBAN: 'CZ34 0800 0000 1920 0014 539' })).toThrow(
 			/^BANK_IBAN must be the club account as an IBAN/
 		);
 	});

@@ -6,7 +6,7 @@ import { createClient, type Db } from './db/client';
 import { startEmbedded, type EmbeddedDatabase } from './db/embedded';
 import { migrate, type Migration } from './db/migrate';
 import { moveDiskFiles } from './files/legacy';
-import { initialiseDatabase } from './demo';
+import { DEMO_IBAN, initialiseDatabase } from './demo';
 import { JobRunner, type JobDefinition } from './jobs/runner';
 import { log, setLogLevel } from './log';
 import type Stripe from 'stripe';
@@ -67,12 +67,12 @@ async function start({ config, dev, migrations, jobs }: StartOptions): Promise<R
 		if (applied.length) log.info('migrations applied', { count: applied.length, last: applied.at(-1) });
 		// files an older version kept in this instance's data directory move into the database, once
 		await moveDiskFiles(sql, keys, config.dataDir);
-		const environment: Environment = { origin, keys };
 		const { demo } = await initialiseDatabase(sql, {
 			loadDemo: config.demo ?? Boolean(embedded),
 			keys,
 			origin
 		});
+		const environment: Environment = { origin, keys, bankIban: config.bankIban ?? (demo ? DEMO_IBAN : null) };
 		const runner = config.jobs.enabled
 			? new JobRunner(systemContext(sql, environment), { pollMs: config.jobs.pollMs })
 			: undefined;
@@ -111,8 +111,7 @@ export function runtime(): Runtime {
  * The club's account for bank transfers: BANK_IBAN, or in demo mode the Czech National Bank's example
  * account (it belongs to nobody, so no real money can be sent to it by mistake); null hides bank transfer.
  */
-export const bankIban = (): string | null =>
-	runtime().config.bankIban ?? (runtime().demo ? 'CZ6508000000192000145399' : null);
+export const bankIban = (): string | null => runtime().environment.bankIban ?? null;
 
 /** Stripe, when STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are set; null hides card payments. */
 export function stripe(): { client: Stripe; webhookSecret: string } | null {

@@ -16,6 +16,8 @@ export interface Context<A extends Actor = Actor, D extends Queryable = Db> {
 	/** the configured public address (ORIGIN), never a request's Host header */
 	origin: string;
 	keys: KeyRing;
+	/** the club's configured bank account (BANK_IBAN, the demo's example account), null when none */
+	bankIban: string | null;
 	now(): Date;
 }
 
@@ -26,6 +28,7 @@ export type SystemContext<D extends Queryable = Db> = Context<SystemActor, D>;
 export interface Environment {
 	origin: string;
 	keys: KeyRing;
+	bankIban?: string | null;
 	now?: () => Date;
 }
 
@@ -34,7 +37,14 @@ export function createContext<A extends Actor, D extends Queryable = Db>(
 	actor: A,
 	env: Environment
 ): Context<A, D> {
-	return { db, actor, origin: env.origin, keys: env.keys, now: env.now ?? (() => new Date()) };
+	return {
+		db,
+		actor,
+		origin: env.origin,
+		keys: env.keys,
+		bankIban: env.bankIban ?? null,
+		now: env.now ?? (() => new Date())
+	};
 }
 
 export const systemContext = (db: Db, env: Environment): SystemContext => createContext(db, system, env);

@@ -34,7 +34,7 @@ describe('initialiseDatabase', () => {
 		expect(await getClubSettings(db.sql)).toMatchObject({
 			name: 'Klub dárců Spolu',
 			contactEmail: 'klub@example.org',
-			registrationNumber: '22876541'
+			registrationNumber: '22876545'
 		});
 		// The next start finds a demo database and seeds nothing again.
 		expect(await initialiseDatabase(db.sql, { loadDemo: true })).toEqual({ demo: true });

@@ -10,6 +10,9 @@ import { needsDemo } from './needs';
 import { moneyDemo } from './money';
 import { votesDemo } from './votes';
 
+/** The Czech National Bank's example account: it belongs to nobody, so no real money can go to it. */
+export const DEMO_IBAN = 'CZ6508000000192000145399';
+
 /**
  * Demo data lets a newcomer try every role at once. Each part of the loop adds a DemoPart; parts are
  * seeded in order, each once, recorded in app_state, so a demo installation also receives the demo data
@@ -73,7 +76,8 @@ export async function initialiseDatabase(sql: Db, options: InitialiseOptions): P
 			if (seeded.has(part.name)) continue;
 			await part.seed(tx, {
 				keys: options.keys ?? parseKeyRing(generateKey('demo')),
-				origin: options.origin ?? 'https://spolu.example'
+				origin: options.origin ?? 'https://spolu.example',
+				bankIban: DEMO_IBAN
 			});
 			seeded.add(part.name);
 			added.push(part.name);

@@ -191,8 +191,9 @@ export const moneyDemo: DemoPart = {
 		};
 
 		await tx`
-			update club_settings set registration_number = '22876541', address = 'Vinohradská 1200/30, 120 00 Praha 2',
-				place = 'Praze', collection_reference = 'S-MHMP 0123456/2026'`;
+			update club_settings set registration_number = '22876545', address = 'Vinohradská 1200/30, 120 00 Praha 2',
+				place = 'Praha 2', collection_reference = 'S-MHMP 0123456/2026',
+				signatory_name = 'Jana Dvořáková', signatory_role = 'koordinátorka klubu dárců'`;
 
 		// the general fund: a sponsor and a benefit concert
 		await receiveGift(createContext(tx, system, demo), {
@@ -294,13 +295,24 @@ export const moneyDemo: DemoPart = {
 		await allocate('washer', 899_000, -9);
 
 		const header =
-			'"ID pohybu";"Datum";"Objem";"Měna";"Protiúčet";"Název protiúčtu";"Kód banky";"VS";"Zpráva pro příjemce"';
-		const line = (id: string, offset: number, kc: string, vs: string, name: string, message: string) =>
-			`"${id}";"${czech(day(offset, now))}";"${kc}";"CZK";"2900999888";"${name}";"2010";"${vs}";"${message}"`;
+			'"ID operace";"Datum";"Objem";"Měna";"Protiúčet";"Název protiúčtu";"Kód banky";"VS";"Zpráva pro příjemce";"Typ"';
+		const line = (
+			id: string,
+			offset: number,
+			kc: string,
+			vs: string,
+			name: string,
+			message: string,
+			type = 'Bezhotovostní příjem'
+		) =>
+			type === 'Poplatek'
+				? `"${id}";"${czech(day(offset, now))}";"${kc}";"CZK";"";"";"";"";"${message}";"${type}"`
+				: `"${id}";"${czech(day(offset, now))}";"${kc}";"CZK";"2900999888";"${name}";"2010";"${vs}";"${message}";"${type}"`;
 		const statement = [
-			'"accountId";"1920001453"',
+			'"accountId";"19-2000145399"',
 			'"bankId";"0800"',
 			'"currency";"CZK"',
+			'"iban";"CZ6508000000192000145399"',
 			'',
 			header,
 			line('27001000001', -8, '1000,00', fromDonor, 'Horák Pavel', 'Dar pro klub'),
@@ -308,7 +320,7 @@ export const moneyDemo: DemoPart = {
 			line('27001000003', -7, '2000,00', toBedroom, '', 'Dar na pokoj pro sestry'),
 			line('27001000004', -6, '2000,00', toSchool, '', 'Pro prvňáčka'),
 			line('27001000005', -5, '300,00', '', 'Novotný Karel', 'Dar'),
-			line('27001000006', -3, '-45,00', '', '', 'Poplatek za vedení účtu')
+			line('27001000006', -3, '-45,00', '', '', 'Poplatek za vedení účtu', 'Poplatek')
 		].join('\r\n');
 		const imported = await importInTransaction(acting(demo, tx, coordinator), {
 			name: 'vypis-demo.csv',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Queryable, Tx } from '../db/client';
 
 /*
@@ -13,6 +14,8 @@ import type { Queryable, Tx } from '../db/client';
 export const FUND = 'fund';
 export const SUSPENSE_BANK = 'suspense:bank';
 export const FEES = 'fees';
+/** interest the bank credits: the club's money, but not a gift */
+export const INTEREST = 'interest';
 
 export type Channel = 'card' | 'bank' | 'offline' | 'in_kind';
 export const incomeAccount = (channel: Channel) => `income:${channel}`;
@@ -28,7 +31,8 @@ export type TransactionKind =
 	| 'bank_unassigned'
 	| 'assignment'
 	| 'refund'
-	| 'fee';
+	| 'fee'
+	| 'interest';
 
 export interface EntryInput {
 	/** an account code: 'fund', 'income:bank', 'need:<id>' ... */
@@ -46,6 +50,7 @@ const fixedAccounts: Record<string, { kind: string; nonNegative: boolean }> = {
 	[FUND]: { kind: 'fund', nonNegative: true },
 	[SUSPENSE_BANK]: { kind: 'suspense', nonNegative: true },
 	[FEES]: { kind: 'fees', nonNegative: false },
+	[INTEREST]: { kind: 'interest', nonNegative: false },
 	'income:card': { kind: 'income', nonNegative: false },
 	'income:bank': { kind: 'income', nonNegative: false },
 	'income:offline': { kind: 'income', nonNegative: false },
@@ -110,6 +115,51 @@ export async function postTransaction(
 		await tx`insert into ledger_entries (transaction_id, account_id, amount) values (${row!.id}, ${e.id}, ${e.amount})`;
 	}
 	return row!.id;
+}
+
+/**
+ * Writes many balanced transactions in a few statements, for imports of thousands of lines: the same
+ * checks and the same lock order (every entry in the order of its account's id) as postTransaction.
+ * Returns the ids in the order given.
+ */
+export async function postTransactions(
+	tx: Tx,
+	list: { kind: TransactionKind; entries: EntryInput[]; occurredOn: string; recordedBy?: string | null }[]
+): Promise<string[]> {
+	if (!list.length) return [];
+	const codes = [...new Set(list.flatMap((t) => t.entries.map((e) => e.account)))];
+	const ids = new Map<string, string>();
+	for (const code of codes) ids.set(code, await accountId(tx, code));
+	const transactions = list.map((t) => {
+		const merged = new Map<string, number>();
+		for (const e of t.entries) {
+			if (!Number.isSafeInteger(e.amount))
+				throw new UnbalancedTransactionError(`amount ${e.amount} is not whole haléře`);
+			merged.set(e.account, (merged.get(e.account) ?? 0) + e.amount);
+		}
+		const entries = [...merged].filter(([, amount]) => amount !== 0);
+		const sum = entries.reduce((a, [, b]) => a + b, 0);
+		if (sum !== 0 || entries.length < 2)
+			throw new UnbalancedTransactionError(`a ${t.kind} transaction must have balanced entries (sum ${sum})`);
+		return { ...t, id: randomUUID(), entries };
+	});
+	await tx`
+		insert into ledger_transactions (id, kind, occurred_on, recorded_by)
+		select id, kind, day::date, by from unnest(${tx.array(transactions.map((t) => t.id))}::uuid[],
+			${tx.array(transactions.map((t) => t.kind))}::text[], ${tx.array(transactions.map((t) => t.occurredOn))}::text[],
+			${tx.array(transactions.map((t) => t.recordedBy ?? null))}::uuid[]) as t(id, kind, day, by)`;
+	const entries = transactions
+		.flatMap((t) =>
+			t.entries.map(([code, amount]) => ({ transaction: t.id, account: ids.get(code)!, amount }))
+		)
+		.sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
+	await tx`
+		insert into ledger_entries (transaction_id, account_id, amount)
+		select t, a, n::bigint from unnest(${tx.array(entries.map((e) => e.transaction))}::uuid[],
+			${tx.array(entries.map((e) => e.account))}::uuid[], ${tx.array(entries.map((e) => String(e.amount)))}::text[])
+			with ordinality as e(t, a, n, position)
+		order by position`;
+	return transactions.map((t) => t.id);
 }
 
 /** An account's balance, locking its row until the transaction ends (so what is checked stays true). */

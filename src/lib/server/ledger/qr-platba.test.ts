@@ -53,6 +53,12 @@ describe('QR Platba', () => {
 	it('refuses a wrong IBAN, amount or variable symbol instead of printing a code that pays wrong', () => {
 		expect(isValidIban(IBAN)).toBe(true);
 		expect(isValidIban('CZ5855000000001265098002')).toBe(false);
+		// passes mod 97 but has 23 characters: a Czech IBAN has 24
+		expect(isValidIban('CZ340800000019200014539')).toBe(false);
+		expect(isValidIban('DE89370400440532013000')).toBe(true);
+		expect(isValidIban('SK3112000000198742637541')).toBe(true);
+		// a country outside the IBAN registry
+		expect(isValidIban('XX8937040044053201300012')).toBe(false);
 		expect(() => spdPayload({ iban: 'CZ5855000000001265098002', amount: 100, variableSymbol: '1' })).toThrow(
 			/IBAN/
 		);

@@ -14,7 +14,9 @@ import type { NeedContent } from './queries';
 /** The public address and keys tests run with, as a deployment configures ORIGIN and its key ring. */
 export const testEnvironment: Environment = {
 	origin: 'https://spolu.example',
-	keys: parseKeyRing(`t1:${Buffer.alloc(32, 5).toString('base64')}`)
+	keys: parseKeyRing(`t1:${Buffer.alloc(32, 5).toString('base64')}`),
+	// the club's account the bank tests' statements are for: Fio 2901234567/2010
+	bankIban: 'CZ5520100000002901234567'
 };
 
 /** A domain function's context: `actor` acting on `db`, with the test environment. */

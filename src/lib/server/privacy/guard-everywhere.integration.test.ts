@@ -86,7 +86,10 @@ const notGuarded: Record<string, string> = {
 			'outbox.subject',
 			'outbox.template',
 			'outbox.text_body',
-			'outbox.to_address'
+			'outbox.to_address',
+			'outbox_attachments.filename',
+			'outbox_attachments.content_type',
+			'outbox_attachments.content_id'
 		].map((c) => [c, 'written by Spolu itself, from texts that passed the guard'])
 	),
 	...Object.fromEntries(
@@ -95,6 +98,7 @@ const notGuarded: Record<string, string> = {
 			'need_protected_data.client_phone',
 			'need_protected_data.delivery_address',
 			'need_sealed_texts.texts',
+			'fio_api_connection.token',
 			'users.totp_key',
 			'users.password_hash'
 		].map((c) => [c, 'encrypted or hashed, read only by those allowed'])
@@ -102,6 +106,9 @@ const notGuarded: Record<string, string> = {
 	...Object.fromEntries(
 		[
 			'bank_payments.bank_ref',
+			'bank_payments.return_note',
+			'club_accounts.iban',
+			'club_accounts.label',
 			'bank_payments.counter_account',
 			'bank_payments.counter_name',
 			'bank_payments.message',
@@ -111,21 +118,33 @@ const notGuarded: Record<string, string> = {
 			'bank_statements.sha256',
 			'bank_statements.account',
 			'bank_statements.file_name',
+			'fio_api_connection.last_error_detail',
 			'card_checkouts.donor_address',
 			'card_checkouts.donor_email',
 			'card_checkouts.donor_name',
 			'card_checkouts.payment_intent',
 			'card_checkouts.stripe_session_id',
 			'donations.donor_address',
+			'donor_profiles.donor_key',
+			'donor_profiles.name',
+			'donor_profiles.address',
+			'donor_profiles.company_name',
+			'donor_profiles.registration_number',
+			'donor_profiles.vat_number',
+			'gift_confirmations.donor_key',
+			'gift_confirmations.emailed_to',
 			'donations.donor_email',
 			'donations.donor_name',
 			'donations.note',
 			'donations.dispute_reason',
 			'donations.payment_intent',
 			'donations.stripe_invoice_id',
+			'donations.stripe_dispute_id',
+			'dues_failure_notices.stripe_invoice_id',
 			'pledges.donor_address',
 			'pledges.donor_email',
 			'pledges.donor_name',
+			'pledges.locale',
 			'pledges.variable_symbol',
 			'subscriptions.stripe_customer_id',
 			'subscriptions.stripe_subscription_id',
@@ -147,7 +166,9 @@ const notGuarded: Record<string, string> = {
 			'club_settings.contact_email',
 			'club_settings.name',
 			'club_settings.place',
-			'club_settings.registration_number'
+			'club_settings.registration_number',
+			'club_settings.signatory_name',
+			'club_settings.signatory_role'
 		].map((c) => [c, "the club's and its people's own names and contacts, not the families'"])
 	),
 	...Object.fromEntries(
@@ -161,8 +182,12 @@ const notGuarded: Record<string, string> = {
 			'card_checkouts.purpose',
 			'card_checkouts.status',
 			'donations.channel',
+			'donations.dispute_status',
+			'donor_profiles.kind',
+			'gift_confirmations.content_sha256',
 			'donations.offline_kind',
 			'donations.purpose',
+			'fio_api_connection.last_error',
 			'email_tokens.purpose',
 			'invitations.role',
 			'ledger_accounts.code',

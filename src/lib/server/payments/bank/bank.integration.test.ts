@@ -26,7 +26,7 @@ function fio(rows: [string, string, string, string, string][]): Uint8Array {
 			`"${id}";"${date}";"${amount}";"CZK";"2900999888";"Eva Dárcová";"2010";"${vs}";"${msg}"`
 	);
 	return new TextEncoder().encode(
-		['"accountId";"2900123456"', '"bankId";"2010"', '"currency";"CZK"', '', header, ...lines].join('\r\n')
+		['"accountId";"2901234567"', '"bankId";"2010"', '"currency";"CZK"', '', header, ...lines].join('\r\n')
 	);
 }
 
@@ -157,7 +157,7 @@ describe('statement import', () => {
 		if (!pledge.ok) throw new Error(pledge.reason);
 		const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><GrpHdr><MsgId>1</MsgId><CreDtTm>2026-11-06T10:00:00</CreDtTm></GrpHdr>
-<Stmt><Id>S1</Id><CreDtTm>2026-11-06T10:00:00</CreDtTm><Acct><Id><IBAN>CZ6508000000192000145399</IBAN></Id></Acct>
+<Stmt><Id>S1</Id><CreDtTm>2026-11-06T10:00:00</CreDtTm><Acct><Id><IBAN>CZ5520100000002901234567</IBAN></Id></Acct>
 <Ntry><Amt Ccy="CZK">1500.50</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-11-05</Dt></BookgDt><AcctSvcrRef>CAMT-1</AcctSvcrRef>
 <NtryDtls><TxDtls><Refs><EndToEndId>VS${pledge.variableSymbol}</EndToEndId></Refs><RltdPties><Dbtr><Nm>Eva Dárcová</Nm></Dbtr></RltdPties></TxDtls></NtryDtls></Ntry>
 </Stmt></BkToCstmrStmt></Document>`;

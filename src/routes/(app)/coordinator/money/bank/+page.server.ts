@@ -3,16 +3,22 @@ import { contextOf } from '$lib/server/http/actor';
 import { formValues, parseForm, readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
 import { findNeedIdByNumber } from '$lib/server/ledger/lookup';
+import { isValidIban } from '$lib/server/ledger/qr-platba';
+import { addClubAccount, listClubAccounts, removeClubAccount } from '$lib/server/payments/bank/accounts';
 import {
 	assignPayment,
 	importStatement,
+	listReceivedPayments,
 	listStatements,
 	listUnassignedPayments,
-	type AssignTarget
+	recordReturnedPayment,
+	type AssignTarget,
+	type ImportProblem
 } from '$lib/server/payments/bank/import';
 import { listPledges } from '$lib/server/payments/bank/pledges';
 import { MAX_STATEMENT_BYTES } from '$lib/server/payments/bank/statement';
-import { db } from '$lib/server/runtime';
+import { bankIban, db } from '$lib/server/runtime';
+import { isDay, pragueDay } from '$lib/core/prague';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,24 +26,28 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (async (event) => {
 	requireRole(event, 'coordinator');
 	const sql = db();
-	const [unassigned, pledges, statements] = await Promise.all([
+	const query = event.url.searchParams.get('q')?.trim().slice(0, 100) || null;
+	const [unassigned, pledges, statements, accounts, received] = await Promise.all([
 		listUnassignedPayments(sql),
 		listPledges(sql, 'open'),
-		listStatements(sql)
+		listStatements(sql),
+		listClubAccounts(sql, bankIban()),
+		listReceivedPayments(sql, query)
 	]);
-	return { unassigned, pledges, statements };
+	return { unassigned, pledges, statements, accounts, received, query, today: pragueDay() };
 }) satisfies PageServerLoad;
 
-type ImportProblem =
-	'unknown_format' | 'empty' | 'bad_header' | 'bad_line' | 'bad_xml' | 'too_large' | 'currency';
-const importProblems: Record<ImportProblem, () => string> = {
+const importProblems: Record<ImportProblem, (p: { statement: string; club: string }) => string> = {
 	unknown_format: m.money_import_unknown_format,
 	empty: m.money_import_empty,
 	bad_header: m.money_import_bad_header,
 	bad_line: m.money_import_bad_line,
 	bad_xml: m.money_import_bad_xml,
 	too_large: m.money_import_too_large,
-	currency: m.money_import_currency
+	currency: m.money_import_currency,
+	wrong_account: m.money_import_wrong_account,
+	no_club_account: m.money_import_no_club_account,
+	fund_too_low: m.money_import_fund_too_low
 };
 
 const importFailed = (message: string, line: number | null = null, detail: string | null = null) =>
@@ -86,7 +96,18 @@ export const actions = {
 					line: null,
 					detail: null
 				});
-			return importFailed(importProblems[result.code](), result.line, result.detail || null);
+			// the accounts are named in the message itself; the detail would repeat them
+			if (result.accounts || result.code === 'no_club_account') {
+				const statement = result.accounts?.statement ?? result.detail;
+				return importFailed(
+					importProblems[result.code]({ statement, club: result.accounts?.club.join(', ') ?? '' })
+				);
+			}
+			return importFailed(
+				importProblems[result.code]({ statement: '', club: '' }),
+				result.line,
+				result.detail || null
+			);
 		}
 		return { action: 'import' as const, summary: result.summary };
 	},
@@ -129,5 +150,88 @@ export const actions = {
 			});
 		}
 		return { action: 'assign' as const, done: true, to: d.to };
+	},
+	addAccount: async (event) => {
+		const user = requireRole(event, 'coordinator');
+		const form = await readForm(event.request);
+		const input = parseForm(accountSchema, form);
+		if (!input.ok)
+			return fail(400, { action: 'account' as const, values: input.values, errors: input.errors });
+		const result = await addClubAccount(contextOf(event, user), {
+			iban: input.data.iban,
+			label: input.data.label || null
+		});
+		if (!result.ok)
+			return fail(result.reason === 'forbidden' ? 403 : 400, {
+				action: 'account' as const,
+				values: formValues(form),
+				errors: { iban: m.money_accounts_error_iban() }
+			});
+		return { action: 'account' as const, done: m.money_accounts_added_done() };
+	},
+	removeAccount: async (event) => {
+		const user = requireRole(event, 'coordinator');
+		const iban = String((await readForm(event.request)).get('iban') ?? '').slice(0, 40);
+		const result = await removeClubAccount(contextOf(event, user), iban);
+		if (!result.ok)
+			return fail(result.reason === 'forbidden' ? 403 : 409, {
+				action: 'account' as const,
+				errors: { _form: m.money_accounts_error_fixed() }
+			});
+		return { action: 'account' as const, done: m.money_accounts_removed_done() };
+	},
+	returnPayment: async (event) => {
+		const user = requireRole(event, 'coordinator');
+		const form = await readForm(event.request);
+		const payment = String(form.get('payment') ?? '').slice(0, 100);
+		const input = parseForm(returnSchema, form);
+		if (!input.ok)
+			return fail(400, { action: 'return' as const, payment, values: input.values, errors: input.errors });
+		const result = await recordReturnedPayment(contextOf(event, user), payment, {
+			note: input.data.note,
+			returnedOn: input.data.returned_on
+		});
+		if (!result.ok)
+			return fail(result.reason === 'forbidden' ? 403 : result.reason === 'not_found' ? 404 : 409, {
+				action: 'return' as const,
+				payment,
+				values: formValues(form),
+				errors: { _form: returnRefusals[result.reason]() }
+			});
+		return { action: 'return' as const, payment, done: m.money_return_done() };
 	}
 } satisfies Actions;
+
+const accountSchema = z.object({
+	iban: z
+		.string({ error: () => m.money_accounts_error_iban() })
+		.trim()
+		.transform((v) => v.replace(/\s+/g, '').toUpperCase())
+		.refine(isValidIban, { error: () => m.money_accounts_error_iban() }),
+	label: z
+		.string()
+		.trim()
+		.max(80, { error: () => m.money_accounts_error_label() })
+		.default('')
+});
+
+const returnSchema = z.object({
+	note: z
+		.string({ error: () => m.money_return_error_note() })
+		.trim()
+		.min(1, { error: () => m.money_return_error_note() })
+		.max(300, { error: () => m.money_return_error_note() }),
+	returned_on: z
+		.string({ error: () => m.money_return_error_date() })
+		.trim()
+		.refine(isDay, { error: () => m.money_return_error_date() })
+		.refine((day) => day <= pragueDay(), { error: () => m.money_return_error_date() })
+});
+
+const returnRefusals: Record<'not_found' | 'forbidden' | 'already_returned' | 'fund_too_low', () => string> =
+	{
+		not_found: m.money_return_not_found,
+		forbidden: m.money_refusal_forbidden,
+		already_returned: m.money_return_already,
+		fund_too_low: m.money_return_fund_too_low
+	};
