@@ -40,7 +40,7 @@ export interface StripeSessionShape {
 	client_reference_id: string | null;
 	customer_email: string | null;
 	customer: string | null;
-	customer_details: { email: string | null; name: string | null } | null;
+	customer_details: { email: string | null; name: string | null; address: Stripe.Address | null } | null;
 	payment_intent: string | null;
 	subscription: string | null;
 	invoice: string | null;
@@ -85,9 +85,13 @@ export interface FakeStripe {
 	asyncFailed(sessionId: string): Stripe.Event;
 	expire(sessionId: string): Stripe.Event;
 	refund(paymentIntentOrCharge: string, amount?: number): Stripe.Event;
-	dispute(paymentIntentOrCharge: string): Stripe.Event;
+	dispute(paymentIntentOrCharge: string, options?: DisputeOptions): Stripe.Event;
+	/** the bank decided: charge.dispute.closed with the dispute's final status */
+	closeDispute(disputeId: string, status: 'won' | 'lost' | 'warning_closed'): Stripe.Event;
 	renew(subscriptionId: string): Stripe.Event[];
 	failRenewal(subscriptionId: string): Stripe.Event[];
+	/** Stripe retries the open invoice of a past-due subscription, and it fails again (same invoice) */
+	retryFailed(subscriptionId: string): Stripe.Event;
 	cancelNow(subscriptionId: string): Stripe.Event;
 	deliver(
 		event: Stripe.Event,
@@ -102,6 +106,19 @@ export interface PayOptions {
 	async?: boolean;
 	name?: string;
 	email?: string;
+	/** the billing address, as Checkout reports it when it collected one */
+	address?: Partial<Stripe.Address>;
+}
+
+export interface DisputeOptions {
+	/** the disputed amount; the charge's by default */
+	amount?: number;
+	/** Stripe's dispute fee withdrawn with the amount (haléře, in the balance's currency CZK); none by default */
+	fee?: number;
+	/** whether winning gives the fee back (it depends on the card network) */
+	feeReturnedIfWon?: boolean;
+	/** an inquiry (warning_needs_response): nothing is withdrawn until it becomes a chargeback */
+	inquiry?: boolean;
 }
 
 type StripeObject = Record<string, unknown> & { id: string; object: string };
@@ -273,6 +290,28 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
 		};
 		return result as unknown as Stripe.Event;
 	};
+
+	const disputeFees = new Map<string, { fee: number; returnedIfWon: boolean }>();
+	/** A dispute's movement of the balance: the amount, and the dispute fee (negative when given back). */
+	const balanceTransaction = (source: string, amount: number, fee: number, description: string) => ({
+		id: randomId('txn_'),
+		object: 'balance_transaction',
+		amount,
+		available_on: nowSeconds(),
+		created: nowSeconds(),
+		currency: 'czk',
+		description,
+		fee,
+		fee_details: fee
+			? [{ amount: fee, application: null, currency: 'czk', description: 'Dispute fee', type: 'stripe_fee' }]
+			: [],
+		net: amount - fee,
+		reporting_category: 'dispute',
+		source,
+		status: 'available',
+		// Stripe books dispute withdrawals and reinstatements as adjustments
+		type: 'adjustment'
+	});
 
 	const getSession = (id: string): SessionRecord => {
 		const record = sessions.get(id);
@@ -488,7 +527,21 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
 			const created = nowSeconds();
 			s.status = 'complete';
 			s.url = null;
-			s.customer_details = { email: payOptions.email ?? s.customer_email, name: payOptions.name ?? null };
+			s.customer_details = {
+				email: payOptions.email ?? s.customer_email,
+				name: payOptions.name ?? null,
+				address: payOptions.address
+					? {
+							city: null,
+							country: null,
+							line1: null,
+							line2: null,
+							postal_code: null,
+							state: null,
+							...payOptions.address
+						}
+					: null
+			};
 			if (s.mode === 'payment') {
 				const paymentIntentId = randomId('pi_');
 				const charge = store({
@@ -673,13 +726,19 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
 			return event('charge.refunded', charge, previous);
 		},
 
-		dispute(paymentIntentOrCharge: string): Stripe.Event {
+		dispute(paymentIntentOrCharge: string, disputeOptions: DisputeOptions = {}): Stripe.Event {
 			const charge = findCharge(paymentIntentOrCharge);
 			charge.disputed = true;
+			const amount = disputeOptions.amount ?? Number(charge.amount);
+			const fee = disputeOptions.fee ?? 0;
+			const inquiry = Boolean(disputeOptions.inquiry);
+			const id = randomId('dp_');
 			const dispute = store({
-				id: randomId('dp_'),
+				id,
 				object: 'dispute',
-				amount: charge.amount,
+				amount,
+				// an inquiry moves no money; a chargeback withdraws the amount and the fee at once
+				balance_transactions: inquiry ? [] : [balanceTransaction(id, -amount, fee, 'Chargeback withdrawal')],
 				charge: charge.id,
 				created: nowSeconds(),
 				currency: charge.currency,
@@ -689,14 +748,40 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
 					past_due: false,
 					submission_count: 0
 				},
-				is_charge_refundable: false,
+				is_charge_refundable: inquiry,
 				livemode: false,
 				metadata: {},
 				payment_intent: charge.payment_intent,
 				reason: 'fraudulent',
-				status: 'needs_response'
+				status: inquiry ? 'warning_needs_response' : 'needs_response'
 			});
+			disputeFees.set(id, { fee, returnedIfWon: Boolean(disputeOptions.feeReturnedIfWon) });
 			return event('charge.dispute.created', dispute);
+		},
+
+		closeDispute(disputeId: string, status: 'won' | 'lost' | 'warning_closed'): Stripe.Event {
+			const dispute = objects.get(disputeId);
+			if (!dispute || dispute.object !== 'dispute') throw new Error(`fake stripe: no dispute ${disputeId}`);
+			const open = ['needs_response', 'under_review', 'warning_needs_response', 'warning_under_review'];
+			if (!open.includes(String(dispute.status)))
+				throw new Error(`fake stripe: dispute ${disputeId} is ${String(dispute.status)}`);
+			const inquiry = String(dispute.status).startsWith('warning_');
+			if (inquiry !== (status === 'warning_closed'))
+				throw new Error(`fake stripe: a ${inquiry ? 'inquiry' : 'chargeback'} cannot close as ${status}`);
+			if (status === 'won') {
+				const { fee, returnedIfWon } = disputeFees.get(disputeId) ?? { fee: 0, returnedIfWon: false };
+				(dispute.balance_transactions as StripeObject[]).push(
+					balanceTransaction(
+						disputeId,
+						Number(dispute.amount),
+						returnedIfWon ? -fee : 0,
+						'Chargeback reversal'
+					)
+				);
+			}
+			dispute.status = status;
+			dispute.is_charge_refundable = false;
+			return event('charge.dispute.closed', dispute);
 		},
 
 		renew(subscriptionId: string): Stripe.Event[] {
@@ -732,6 +817,15 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
 			const invoice = createInvoice(sub, false);
 			s.latest_invoice = invoice.id;
 			return [event('invoice.payment_failed', invoice), event('customer.subscription.updated', s, previous)];
+		},
+
+		retryFailed(subscriptionId: string): Stripe.Event {
+			const sub = getSubscription(subscriptionId);
+			const invoice = objects.get(String(sub.subscription.latest_invoice));
+			if (sub.subscription.status !== 'past_due' || !invoice || invoice.status !== 'open')
+				throw new Error(`fake stripe: ${subscriptionId} has no failed invoice to retry`);
+			invoice.attempt_count = Number(invoice.attempt_count) + 1;
+			return event('invoice.payment_failed', invoice);
 		},
 
 		cancelNow(subscriptionId: string): Stripe.Event {

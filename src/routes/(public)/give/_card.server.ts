@@ -124,6 +124,8 @@ export async function submitCardGift(event: RequestEvent, needNumber: number | n
 		needId,
 		amount,
 		donor,
+		// without it, a donor who left the details blank (to give them to Stripe) would count as anonymous
+		anonymous: Boolean(form.get('anonymous')),
 		locale: getLocale() === 'en' ? 'en' : 'cs',
 		origin: event.locals.context.origin,
 		description:

@@ -28,6 +28,12 @@ export interface CardGiftInput {
 	needId: string | null;
 	amount: number;
 	donor: { id: string | null; name: string | null; email: string | null; address: string | null };
+	/**
+	 * The donor ticked "give anonymously": the gift keeps no details, not even those given to Stripe
+	 * Checkout. When not said, a gift with no details typed is taken as anonymous (the careful reading);
+	 * otherwise Checkout's e-mail and name fill in what the form left empty.
+	 */
+	anonymous?: boolean;
 	locale: 'cs' | 'en';
 	/** where Stripe sends the donor back: `${origin}/give/card/...` */
 	origin: string;
@@ -47,6 +53,8 @@ export async function createCardGift(db: Db, stripe: Stripe, input: CardGiftInpu
 	if (!Number.isSafeInteger(input.amount) || input.amount < MIN_CARD_AMOUNT || input.amount > MAX_CARD_AMOUNT)
 		return { ok: false, reason: 'invalid_amount' };
 	if (input.needId !== null && !isUuid(input.needId)) return { ok: false, reason: 'not_found' };
+	const { name, email, address } = input.donor;
+	const anonymous = input.anonymous ?? (name === null && email === null && address === null);
 	const reserved = await db.begin(async (tx) => {
 		if (input.needId !== null) {
 			const need = await selectNeed(tx, input.needId, true);
@@ -60,9 +68,11 @@ export async function createCardGift(db: Db, stripe: Stripe, input: CardGiftInpu
 				return { ok: false as const, reason: 'over_missing' as const, limit: Math.max(0, free) };
 		}
 		const [row] = await tx<{ id: string }[]>`
-			insert into card_checkouts (purpose, need_id, amount, donor_id, donor_name, donor_email, donor_address, reserved_until)
-			values ('gift', ${input.needId}, ${input.amount}, ${input.donor.id}, ${input.donor.name}, ${input.donor.email},
-				${input.donor.address}, now() + ${`${SESSION_MINUTES} minutes`}::interval)
+			insert into card_checkouts (purpose, need_id, amount, donor_id, donor_name, donor_email, donor_address, anonymous,
+				reserved_until)
+			values ('gift', ${input.needId}, ${input.amount}, ${input.donor.id}, ${anonymous ? null : name},
+				${anonymous ? null : email}, ${anonymous ? null : address}, ${anonymous},
+				now() + ${`${SESSION_MINUTES} minutes`}::interval)
 			returning id`;
 		return { ok: true as const, id: row!.id };
 	});
@@ -70,7 +80,7 @@ export async function createCardGift(db: Db, stripe: Stripe, input: CardGiftInpu
 	return openSession(db, stripe, reserved.id, {
 		mode: 'payment',
 		locale: input.locale,
-		customer_email: input.donor.email ?? undefined,
+		customer_email: (anonymous ? null : email) ?? undefined,
 		submit_type: 'donate',
 		line_items: [
 			{

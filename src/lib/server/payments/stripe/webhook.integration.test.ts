@@ -15,6 +15,7 @@ import type { People } from '../../needs/test-factory';
 import { channelTotals } from '../../ledger/reports';
 import { listDonorsForYear } from '../receipts/confirmations';
 import { verifyStripeEvent } from './client';
+import { at, cardCheckout, type CheckoutDonor, event, now, session } from './test-factory';
 import { handleStripeEvent } from './webhook';
 
 const t = moneyTestDatabase();
@@ -26,46 +27,12 @@ beforeEach(() => {
 	({ sql, p } = t);
 });
 
-let counter = 0;
-const now = () => Math.floor(Date.now() / 1000);
-function event<T>(type: string, object: T, created = now()): Stripe.Event {
-	return {
-		id: `evt_test${++counter}x${Math.random().toString(36).slice(2, 8)}`,
-		object: 'event',
-		type,
-		created,
-		api_version: '2026-01-01',
-		livemode: false,
-		pending_webhooks: 1,
-		request: { id: null, idempotency_key: null },
-		data: { object }
-	} as unknown as Stripe.Event;
-}
-
 async function checkout(amount: number, needId: string | null = null, purpose: 'gift' | 'dues' = 'gift') {
-	const [row] = await sql<{ id: string }[]>`
-		insert into card_checkouts (purpose, need_id, amount, interval, donor_id, donor_name, status, reserved_until)
-		values (${purpose}, ${needId}, ${amount}, ${purpose === 'dues' ? 'month' : null},
-			${purpose === 'dues' ? p.member.id : null}, ${purpose === 'gift' ? 'Eva Dárcová' : null}, 'open',
-			now() + interval '30 minutes')
-		returning id`;
-	return row!.id;
+	return cardCheckout(sql, amount, {
+		needId,
+		dues: purpose === 'dues' ? { memberId: p.member.id } : undefined
+	});
 }
-
-const session = (checkoutId: string, amount: number, paid: boolean, more: Record<string, unknown> = {}) => ({
-	id: `cs_test_${checkoutId.slice(0, 8)}`,
-	object: 'checkout.session',
-	mode: 'payment',
-	status: 'complete',
-	payment_status: paid ? 'paid' : 'unpaid',
-	amount_total: amount,
-	currency: 'czk',
-	created: now(),
-	metadata: { checkout_id: checkoutId },
-	client_reference_id: checkoutId,
-	payment_intent: `pi_${checkoutId.slice(0, 8)}`,
-	...more
-});
 
 const count = async (table: string) =>
 	(await sql.unsafe<{ n: number }[]>(`select count(*)::int as n from ${table}`))[0]!.n;
@@ -240,8 +207,9 @@ describe('card gifts from webhooks', () => {
 				status: 'needs_response'
 			})
 		);
-		const [row] = await sql`select disputed_at is not null as flagged, dispute_reason from donations`;
-		expect(row).toEqual({ flagged: true, dispute_reason: 'fraudulent' });
+		const [row] =
+			await sql`select disputed_at is not null as flagged, dispute_reason, dispute_status from donations`;
+		expect(row).toEqual({ flagged: true, dispute_reason: 'fraudulent', dispute_status: 'open' });
 		expect((await sql`select 1 from audit_log where action = 'ledger.card_disputed'`).length).toBe(1);
 	});
 });
@@ -340,5 +308,152 @@ describe('e-mails from the webhook', () => {
 		const links = await mailLinksAfter(sql, before);
 		expect(links).toContain(`${publicEnvironment.origin}/needs/${needId}`);
 		expect(links.filter((l) => !l.startsWith(`${publicEnvironment.origin}/`))).toEqual([]);
+	});
+});
+
+describe('the day of a card gift, in Prague', () => {
+	const paidAt = async (iso: string) => {
+		const id = await checkout(25_000);
+		// the session was opened the day before, in UTC; only the time of payment counts
+		const opened = at(iso) - 86_400;
+		await handleStripeEvent(
+			systemContextFor(sql),
+			event('checkout.session.completed', session(id, 25_000, true, { created: opened }), at(iso))
+		);
+		const [row] = await sql<{ receivedOn: string; occurredOn: string }[]>`
+			select to_char(d.received_on, 'YYYY-MM-DD') as "receivedOn", to_char(t.occurred_on, 'YYYY-MM-DD') as "occurredOn"
+			from donations d join ledger_transactions t on t.id = d.transaction_id
+			where d.card_checkout_id = ${id}`;
+		return row!;
+	};
+
+	it('puts a gift given half an hour after midnight on New Year’s Day in Prague into the new year', async () => {
+		// 23:30 UTC on 31 December is 00:30 on 1 January in Prague (winter time, UTC+1)
+		expect(await paidAt('2026-12-31T23:30:00Z')).toEqual({
+			receivedOn: '2027-01-01',
+			occurredOn: '2027-01-01'
+		});
+		// one second before midnight in Prague is still the old year
+		expect(await paidAt('2026-12-31T22:59:59Z')).toEqual({
+			receivedOn: '2026-12-31',
+			occurredOn: '2026-12-31'
+		});
+	});
+
+	it('follows summer time: 22:30 UTC in July is the next day in Prague', async () => {
+		expect((await paidAt('2026-07-14T22:30:00Z')).receivedOn).toBe('2026-07-15');
+		expect((await paidAt('2026-07-14T21:59:00Z')).receivedOn).toBe('2026-07-14');
+	});
+
+	it('dates a delayed payment by the day it succeeded, not the day the session was opened', async () => {
+		const id = await checkout(40_000);
+		const opened = at('2025-12-30T09:00:00Z');
+		const pending = session(id, 40_000, false, { created: opened });
+		await handleStripeEvent(
+			systemContextFor(sql),
+			event('checkout.session.completed', pending, opened + 120)
+		);
+		expect(await count('donations')).toBe(0);
+		await handleStripeEvent(
+			systemContextFor(sql),
+			event(
+				'checkout.session.async_payment_succeeded',
+				{ ...pending, payment_status: 'paid' },
+				at('2027-01-04T08:15:00Z')
+			)
+		);
+		const [row] = await sql`select to_char(received_on, 'YYYY-MM-DD') as day from donations`;
+		expect(row!.day).toBe('2027-01-04');
+	});
+
+	it('dates dues by the Prague day the invoice was paid', async () => {
+		const id = await checkout(30_000, null, 'dues');
+		const invoice = (invoiceId: string, paidAt: number | null) => ({
+			id: invoiceId,
+			object: 'invoice',
+			amount_paid: 30_000,
+			amount_due: 30_000,
+			currency: 'czk',
+			status: 'paid',
+			customer: 'cus_1',
+			created: at('2026-12-01T10:00:00Z'),
+			status_transitions: { paid_at: paidAt },
+			parent: { subscription_details: { subscription: 'sub_1', metadata: { checkout_id: id } } }
+		});
+		await handleStripeEvent(
+			systemContextFor(sql),
+			event('invoice.paid', invoice('in_newyear', at('2026-12-31T23:30:00Z')), at('2026-12-31T23:31:00Z'))
+		);
+		// an invoice without its time of payment is dated by the event, never by its creation
+		await handleStripeEvent(
+			systemContextFor(sql),
+			event('invoice.paid', invoice('in_nopaidat', null), at('2027-02-28T23:10:00Z'))
+		);
+		const days = await sql`
+			select stripe_invoice_id as invoice, to_char(received_on, 'YYYY-MM-DD') as day from donations order by 1`;
+		expect(days).toEqual([
+			{ invoice: 'in_newyear', day: '2027-01-01' },
+			{ invoice: 'in_nopaidat', day: '2027-03-01' }
+		]);
+	});
+});
+
+describe('the donor of a card gift', () => {
+	const pay = async (donor: CheckoutDonor, details: unknown) => {
+		const id = await cardCheckout(sql, 20_000, { donor });
+		await handleStripeEvent(
+			systemContextFor(sql),
+			event('checkout.session.completed', session(id, 20_000, true, { customer_details: details }))
+		);
+		const [row] = await sql<{ name: string | null; email: string | null; address: string | null }[]>`
+			select donor_name as name, donor_email as email, donor_address as address
+			from donations where card_checkout_id = ${id}`;
+		return row!;
+	};
+	const fromCheckout = {
+		name: 'Jana Nováková',
+		email: 'jana.novakova@example.cz',
+		phone: null,
+		address: {
+			line1: 'Květná 12',
+			line2: null,
+			postal_code: '60300',
+			city: 'Brno',
+			state: null,
+			country: 'CZ'
+		}
+	};
+
+	it('takes the e-mail, name and address the donor gave Checkout when Spolu’s form had none', async () => {
+		expect(await pay({ anonymous: false }, fromCheckout)).toEqual({
+			name: 'Jana Nováková',
+			email: 'jana.novakova@example.cz',
+			address: 'Květná 12, 603 00 Brno'
+		});
+	});
+
+	it('never replaces what the donor typed, and never puts a card holder’s address under another name', async () => {
+		expect(
+			await pay({ name: 'Eva Dárcová', email: 'eva@example.cz', address: 'Lipová 3, Praha' }, fromCheckout)
+		).toEqual({ name: 'Eva Dárcová', email: 'eva@example.cz', address: 'Lipová 3, Praha' });
+		// a name typed, no e-mail: the e-mail comes from Checkout, the card holder's address does not
+		expect(await pay({ name: 'Eva Dárcová' }, fromCheckout)).toEqual({
+			name: 'Eva Dárcová',
+			email: 'jana.novakova@example.cz',
+			address: null
+		});
+		// the same person, written differently on the card: the address is hers
+		expect(await pay({ name: 'Jana Novakova' }, fromCheckout)).toMatchObject({
+			address: 'Květná 12, 603 00 Brno'
+		});
+	});
+
+	it('keeps an anonymous gift anonymous, whatever Checkout knows', async () => {
+		expect(await pay({ anonymous: true }, fromCheckout)).toEqual({ name: null, email: null, address: null });
+	});
+
+	it('takes no address from Checkout when it has only the card’s country and postcode', async () => {
+		const cardOnly = { ...fromCheckout, address: { ...fromCheckout.address, line1: null, city: null } };
+		expect(await pay({ anonymous: false }, cardOnly)).toMatchObject({ name: 'Jana Nováková', address: null });
 	});
 });

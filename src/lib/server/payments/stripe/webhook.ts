@@ -1,10 +1,15 @@
 import type Stripe from 'stripe';
+import { formatCzk } from '$lib/money';
 import { audit } from '../../audit';
 import type { Actor } from '../../core/actor';
 import type { Context } from '../../core/context';
 import type { Tx } from '../../db/client';
 import { receiveGift } from '../../ledger/funding';
-import { FUND, incomeAccount, lockedBalance, needAccount, postTransaction } from '../../ledger/ledger';
+import { queueMail } from '../../mail/outbox';
+import { mailLink, type Locale } from '../../mail/templates';
+import { disputeClosed, disputeCreated } from './disputes';
+import { donorOfSession } from './donor-details';
+import { donationOfPayment, pragueDayOf, takeBackCardGift } from './card-donations';
 
 /*
  * Stripe's webhooks are the only source of truth for card money. Each event is handled once: its id is
@@ -32,7 +37,7 @@ async function apply(ctx: Context<Actor, Tx>, event: Stripe.Event): Promise<bool
 	switch (event.type) {
 		case 'checkout.session.completed':
 		case 'checkout.session.async_payment_succeeded':
-			await sessionSettled(ctx, event.data.object);
+			await sessionSettled(ctx, event.data.object, event.created);
 			return true;
 		case 'checkout.session.async_payment_failed':
 		case 'checkout.session.expired':
@@ -43,16 +48,20 @@ async function apply(ctx: Context<Actor, Tx>, event: Stripe.Event): Promise<bool
 			);
 			return true;
 		case 'charge.refunded':
-			await chargeRefunded(tx, event.data.object);
+			await chargeRefunded(tx, event.data.object, event.created);
 			return true;
 		case 'charge.dispute.created':
-			await disputeCreated(tx, event.data.object);
+			await disputeCreated(tx, event.data.object, event.created);
 			return true;
+		case 'charge.dispute.closed':
+			await disputeClosed(tx, event.data.object, event.created);
+			return true;
+		// charge.dispute.funds_withdrawn, funds_reinstated and updated: ignored on purpose, see disputes.ts
 		case 'invoice.paid':
-			await invoicePaid(ctx, event.data.object);
+			await invoicePaid(ctx, event.data.object, event.created);
 			return true;
 		case 'invoice.payment_failed':
-			await invoiceFailed(tx, event.data.object, event.created);
+			await invoiceFailed(ctx, event.data.object, event.created);
 			return true;
 		case 'customer.subscription.created':
 		case 'customer.subscription.updated':
@@ -74,6 +83,7 @@ interface CheckoutRow {
 	donor_name: string | null;
 	donor_email: string | null;
 	donor_address: string | null;
+	anonymous: boolean;
 	status: string;
 }
 
@@ -82,7 +92,7 @@ async function checkoutOf(tx: Tx, session: Stripe.Checkout.Session): Promise<Che
 	const id = session.metadata?.checkout_id ?? session.client_reference_id;
 	if (!id || !/^[0-9a-f-]{36}$/.test(id)) return null;
 	const [row] = await tx<CheckoutRow[]>`
-		select id, purpose, need_id, amount, interval, donor_id, donor_name, donor_email, donor_address, status
+		select id, purpose, need_id, amount, interval, donor_id, donor_name, donor_email, donor_address, anonymous, status
 		from card_checkouts where id = ${id} for update`;
 	return row ?? null;
 }
@@ -90,14 +100,22 @@ async function checkoutOf(tx: Tx, session: Stripe.Checkout.Session): Promise<Che
 const idOf = (value: string | { id: string } | null | undefined) =>
 	typeof value === 'string' ? value : (value?.id ?? null);
 
-const dayOf = (unixSeconds: number) => new Date(unixSeconds * 1000).toISOString().slice(0, 10);
-
 /**
  * A session completed or its delayed payment succeeded. The gift is recorded when the session says it
  * is paid, once per checkout (the donation is unique per checkout); a session completed but still
  * unpaid waits for async_payment_succeeded. A paid checkout never goes back.
+ *
+ * The gift is dated by the Prague calendar day the payment succeeded, which decides the year of the
+ * donor's confirmation of gifts. The session carries no time of payment (its `created` is when the
+ * donor opened it, possibly days or years before a bank debit settled), so the time is the event's:
+ * Stripe creates checkout.session.completed with payment_status 'paid' when a card payment succeeds,
+ * and async_payment_succeeded when a delayed one does. A redelivery carries the same `created`.
  */
-async function sessionSettled(ctx: Context<Actor, Tx>, session: Stripe.Checkout.Session) {
+async function sessionSettled(
+	ctx: Context<Actor, Tx>,
+	session: Stripe.Checkout.Session,
+	succeededAt: number
+) {
 	const tx = ctx.db;
 	const checkout = await checkoutOf(tx, session);
 	if (!checkout) return;
@@ -119,14 +137,11 @@ async function sessionSettled(ctx: Context<Actor, Tx>, session: Stripe.Checkout.
 		channel: 'card',
 		amount: paidAmount,
 		needId: checkout.need_id,
-		donor: {
-			id: checkout.donor_id,
-			name: checkout.donor_name,
-			email: checkout.donor_email,
-			address: checkout.donor_address
-		},
-		receivedOn: dayOf(session.created),
-		note: null
+		donor: { id: checkout.donor_id, ...donorOf(checkout, session) },
+		receivedOn: pragueDayOf(succeededAt),
+		note: null,
+		// the language Checkout was opened in (Spolu opens it in the page's language) thanks the donor
+		locale: session.locale === 'en' ? 'en' : null
 	});
 	await tx`
 		update donations set card_checkout_id = ${checkout.id}, payment_intent = ${paymentIntent}
@@ -136,6 +151,12 @@ async function sessionSettled(ctx: Context<Actor, Tx>, session: Stripe.Checkout.
 		where id = ${checkout.id}`;
 }
 
+/** Who gave: what the donor typed into Spolu's form, Checkout's details where it had none (never for an anonymous gift). */
+function donorOf(checkout: CheckoutRow, session: Stripe.Checkout.Session) {
+	const typed = { name: checkout.donor_name, email: checkout.donor_email, address: checkout.donor_address };
+	return checkout.anonymous ? typed : donorOfSession(typed, session.customer_details);
+}
+
 /** A session expired or its delayed payment failed: its hold on the collection ends. */
 async function sessionEnded(tx: Tx, session: Stripe.Checkout.Session, status: 'expired' | 'failed') {
 	const checkout = await checkoutOf(tx, session);
@@ -143,78 +164,26 @@ async function sessionEnded(tx: Tx, session: Stripe.Checkout.Session, status: 'e
 	await tx`update card_checkouts set status = ${status}, reserved_until = null, updated_at = now() where id = ${checkout.id}`;
 }
 
-interface DonationRow {
-	id: string;
-	amount: number;
-	need_id: string | null;
-	to_fund: number;
-	refunded: number;
-	transaction_id: string;
-}
-
-async function donationOfCharge(tx: Tx, charge: { payment_intent?: unknown }): Promise<DonationRow | null> {
-	const paymentIntent = idOf(charge.payment_intent as string | { id: string } | null);
-	if (!paymentIntent) return null;
-	const [row] = await tx<DonationRow[]>`
-		select id, amount, need_id, to_fund, refunded, transaction_id from donations
-		where payment_intent = ${paymentIntent} for update`;
-	return row ?? null;
-}
-
 /**
  * A charge was refunded, wholly or in part. The charge carries the total refunded so far, so the
- * difference to what was already reversed is reversed now — a redelivered or older event adds nothing.
- * The money leaves the general fund's share of the gift first, then the need's; what the need has already
- * spent comes from the fund.
+ * difference to the refunds already reversed is reversed now — a redelivered or older event adds nothing.
+ * A lost dispute is no refund: Stripe counts it apart from amount_refunded, and so does `dispute_lost`
+ * here; together they never take back more than the gift.
  */
-async function chargeRefunded(tx: Tx, charge: Stripe.Charge) {
-	const donation = await donationOfCharge(tx, charge);
+async function chargeRefunded(tx: Tx, charge: Stripe.Charge, created: number) {
+	const donation = await donationOfPayment(tx, charge);
 	if (!donation) return;
-	const total = Math.min(charge.amount_refunded, donation.amount);
-	const delta = total - donation.refunded;
+	const refundedBefore = donation.refunded - donation.dispute_lost;
+	const total = Math.min(charge.amount_refunded, donation.amount - donation.dispute_lost);
+	const delta = total - refundedBefore;
 	if (delta <= 0) return;
-	const fromFundShare = Math.min(delta, Math.max(0, donation.to_fund - donation.refunded));
-	let fromNeed = delta - fromFundShare;
-	if (fromNeed > 0 && donation.need_id) {
-		await tx`select id from needs where id = ${donation.need_id} for update`;
-		const held = await lockedBalance(tx, needAccount(donation.need_id));
-		fromNeed = Math.min(fromNeed, held);
-	} else fromNeed = 0;
-	const fromFund = delta - fromNeed;
-	await postTransaction(tx, {
-		kind: 'refund',
-		needId: donation.need_id,
-		memo: 'card refund',
-		reverses: null,
-		entries: [
-			{ account: incomeAccount('card'), amount: delta },
-			...(fromNeed ? [{ account: needAccount(donation.need_id!), amount: -fromNeed }] : []),
-			...(fromFund ? [{ account: FUND, amount: -fromFund }] : [])
-		]
-	});
-	await tx`update donations set refunded = ${total} where id = ${donation.id}`;
+	await takeBackCardGift(tx, donation, delta, { memo: 'card refund', occurredOn: pragueDayOf(created) });
 	await audit(tx, {
 		actorId: null,
 		action: 'ledger.card_refunded',
 		targetType: 'donation',
 		targetId: donation.id,
 		details: { amount: delta, total }
-	});
-}
-
-/** A donor disputed a card payment: the gift is flagged for the coordinator (the money stays until Stripe decides). */
-async function disputeCreated(tx: Tx, dispute: Stripe.Dispute) {
-	const donation = await donationOfCharge(tx, dispute);
-	if (!donation) return;
-	await tx`
-		update donations set disputed_at = coalesce(disputed_at, now()), dispute_reason = ${dispute.reason.slice(0, 100)}
-		where id = ${donation.id}`;
-	await audit(tx, {
-		actorId: null,
-		action: 'ledger.card_disputed',
-		targetType: 'donation',
-		targetId: donation.id,
-		details: { reason: dispute.reason, amount: dispute.amount }
 	});
 }
 
@@ -234,7 +203,7 @@ function invoiceSubscription(invoice: Stripe.Invoice): {
 async function checkoutById(tx: Tx, id: string | null): Promise<CheckoutRow | null> {
 	if (!id || !/^[0-9a-f-]{36}$/.test(id)) return null;
 	const [row] = await tx<CheckoutRow[]>`
-		select id, purpose, need_id, amount, interval, donor_id, donor_name, donor_email, donor_address, status
+		select id, purpose, need_id, amount, interval, donor_id, donor_name, donor_email, donor_address, anonymous, status
 		from card_checkouts where id = ${id} for update`;
 	return row ?? null;
 }
@@ -255,8 +224,8 @@ async function linkSubscription(
 			stripe_customer_id = coalesce(subscriptions.stripe_customer_id, excluded.stripe_customer_id)`;
 }
 
-/** Dues paid: one gift per invoice, to the general fund, from the member. */
-async function invoicePaid(ctx: Context<Actor, Tx>, invoice: Stripe.Invoice) {
+/** Dues paid: one gift per invoice, to the general fund, from the member, on the Prague day it was paid. */
+async function invoicePaid(ctx: Context<Actor, Tx>, invoice: Stripe.Invoice, created: number) {
 	const tx = ctx.db;
 	if (invoice.amount_paid <= 0 || !invoice.id) return;
 	const { subscription, checkoutId } = invoiceSubscription(invoice);
@@ -272,17 +241,54 @@ async function invoicePaid(ctx: Context<Actor, Tx>, invoice: Stripe.Invoice) {
 		amount: invoice.amount_paid,
 		needId: null,
 		donor: { id: member.member_id },
-		receivedOn: dayOf(invoice.status_transitions?.paid_at ?? invoice.created)
+		// the invoice's own time of payment; an invoice is created before its (possibly retried) payment
+		receivedOn: pragueDayOf(invoice.status_transitions?.paid_at ?? created)
 	});
 	await tx`update donations set stripe_invoice_id = ${invoice.id} where id = ${gift.donationId}`;
 }
 
-async function invoiceFailed(tx: Tx, invoice: Stripe.Invoice, created: number) {
-	const { subscription } = invoiceSubscription(invoice);
+/** A dues payment failed: the subscription is past due, and the member is told once per invoice. */
+async function invoiceFailed(ctx: Context<Actor, Tx>, invoice: Stripe.Invoice, created: number) {
+	const tx = ctx.db;
+	const { subscription, checkoutId } = invoiceSubscription(invoice);
 	if (!subscription) return;
+	const checkout = await checkoutById(tx, checkoutId);
+	if (checkout) await linkSubscription(tx, checkout, subscription, idOf(invoice.customer));
 	await tx`
 		update subscriptions set status = 'past_due', updated_at = now()
 		where stripe_subscription_id = ${subscription} and status <> 'canceled' and synced_at <= to_timestamp(${created})`;
+	await tellDuesFailed(ctx, invoice, subscription);
+}
+
+/**
+ * One e-mail per failed invoice, not per attempt: Stripe sends invoice.payment_failed for every retry
+ * of the same invoice (attempt_count 1, 2, 3 … under new event ids, for up to weeks), and a member
+ * needs to hear once that their card did not pay. The notice row, written with the e-mail in this
+ * transaction, is what makes it once; the subscription's row lock orders two attempts arriving at once.
+ * No e-mail for an invoice already paid (its invoice.paid came first), a cancelled subscription or a
+ * member who is not active.
+ */
+async function tellDuesFailed(ctx: Context<Actor, Tx>, invoice: Stripe.Invoice, subscription: string) {
+	const tx = ctx.db;
+	if (!invoice.id || invoice.status === 'paid' || invoice.amount_due <= 0) return;
+	const [member] = await tx<{ subscriptionId: string; email: string; locale: Locale }[]>`
+		select s.id as "subscriptionId", u.email, u.locale
+		from subscriptions s join users u on u.id = s.member_id
+		where s.stripe_subscription_id = ${subscription} and s.status <> 'canceled' and u.status = 'active'
+		for update of s`;
+	if (!member) return;
+	const [told] = await tx`select 1 from dues_failure_notices where stripe_invoice_id = ${invoice.id}`;
+	const [paid] = await tx`select 1 from donations where stripe_invoice_id = ${invoice.id}`;
+	if (told || paid) return;
+	const outboxId = await queueMail(tx, {
+		to: member.email,
+		locale: member.locale,
+		template: 'due_failed',
+		params: { amount: formatCzk(invoice.amount_due, member.locale), url: mailLink(ctx.origin, '/dues') }
+	});
+	await tx`
+		insert into dues_failure_notices (stripe_invoice_id, subscription_id, outbox_id)
+		values (${invoice.id}, ${member.subscriptionId}, ${outboxId})`;
 }
 
 /**
