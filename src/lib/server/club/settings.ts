@@ -30,11 +30,20 @@ export async function getClubSettings(db: Queryable): Promise<ClubSettings | nul
 
 export interface ClubSettingsInput extends ClubSettings, VoteSettings {}
 
+/** Who signs the confirmations of gifts for the club (printed under the signature line). */
+export interface Signatory {
+	signatoryName: string | null;
+	/** "předsedkyně spolku" */
+	signatoryRole: string | null;
+}
+
 /** The club's settings and voting rules, as the coordinator saves them; audited with what changed. */
 export async function saveClubSettings(
 	db: Db,
 	actor: { id: string; address?: string | null },
-	input: ClubSettingsInput
+	input: ClubSettingsInput,
+	/** saved with the rest when given (the settings page gives it; older callers do not) */
+	signatory?: Signatory
 ) {
 	await db.begin(async (tx) => {
 		const before = { ...(await getClubSettings(tx)), ...(await getVoteSettings(tx)) };
@@ -53,9 +62,19 @@ export async function saveClubSettings(
 				vote_hours = excluded.vote_hours, urgent_vote_hours = excluded.urgent_vote_hours,
 				fast_track_limit = excluded.fast_track_limit, results_hidden = excluded.results_hidden,
 				protected_retention_days = excluded.protected_retention_days, updated_at = now()`;
-		const changed = (Object.keys(input) as (keyof ClubSettingsInput)[]).filter(
+		const changed: string[] = (Object.keys(input) as (keyof ClubSettingsInput)[]).filter(
 			(k) => (before as Record<string, unknown>)[k] !== input[k]
 		);
+		if (signatory) {
+			const [old] = await tx<Signatory[]>`
+				select signatory_name as "signatoryName", signatory_role as "signatoryRole" from club_settings where id`;
+			await tx`
+				update club_settings set signatory_name = ${signatory.signatoryName},
+					signatory_role = ${signatory.signatoryRole} where id`;
+			for (const k of ['signatoryName', 'signatoryRole'] as const) {
+				if (old?.[k] !== signatory[k]) changed.push(k);
+			}
+		}
 		await audit(tx, {
 			actorId: actor.id,
 			action: 'club.settings_changed',

@@ -193,8 +193,17 @@ describe("a donor's own gifts", () => {
 			purpose: 'gift',
 			channel: 'bank',
 			year: new Date().getFullYear(),
-			receivedOn: today()
+			receivedOn: today(),
+			onConfirmation: 30_000
 		});
 		expect(await listOwnDonations(sql, p.coordinator.id)).toEqual([]);
+		// what the confirmation covers: less what went back, nothing while a dispute is open
+		await sql`update donations set refunded = 10000 where donor_id = ${p.donor.id} and amount = 30000`;
+		await sql`update donations set disputed_at = now(), dispute_status = 'open' where donor_id = ${p.donor.id} and amount = 50000`;
+		const after = await listOwnDonations(sql, p.donor.id);
+		expect(after.map((d) => [d.amount, d.onConfirmation]).sort()).toEqual([
+			[30_000, 20_000],
+			[50_000, 0]
+		]);
 	});
 });

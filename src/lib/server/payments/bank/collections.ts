@@ -2,7 +2,8 @@ import type { Category } from '$lib/needs';
 import type { Region } from '$lib/regions';
 import type { Db, Queryable } from '../../db/client';
 import { collectionForms, fundingStates } from '../../ledger/funding';
-import { createPledge, type PledgeInput, type PledgeResult } from './pledges';
+import { countsOnConfirmation } from '../receipts/donor-key';
+import { createPledge, type PledgeInput, type PledgeMail, type PledgeResult } from './pledges';
 
 /*
  * Public collections (veřejná sbírka): what anyone may see of a need the club decided to collect for.
@@ -77,14 +78,15 @@ export async function getCollection(db: Queryable, number: number): Promise<Publ
 export async function pledgeForCollection(
 	db: Db,
 	number: number,
-	input: Omit<PledgeInput, 'needId' | 'purpose'>
+	input: Omit<PledgeInput, 'needId' | 'purpose'>,
+	mail?: PledgeMail
 ): Promise<PledgeResult> {
 	if (!isNeedNumber(number)) return { ok: false, reason: 'not_found' };
 	const [need] = await db<{ id: string }[]>`
 		select n.id from needs n join need_decisions d on d.need_id = n.id
 		where n.number = ${number} and d.form = any(${forms}::text[]) and n.status = any(${shownStates}::text[])`;
 	if (!need) return { ok: false, reason: 'not_found' };
-	return createPledge(db, { ...input, purpose: 'gift', needId: need.id });
+	return createPledge(db, { ...input, purpose: 'gift', needId: need.id }, mail);
 }
 
 export interface ClubAccount {
@@ -120,6 +122,8 @@ export interface OwnDonation {
 	channel: 'card' | 'bank' | 'offline' | 'in_kind';
 	/** the need the gift was for; its title is left out, as only collections' titles are public */
 	needNumber: number | null;
+	/** what of it the year's confirmation of gifts covers: 0 for dues, a gift under dispute or returned */
+	onConfirmation: number;
 }
 
 /** Gifts and dues that reached the club from a signed-in person's account, newest first. */
@@ -127,7 +131,8 @@ export async function listOwnDonations(db: Queryable, userId: string): Promise<O
 	return db<OwnDonation[]>`
 		select d.id, to_char(d.received_on, 'YYYY-MM-DD') as "receivedOn",
 			extract(year from d.received_on)::int as year, d.amount, d.purpose, d.channel,
-			n.number as "needNumber"
+			n.number as "needNumber",
+			case when ${countsOnConfirmation(db)} then d.amount - d.refunded else 0 end::bigint as "onConfirmation"
 		from donations d left join needs n on n.id = d.need_id
 		where d.donor_id = ${userId}
 		order by d.received_on desc, d.created_at desc

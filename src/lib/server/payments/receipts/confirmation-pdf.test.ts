@@ -35,9 +35,10 @@ const base: ConfirmationInput = {
 		name: 'Spolu, z. s.',
 		registrationNumber: '12345678',
 		address: 'Údolní 12, 602 00 Brno',
-		place: 'Brně'
+		place: 'Brno',
+		signatory: { name: 'Jana Nováková', role: 'předsedkyně spolku' }
 	},
-	donor: { name: 'Řehoř Šťastný', address: 'Křižíkova 8, 612 00 Brno' },
+	donor: { kind: 'person', name: 'Řehoř Šťastný', address: 'Křižíkova 8, 612 00 Brno' },
 	year: 2026,
 	// deliberately out of order: the document sorts them by date
 	gifts: [
@@ -46,7 +47,7 @@ const base: ConfirmationInput = {
 		{ date: '2026-06-20', amount: 20000, kind: 'money', description: 'card' }
 	],
 	issuedOn: '2026-11-25',
-	reference: 'PD-2026-0007'
+	number: 'PD-2026-0007'
 };
 
 describe('formatAmount', () => {
@@ -109,7 +110,10 @@ describe('confirmationPdf', () => {
 		expect(text).toContain('IČO: 12345678');
 		expect(text).toContain('Sídlo: Údolní 12, 602 00 Brno');
 		expect(text).toContain('Řehoř Šťastný');
-		expect(text).toContain('Křižíkova 8, 612 00 Brno');
+		expect(text).toContain('Adresa: Křižíkova 8, 612 00 Brno');
+		expect(text).toContain(
+			'Příjemce daru potvrzuje, že v roce 2026 přijal od dárce bezúplatná plnění (dary) uvedená níže v celkové hodnotě 1 234,50 Kč.'
+		);
 		expect(text).toContain('586/1992');
 		expect(text).toContain('§ 15 odst. 1');
 		expect(text).toContain('§ 20 odst. 8');
@@ -118,9 +122,12 @@ describe('confirmationPdf', () => {
 		expect(text).toContain('20. 6. 2026 peněžní dar — kartou 200,00 Kč');
 		expect(text).toContain('14. 9. 2026 věcný dar — pračka 34,50 Kč');
 		expect(text).toContain('Celkem 1 234,50 Kč');
-		expect(text).toContain('V Brně dne 25. 11. 2026');
-		expect(text).toContain('razítko a podpis');
-		expect(text).toContain('PD-2026-0007');
+		expect(text).toContain('Místo a datum vydání: Brno, 25. 11. 2026');
+		expect(text).toContain(
+			'Za příjemce daru: razítko a podpis Jana Nováková předsedkyně spolku Spolu, z. s.'
+		);
+		expect(text).toContain('Číslo potvrzení: PD-2026-0007');
+		expect(text).not.toContain('vydání –');
 	});
 
 	it('sorts the gifts by date', async () => {
@@ -139,7 +146,7 @@ describe('confirmationPdf', () => {
 				await confirmationPdf({
 					...base,
 					club: { name: 'Spolu, z. s.', registrationNumber: null, address: null, place: null },
-					donor: { name: 'Anna Nováková', address: null },
+					donor: { kind: 'person', name: 'Anna Nováková', address: null },
 					gifts: [{ date: '2026-01-02', amount: 50000, kind: 'money', description: 'offline' }]
 				})
 			)
@@ -147,8 +154,11 @@ describe('confirmationPdf', () => {
 		expect(text).not.toContain('IČO');
 		expect(text).not.toContain('Sídlo');
 		expect(text).not.toContain('Adresa');
-		expect(text).not.toContain('V Brně');
-		expect(text).toContain('Dne 25. 11. 2026');
+		expect(text).not.toContain('Místo');
+		expect(text).not.toContain('DIČ');
+		expect(text).toContain('Datum vydání: 25. 11. 2026');
+		// without a signatory the club itself stands under the line
+		expect(text).toContain('razítko a podpis Spolu, z. s.');
 		expect(text).toContain('peněžní dar — v hotovosti 500,00 Kč');
 		expect(text).toContain('Celkem 500,00 Kč');
 	});
@@ -161,7 +171,12 @@ describe('confirmationPdf', () => {
 		expect(text).toContain('14 Sep 2026 in-kind donation — pračka 34.50 CZK');
 		expect(text).toContain('5 Mar 2026 monetary donation — bank transfer 1,000.00 CZK');
 		expect(text).toContain('Total 1,234.50 CZK');
-		expect(text).toContain('Issued in Brně on 25 November 2026');
+		expect(text).toContain('Place and date of issue: Brno, 25 November 2026');
+		expect(text).not.toContain('Issued in');
+		expect(text).not.toContain('Brně');
+		expect(text).toContain('Confirmation No.: PD-2026-0007');
+		expect(text).toContain('For the recipient: stamp and signature Jana Nováková');
+		expect(text).toContain('with a total value of 1,234.50 CZK');
 		expect(text).not.toContain('Celkem');
 	});
 
@@ -184,7 +199,7 @@ describe('confirmationPdf', () => {
 		}
 		for (let i = 0; i < 60; i += 3) expect(all).toContain(`dětské kolo č. ${i}`);
 		for (const page of pages.slice(1)) {
-			if (page.includes('Druh daru')) expect(page).toContain('Datum Druh daru (pokračování) Částka');
+			if (page.includes('Druh daru')) expect(page).toContain('Datum Druh daru (pokračování) Hodnota');
 		}
 		expect(pages[1]).toContain('Druh daru (pokračování)');
 		expect(pages[pages.length - 1]).toContain(`strana ${pages.length} z ${pages.length}`);
@@ -206,6 +221,63 @@ describe('confirmationPdf', () => {
 		expect(info.Author).toBe('Spolu, z. s.');
 		expect(String(info.CreationDate)).toMatch(/^D:20261125/);
 		expect(JSON.stringify(info)).not.toContain('Šťastný');
+	});
+
+	it('names a company donor by its IČO, DIČ and registered office', async () => {
+		for (const locale of ['cs', 'en'] as const) {
+			const text = (
+				await pagesText(
+					await confirmationPdf({
+						...base,
+						locale,
+						donor: {
+							kind: 'company',
+							name: 'Pekárna U Mlýna s.r.o.',
+							address: 'Mlýnská 3, 602 00 Brno',
+							registrationNumber: '25596641',
+							vatNumber: 'CZ25596641'
+						}
+					})
+				)
+			)[0];
+			expect(text).toContain('Pekárna U Mlýna s.r.o.');
+			if (locale === 'cs') {
+				expect(text).toContain('IČO: 25596641 DIČ: CZ25596641 Sídlo: Mlýnská 3, 602 00 Brno');
+				expect(text).not.toContain('Adresa');
+			} else {
+				expect(text).toContain(
+					'Reg. No. (IČO): 25596641 VAT No. (DIČ): CZ25596641 Registered office: Mlýnská 3, 602 00 Brno'
+				);
+			}
+		}
+		const withoutVat = (
+			await pagesText(
+				await confirmationPdf({
+					...base,
+					donor: {
+						kind: 'company',
+						name: 'Spolek přátel Brna',
+						address: null,
+						registrationNumber: '25596641',
+						vatNumber: null
+					}
+				})
+			)
+		)[0];
+		expect(withoutVat).toContain('IČO: 25596641');
+		expect(withoutVat).not.toContain('DIČ');
+	});
+
+	it('says which earlier issue a new edition replaces', async () => {
+		const edition = { edition: 2, replacesIssuedOn: '2027-01-10' };
+		const cs = (await pagesText(await confirmationPdf({ ...base, edition })))[0];
+		expect(cs).toContain(
+			'Číslo potvrzení: PD-2026-0007 2. vydání – nahrazuje potvrzení stejného čísla vydané dne 10. 1. 2027'
+		);
+		const en = (await pagesText(await confirmationPdf({ ...base, locale: 'en', edition })))[0];
+		expect(en).toContain(
+			'Edition 2 – replaces the confirmation with the same number issued on 10 January 2027'
+		);
 	});
 
 	it('refuses an empty list and bad gifts', async () => {

@@ -1,6 +1,13 @@
 /**
  * The yearly confirmation of gifts (potvrzení o daru) that a donor attaches to the income-tax return
  * (zákon č. 586/1992 Sb., § 15 odst. 1 for individuals, § 20 odst. 8 for companies), as an A4 PDF.
+ *
+ * What a tax office or an employer's payroll looks for, and where it stands here: who received the
+ * gifts (the club's name, IČO and seat: a legal person seated in the Czech Republic), who gave them
+ * (name and address; a company with its IČO, its DIČ when it has one, and its seat), each gift with its
+ * date, kind (money or in kind) and value, their total, the purpose the law names (§ 15 odst. 1:
+ * charitable and humanitarian), the document's number, the place and date of issue, and who signs for
+ * the recipient, with their role.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -14,21 +21,37 @@ export interface ConfirmationGift {
 	description: string;
 }
 
+export interface ConfirmationDonor {
+	kind: 'person' | 'company';
+	/** the person's name, or the company's name for a company */
+	name: string;
+	/** a person's address, a company's registered office (sídlo) */
+	address: string | null;
+	/** a company's IČO, 8 digits */
+	registrationNumber?: string | null;
+	/** a company's DIČ ("CZ12345678"), when it has one */
+	vatNumber?: string | null;
+}
+
 export interface ConfirmationInput {
 	locale: 'cs' | 'en';
 	club: {
 		name: string;
 		registrationNumber: string | null /* IČO */;
 		address: string | null;
-		/** printed after "V" ("V Brně dne …"), so in the locative case */
+		/** the place of issue in the nominative, as it stands on a map ("Brno", "Praha 2") */
 		place: string | null;
+		/** who signs for the club: name and role ("předsedkyně spolku") */
+		signatory?: { name: string; role: string | null } | null;
 	};
-	donor: { name: string; address: string | null };
+	donor: ConfirmationDonor;
 	year: number;
 	gifts: ConfirmationGift[]; // at least one; sorted by you by date
 	issuedOn: string; // YYYY-MM-DD
-	/** a reference printed on the document, e.g. "PD-2026-0007" */
-	reference: string;
+	/** the document number printed on it, e.g. "PD-2026-0007" */
+	number: string;
+	/** a later edition of the same confirmation (after a refund or a corrected address) */
+	edition?: { edition: number; replacesIssuedOn: string } | null;
 }
 
 // Non-breaking, so that an amount never wraps and extracted text still matches `\s`.
@@ -85,13 +108,15 @@ export function formatDate(value: string, locale: 'cs' | 'en', short = false): s
 interface Texts {
 	title: string;
 	forYear: (year: number) => string;
-	reference: string;
+	number: string;
+	edition: (edition: number, replaced: string) => string;
 	recipient: string;
 	registrationNumber: string;
+	vatNumber: string;
 	seat: string;
 	donor: string;
 	address: string;
-	statement: (club: string, donor: string, year: number) => string;
+	statement: (year: number, total: string) => string;
 	purpose: string;
 	colDate: string;
 	colKind: string;
@@ -102,58 +127,76 @@ interface Texts {
 	inKind: string;
 	total: string;
 	issued: (place: string | null, date: string) => string;
+	signedFor: string;
 	signature: string;
 	page: (n: number, of: number) => string;
 }
 
+/*
+ * The place of issue: Czech puts it after "V" in the locative ("V Brně dne …"), which no program can
+ * form reliably from the name of a place (Brno → Brně, Plzeň → Plzni, Ústí nad Labem → Ústí nad
+ * Labem, Praha 2 → Praze 2) and which English cannot use at all ("Issued in Brně"). So the place is kept
+ * in the nominative and printed as forms print it, "Místo a datum vydání: Brno, 25. 11. 2026", which
+ * reads naturally in Czech and is the same word in English ("Place and date of issue: Brno, …"): a
+ * Czech place keeps its Czech name on an official document.
+ */
 const TEXTS: Record<'cs' | 'en', Texts> = {
 	cs: {
 		title: 'Potvrzení o přijetí daru',
 		forYear: (year) => `za rok ${year}`,
-		reference: 'Číslo potvrzení',
+		number: 'Číslo potvrzení',
+		edition: (edition, replaced) =>
+			`${edition}. vydání – nahrazuje potvrzení stejného čísla vydané dne ${replaced}`,
 		recipient: 'Příjemce daru',
 		registrationNumber: 'IČO',
+		vatNumber: 'DIČ',
 		seat: 'Sídlo',
 		donor: 'Dárce',
 		address: 'Adresa',
-		statement: (club, donor, year) =>
-			`${club} tímto potvrzuje, že v roce ${year} přijal od dárce ${donor} bezúplatná plnění (dary) uvedená níže.`,
+		statement: (year, total) =>
+			`Příjemce daru potvrzuje, že v roce ${year} přijal od dárce bezúplatná plnění (dary) uvedená níže v celkové hodnotě ${total}.`,
 		purpose:
 			'Dary byly použity ve smyslu § 15 odst. 1 a § 20 odst. 8 zákona č. 586/1992 Sb., o daních z příjmů, ve znění pozdějších předpisů, na účely charitativní a humanitární, které spolek jako příjemce daru sleduje: podporu dětí a rodin postižených domácím násilím.',
 		colDate: 'Datum',
 		colKind: 'Druh daru',
-		colAmount: 'Částka',
+		colAmount: 'Hodnota',
 		continued: 'pokračování',
 		money: 'peněžní dar',
 		channels: { bank: 'bankovním převodem', card: 'kartou', offline: 'v hotovosti' },
 		inKind: 'věcný dar',
 		total: 'Celkem',
-		issued: (place, date) => (place ? `V ${place} dne ${date}` : `Dne ${date}`),
+		issued: (place, date) => (place ? `Místo a datum vydání: ${place}, ${date}` : `Datum vydání: ${date}`),
+		signedFor: 'Za příjemce daru',
 		signature: 'razítko a podpis',
 		page: (n, of) => `strana ${n} z ${of}`
 	},
 	en: {
 		title: 'Confirmation of Receipt of Donation',
 		forYear: (year) => `for the year ${year}`,
-		reference: 'Confirmation No.',
+		number: 'Confirmation No.',
+		edition: (edition, replaced) =>
+			`Edition ${edition} – replaces the confirmation with the same number issued on ${replaced}`,
 		recipient: 'Recipient of the donation',
 		registrationNumber: 'Reg. No. (IČO)',
+		vatNumber: 'VAT No. (DIČ)',
 		seat: 'Registered office',
 		donor: 'Donor',
 		address: 'Address',
-		statement: (club, donor, year) =>
-			`${club} hereby confirms that in the year ${year} it received from the donor ${donor} the gratuitous contributions (donations) listed below.`,
+		statement: (year, total) =>
+			`The recipient confirms that in the year ${year} it received from the donor the gratuitous contributions (donations) listed below, with a total value of ${total}.`,
 		purpose:
 			'The donations were used within the meaning of Section 15(1) and Section 20(8) of Act No. 586/1992 Coll., on Income Taxes, as amended, for the charitable and humanitarian purposes that the association (spolek) as the recipient pursues: support of children and families affected by domestic violence.',
 		colDate: 'Date',
 		colKind: 'Type of donation',
-		colAmount: 'Amount',
+		colAmount: 'Value',
 		continued: 'continued',
 		money: 'monetary donation',
 		channels: { bank: 'bank transfer', card: 'card payment', offline: 'cash' },
 		inKind: 'in-kind donation',
 		total: 'Total',
-		issued: (place, date) => (place ? `Issued in ${place} on ${date}` : `Issued on ${date}`),
+		issued: (place, date) =>
+			place ? `Place and date of issue: ${place}, ${date}` : `Date of issue: ${date}`,
+		signedFor: 'For the recipient',
 		signature: 'stamp and signature',
 		page: (n, of) => `page ${n} of ${of}`
 	}
@@ -243,7 +286,11 @@ export async function confirmationPdf(input: ConfirmationInput): Promise<Uint8Ar
 	doc.font('bold').fontSize(18).fillColor('black').text(t.title, left, MARGIN, { width });
 	doc.font('regular').fontSize(12).text(t.forYear(input.year), { width });
 	doc.moveDown(0.3);
-	doc.fontSize(9).fillColor(GREY).text(`${t.reference}: ${input.reference}`, { width });
+	doc.fontSize(9).fillColor(GREY).text(`${t.number}: ${input.number}`, { width });
+	if (input.edition && input.edition.edition > 1) {
+		const replaced = formatDate(input.edition.replacesIssuedOn, input.locale);
+		doc.text(t.edition(input.edition.edition, replaced), { width });
+	}
 	doc.moveDown(1.2);
 
 	// --- Parties ------------------------------------------------------------------------------------
@@ -266,16 +313,23 @@ export async function confirmationPdf(input: ConfirmationInput): Promise<Uint8Ar
 		clubLines.push(`${t.registrationNumber}: ${input.club.registrationNumber}`);
 	}
 	if (input.club.address) clubLines.push(`${t.seat}: ${input.club.address}`);
-	const donorLines = input.donor.address ? [`${t.address}: ${input.donor.address}`] : [];
+	const donor = input.donor;
+	const donorLines: string[] = [];
+	if (donor.kind === 'company') {
+		// a legal person is known to the tax office by its IČO; its DIČ only when it is a VAT payer
+		if (donor.registrationNumber) donorLines.push(`${t.registrationNumber}: ${donor.registrationNumber}`);
+		if (donor.vatNumber) donorLines.push(`${t.vatNumber}: ${donor.vatNumber}`);
+		if (donor.address) donorLines.push(`${t.seat}: ${donor.address}`);
+	} else if (donor.address) donorLines.push(`${t.address}: ${donor.address}`);
 	const clubBottom = party(left, t.recipient, input.club.name, clubLines);
-	const donorBottom = party(left + colWidth + colGap, t.donor, input.donor.name, donorLines);
+	const donorBottom = party(left + colWidth + colGap, t.donor, donor.name, donorLines);
 	doc.x = left;
 	doc.y = Math.max(clubBottom, donorBottom);
 	doc.moveDown(1.5);
 
 	// --- Statement ----------------------------------------------------------------------------------
 	doc.font('regular').fontSize(10).fillColor('black');
-	doc.text(t.statement(input.club.name, input.donor.name, input.year), left, doc.y, {
+	doc.text(t.statement(input.year, formatAmount(total, input.locale)), left, doc.y, {
 		width,
 		align: 'justify'
 	});
@@ -357,7 +411,7 @@ export async function confirmationPdf(input: ConfirmationInput): Promise<Uint8Ar
 	// --- Total and signature, kept together ---------------------------------------------------------
 	doc.font('bold').fontSize(11);
 	const totalHeight = CELL_PAD * 2 + doc.currentLineHeight() + 2;
-	const closingHeight = totalHeight + 150;
+	const closingHeight = totalHeight + 190;
 	if (doc.y + closingHeight > bottom()) {
 		doc.addPage();
 		doc.y = doc.page.margins.top;
@@ -377,9 +431,11 @@ export async function confirmationPdf(input: ConfirmationInput): Promise<Uint8Ar
 	doc.font('regular').fontSize(10).fillColor('black');
 	doc.text(t.issued(input.club.place, formatDate(input.issuedOn, input.locale)), left, doc.y, { width });
 
-	const signWidth = 200;
+	const signWidth = 220;
 	const signX = left + width - signWidth;
-	const signY = doc.y + 60;
+	doc.moveDown(1);
+	doc.text(`${t.signedFor}:`, signX, doc.y, { width: signWidth });
+	const signY = doc.y + 48;
 	doc
 		.moveTo(signX, signY)
 		.lineTo(signX + signWidth, signY)
@@ -390,7 +446,15 @@ export async function confirmationPdf(input: ConfirmationInput): Promise<Uint8Ar
 		.undash();
 	doc.font('regular').fontSize(9).fillColor(GREY);
 	doc.text(t.signature, signX, signY + 4, { width: signWidth, align: 'center' });
-	doc.fillColor('black').text(input.club.name, signX, doc.y, { width: signWidth, align: 'center' });
+	const signatory = input.club.signatory;
+	if (signatory) {
+		doc.font('bold').fontSize(10).fillColor('black');
+		doc.text(signatory.name, signX, doc.y + 4, { width: signWidth, align: 'center' });
+		doc.font('regular').fontSize(9);
+		if (signatory.role) doc.text(signatory.role, signX, doc.y, { width: signWidth, align: 'center' });
+	}
+	doc.font('regular').fontSize(9).fillColor('black');
+	doc.text(input.club.name, signX, doc.y, { width: signWidth, align: 'center' });
 
 	// --- Footer on every page -----------------------------------------------------------------------
 	const range = doc.bufferedPageRange();
@@ -401,7 +465,7 @@ export async function confirmationPdf(input: ConfirmationInput): Promise<Uint8Ar
 		doc.page.margins.bottom = 0;
 		const y = doc.page.height - MARGIN - 10;
 		doc.font('regular').fontSize(8).fillColor(GREY);
-		doc.text(`${title} · ${input.reference}`, left, y, { width: width - 100, lineBreak: false });
+		doc.text(`${title} · ${input.number}`, left, y, { width: width - 100, lineBreak: false });
 		doc.text(t.page(i - range.start + 1, range.count), left + width - 100, y, {
 			width: 100,
 			align: 'right',

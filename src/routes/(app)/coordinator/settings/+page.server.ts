@@ -1,9 +1,11 @@
 import { czkInputValue, parseCzk } from '$lib/money';
 import { m } from '$lib/paraglide/messages';
 import { getClubSettings, saveClubSettings } from '$lib/server/club/settings';
+import { confirmationClub } from '$lib/server/payments/receipts/confirmations';
 import { isValidIban } from '$lib/server/ledger/qr-platba';
+import { isValidIco } from '$lib/server/payments/receipts/donor-profile';
 import { emailField, requiredText } from '$lib/server/http/fields';
-import { parseForm, readForm } from '$lib/server/http/forms';
+import { formValues, parseForm, readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
 import { db } from '$lib/server/runtime';
 import { getVoteSettings } from '$lib/server/voting/settings';
@@ -15,6 +17,7 @@ export const load = (async (event) => {
 	requireRole(event, 'coordinator');
 	const club = await getClubSettings(db());
 	const votes = await getVoteSettings(db());
+	const signatory = (await confirmationClub(db()))?.signatory;
 	return {
 		values: {
 			name: club?.name ?? '',
@@ -22,6 +25,8 @@ export const load = (async (event) => {
 			registration_number: club?.registrationNumber ?? '',
 			address: club?.address ?? '',
 			place: club?.place ?? '',
+			signatory_name: signatory?.name ?? '',
+			signatory_role: signatory?.role ?? '',
 			collection_iban: club?.collectionIban ?? '',
 			collection_reference: club?.collectionReference ?? '',
 			quorum_percent: String(votes.quorumPercent),
@@ -58,9 +63,11 @@ const schema = z.object({
 		.string()
 		.default('')
 		.transform((v) => v.replace(/\s+/g, '') || null)
-		.refine((v) => v === null || /^[0-9]{8}$/.test(v), { error: () => m.money_settings_error_ico() }),
+		.refine((v) => v === null || isValidIco(v), { error: () => m.money_settings_error_ico() }),
 	address: optionalText(300),
 	place: optionalText(60),
+	signatory_name: optionalText(120),
+	signatory_role: optionalText(120),
 	// people copy the account as the bank prints it, in groups of four
 	collection_iban: z
 		.string()
@@ -87,9 +94,15 @@ const schema = z.object({
 export const actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'coordinator');
-		const input = parseForm(schema, await readForm(event.request));
+		const form = await readForm(event.request);
+		const input = parseForm(schema, form);
 		if (!input.ok) return fail(400, { values: input.values, errors: input.errors });
 		const d = input.data;
+		// a role with nobody in it would print an empty signature line on every confirmation of gifts
+		if (d.signatory_role && !d.signatory_name) {
+			const errors = { signatory_name: m.confirmations_settings_signatory_name_missing() };
+			return fail(400, { values: formValues(form), errors });
+		}
 		await saveClubSettings(
 			db(),
 			{ id: user.id, address: event.getClientAddress() },
@@ -108,7 +121,8 @@ export const actions = {
 				fastTrackLimit: d.fast_track_limit,
 				resultsHidden: d.results_hidden === 'on',
 				retentionDays: d.retention_days
-			}
+			},
+			{ signatoryName: d.signatory_name, signatoryRole: d.signatory_role }
 		);
 		return { saved: true };
 	}

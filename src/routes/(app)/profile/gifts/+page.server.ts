@@ -26,9 +26,10 @@ export const load = (async (event) => {
 	const years = new Map<number, YearTotal>();
 	for (const d of donations) {
 		const y = years.get(d.year) ?? { year: d.year, gifts: 0, giftCount: 0, dues: 0 };
+		// the same figure the confirmation prints: a returned or disputed gift is not on it
 		if (d.purpose === 'gift') {
-			y.gifts += d.amount;
-			y.giftCount += 1;
+			y.gifts += d.onConfirmation;
+			if (d.onConfirmation > 0) y.giftCount += 1;
 		} else y.dues += d.amount;
 		years.set(d.year, y);
 	}
