@@ -164,3 +164,64 @@ export function parseMessage(raw: string): { subject: string; text: string } {
 		text: textPart(headers, body) ?? ''
 	};
 }
+
+/** One leaf part of a received message: its type, name, Content-ID and decoded bytes. */
+export interface MimePart {
+	contentType: string;
+	/** from Content-Disposition's filename or Content-Type's name, decoded */
+	filename: string | null;
+	/** the Content-ID without its angle brackets */
+	cid: string | null;
+	disposition: 'inline' | 'attachment' | null;
+	content: Buffer;
+}
+
+function decodeBytes(body: string, encoding: string | undefined): Buffer {
+	switch ((encoding ?? '7bit').toLowerCase()) {
+		case 'quoted-printable':
+			return decodeQuotedPrintable(body);
+		case 'base64':
+			return Buffer.from(body.replace(/\s+/g, ''), 'base64');
+		default:
+			return Buffer.from(body, 'utf8');
+	}
+}
+
+function headerParam(value: string | undefined, name: string): string | null {
+	if (!value) return null;
+	const match = new RegExp(`(?:^|;)\\s*${name}="?([^";]*)"?`, 'i').exec(value);
+	return match ? decodeEncodedWords(match[1]!) : null;
+}
+
+/**
+ * Every leaf part of a message, multipart/mixed, /related and /alternative walked in order: enough to
+ * check the HTML body and each attachment's bytes of what nodemailer wrote.
+ */
+export function mimeParts(raw: string): MimePart[] {
+	const walk = (headers: Map<string, string>, body: string): MimePart[] => {
+		const type = headers.get('content-type') ?? 'text/plain';
+		const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+		if (/^multipart\//i.test(type) && boundary) {
+			const parts: MimePart[] = [];
+			for (const part of body.split(`--${boundary}`).slice(1)) {
+				if (part.startsWith('--')) break;
+				const inner = splitHeaders(part.replace(/^\r\n/, ''));
+				parts.push(...walk(inner.headers, inner.body.replace(/\r\n$/, '')));
+			}
+			return parts;
+		}
+		const disposition = headers.get('content-disposition');
+		const kind = disposition?.split(';')[0]?.trim().toLowerCase();
+		return [
+			{
+				contentType: type.split(';')[0]!.trim().toLowerCase(),
+				filename: headerParam(disposition, 'filename') ?? headerParam(type, 'name'),
+				cid: headers.get('content-id')?.replace(/^<|>$/g, '') ?? null,
+				disposition: kind === 'inline' || kind === 'attachment' ? kind : null,
+				content: decodeBytes(body, headers.get('content-transfer-encoding'))
+			}
+		];
+	};
+	const { headers, body } = splitHeaders(raw);
+	return walk(headers, body);
+}

@@ -9,6 +9,8 @@ import { audit } from '../audit';
 
 import type { Queryable, Tx } from '../db/client';
 
+import { mailGiftThanks } from '../mail/money-mails';
+
 import { mailLink, type Locale } from '../mail/templates';
 
 import { isCoordinator, needView } from '../needs/access';
@@ -106,6 +108,11 @@ export interface GiftInput {
 	recordedBy?: string | null;
 	/** a bank payment that waited in the suspense account until the coordinator assigned it */
 	fromSuspense?: boolean;
+	/**
+	 * the language the donor gave with the gift (a card checkout's), for the thank-you e-mail when the
+	 * donor is not signed in; a pledge's own language is read from the pledge
+	 */
+	locale?: Locale | null;
 }
 
 export interface ReceivedGift {
@@ -152,6 +159,31 @@ export async function receiveGift(ctx: Context<Actor, Tx>, g: GiftInput): Promis
 	if (toNeed && need && money) {
 		await afterCredit(ctx, need, money, toNeed, g.recordedBy ?? null, 'donations_received', {
 			channel: g.channel
+		});
+	}
+	// Thanks for money the donor sent themselves (a bank transfer, a card payment): they wait to hear it
+	// arrived, and this runs once per donation (each is unique per pledge, bank payment and checkout),
+	// so the thanks goes once. Offline and in-kind gifts are not thanked here: the coordinator records
+	// them by hand, usually after receiving them from the donor in person, and an automatic e-mail days
+	// later would thank twice or surprise a sponsor who asked for none.
+	if (g.channel === 'bank' || g.channel === 'card') {
+		await mailGiftThanks(tx, ctx.origin, {
+			donationId: row!.id,
+			purpose: g.purpose ?? 'gift',
+			amount: g.amount,
+			toNeed,
+			toFund,
+			receivedOn: g.receivedOn,
+			need: need
+				? {
+						number: need.number,
+						// only a public collection's title is public; others are named by their number
+						publicTitle: money && collectionForms.has(money.form) ? need.title : null
+					}
+				: null,
+			donor: { id: d.id ?? null, email: d.email ?? null },
+			pledgeId: g.pledgeId ?? null,
+			locale: g.locale ?? null
 		});
 	}
 	return { donationId: row!.id, transactionId, toNeed, toFund };

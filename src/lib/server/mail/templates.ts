@@ -12,7 +12,17 @@ export interface RenderedMail {
 }
 
 type Params = Record<string, string>;
-type Rendered = { subject: string; lines: string[]; link?: { url: string; label: string } };
+type Rendered = {
+	subject: string;
+	lines: string[];
+	/** label–value pairs after the lines (payment details): a table in HTML, "Label: value" in text */
+	details?: [string, string][];
+	/** an inline image after the details, sent as an attachment with this Content-ID (the QR code) */
+	image?: { cid: string; alt: string };
+	/** paragraphs after the details and the image */
+	after?: string[];
+	link?: { url: string; label: string };
+};
 interface Template {
 	/** parameters the template cannot do without; rendering without one is a programming error */
 	params: readonly string[];
@@ -87,6 +97,30 @@ export const templates = {
 				'If you did not ask for this, ignore this message – your password stays unchanged.'
 			],
 			link: { url: p.url!, label: 'Set a new password' }
+		})
+	},
+	// a member's card dues did not go through (once per Stripe invoice); `amount` is formatted already
+	due_failed: {
+		params: ['amount', 'url'],
+		cs: (p) => ({
+			subject: 'Platba členského příspěvku se nezdařila',
+			lines: [
+				'Dobrý den,',
+				`platbu vašeho členského příspěvku ${p.amount} kartou se nepodařilo provést.`,
+				'Platební brána se ji v příštích dnech pokusí strhnout znovu. Pokud karta platí a je na ní dost peněz, nemusíte nic dělat.',
+				'Pokud vám karta vypršela nebo ji máte novou, můžete na stránce členského příspěvku dosavadní pravidelnou platbu zrušit a založit novou s platnou kartou.'
+			],
+			link: { url: p.url!, label: 'Členský příspěvek' }
+		}),
+		en: (p) => ({
+			subject: 'Your membership dues payment failed',
+			lines: [
+				'Hello,',
+				`the card payment of your membership dues of ${p.amount} did not go through.`,
+				'The payment gateway will try again over the next few days. If your card is valid and has enough funds, you need not do anything.',
+				'If your card has expired or been replaced, you can cancel the current regular payment on the membership dues page and set up a new one with a valid card.'
+			],
+			link: { url: p.url!, label: 'Membership dues' }
 		})
 	},
 	account_exists: {
@@ -176,8 +210,173 @@ export const templates = {
 			],
 			link: { url: p.url!, label: 'Open the need' }
 		})
+	},
+	pledge_instructions: {
+		// Payment details for a bank-transfer pledge (money-mails.ts). Only what the donor needs to pay: the
+		// club's account, the symbol, the amount and what it is for (a public collection's number and title).
+		params: ['purpose', 'amount', 'iban', 'variableSymbol', 'message', 'url'],
+		cs: (p) => ({
+			subject: p.purpose === 'dues' ? 'Platební údaje k členskému příspěvku' : 'Platební údaje k vašemu daru',
+			lines: [
+				'Dobrý den,',
+				p.purpose === 'dues'
+					? 'děkujeme, že platíte členský příspěvek. Pošlete ho prosím bankovním převodem s těmito údaji:'
+					: p.purpose === 'need'
+						? `děkujeme, že chcete přispět na potřebu č. ${p.needNumber}${p.needTitle ? ` „${p.needTitle}“` : ''}. Dar pošlete bankovním převodem s těmito údaji:`
+						: 'děkujeme, že chcete přispět do společného fondu klubu. Dar pošlete bankovním převodem s těmito údaji:'
+			],
+			details: [
+				['Částka', p.amount!],
+				...(p.account ? [['Číslo účtu', p.account] as [string, string]] : []),
+				['IBAN', p.iban!],
+				['Variabilní symbol', p.variableSymbol!],
+				['Zpráva pro příjemce', p.message!]
+			],
+			image: p.qr
+				? { cid: p.qr, alt: `QR Platba: ${p.amount}, variabilní symbol ${p.variableSymbol}` }
+				: undefined,
+			after: [
+				...(p.qr
+					? ['Nejsnáz zaplatíte QR kódem: naskenujte ho v mobilní bance (QR Platba) a údaje se vyplní samy.']
+					: []),
+				'Variabilní symbol prosím opište přesně, podle něj platbu poznáme.',
+				'Jakmile platba dorazí na účet klubu, dáme vám vědět e-mailem. Obvykle to trvá několik pracovních dní.',
+				...(p.reference
+					? [`Veřejná sbírka je oznámena krajskému úřadu pod číslem jednacím ${p.reference}.`]
+					: [])
+			],
+			link: { url: p.url!, label: 'Platební údaje a stav platby' }
+		}),
+		en: (p) => ({
+			subject:
+				p.purpose === 'dues' ? 'Payment details for your membership dues' : 'Payment details for your gift',
+			lines: [
+				'Hello,',
+				p.purpose === 'dues'
+					? 'thank you for paying your membership dues. Please send them by bank transfer with these details:'
+					: p.purpose === 'need'
+						? `thank you for wanting to give to need no. ${p.needNumber}${p.needTitle ? ` “${p.needTitle}”` : ''}. Please send your gift by bank transfer with these details:`
+						: "thank you for wanting to give to the club's general fund. Please send your gift by bank transfer with these details:"
+			],
+			details: [
+				['Amount', p.amount!],
+				...(p.account ? [['Czech account number', p.account] as [string, string]] : []),
+				['IBAN', p.iban!],
+				['Variable symbol', p.variableSymbol!],
+				['Message for the recipient', p.message!]
+			],
+			image: p.qr
+				? { cid: p.qr, alt: `QR Platba: ${p.amount}, variable symbol ${p.variableSymbol}` }
+				: undefined,
+			after: [
+				...(p.qr
+					? [
+							'The easiest way is the QR code: scan it in your banking app (QR Platba) and the details fill in by themselves.'
+						]
+					: []),
+				'Please copy the variable symbol exactly: it is how we recognise your payment.',
+				"Once the payment reaches the club's account, we will let you know by e-mail. It usually takes a few working days.",
+				...(p.reference
+					? [
+							`The public collection is registered with the regional authority under reference ${p.reference}.`
+						]
+					: [])
+			],
+			link: { url: p.url!, label: 'Payment details and status' }
+		})
+	},
+	gift_thanks: {
+		// Thanks when a bank or card gift (or dues) arrived (money-mails.ts): the amount, the day, where it
+		// went. `split` is how the money was divided: 'need', 'need_part' (the rest to the fund: the need
+		// reached its target), 'need_closed' (the need took no more), 'fund', 'dues'.
+		params: ['split', 'amount', 'day', 'url', 'linkKind'],
+		cs: (p) => ({
+			subject: p.split === 'dues' ? 'Děkujeme za členský příspěvek' : 'Děkujeme za váš dar',
+			lines: [
+				'Dobrý den,',
+				p.split === 'dues'
+					? `váš členský příspěvek ${p.amount} k nám dorazil ${p.day}. Děkujeme, že klub podporujete!`
+					: `váš dar ${p.amount} k nám dorazil ${p.day}. Moc děkujeme!`,
+				...(p.split === 'need'
+					? [`Celý dar jde na potřebu č. ${p.needNumber}${p.needTitle ? ` „${p.needTitle}“` : ''}.`]
+					: p.split === 'need_part'
+						? [
+								`${p.toNeed} jde na potřebu č. ${p.needNumber}${p.needTitle ? ` „${p.needTitle}“` : ''}, která je tím plně zafinancovaná. Zbylých ${p.toFund} jsme dali do společného fondu klubu, ze kterého pomáháme dalším rodinám.`
+							]
+						: p.split === 'need_closed'
+							? [
+									`Potřeba č. ${p.needNumber} už mezitím další dary nepřijímala, proto jsme celý dar dali do společného fondu klubu, ze kterého pomáháme dalším rodinám.`
+								]
+							: p.split === 'fund'
+								? [
+										'Dar jsme připsali do společného fondu klubu, ze kterého pomáháme rodinám tam, kde je to nejvíc potřeba.'
+									]
+								: [])
+			],
+			link: { url: p.url!, label: thanksLinkLabel.cs[p.linkKind!] ?? 'Spolu' }
+		}),
+		en: (p) => ({
+			subject: p.split === 'dues' ? 'Thank you for your membership dues' : 'Thank you for your gift',
+			lines: [
+				'Hello,',
+				p.split === 'dues'
+					? `your membership dues of ${p.amount} reached us on ${p.day}. Thank you for supporting the club!`
+					: `your gift of ${p.amount} reached us on ${p.day}. Thank you very much!`,
+				...(p.split === 'need'
+					? [`All of it goes to need no. ${p.needNumber}${p.needTitle ? ` “${p.needTitle}”` : ''}.`]
+					: p.split === 'need_part'
+						? [
+								`${p.toNeed} goes to need no. ${p.needNumber}${p.needTitle ? ` “${p.needTitle}”` : ''}, which is now fully funded. The remaining ${p.toFund} went to the club's general fund, from which we help other families.`
+							]
+						: p.split === 'need_closed'
+							? [
+									`Need no. ${p.needNumber} took no more gifts in the meantime, so all of your gift went to the club's general fund, from which we help other families.`
+								]
+							: p.split === 'fund'
+								? [
+										"Your gift went to the club's general fund, from which we help families where help is needed most."
+									]
+								: [])
+			],
+			link: { url: p.url!, label: thanksLinkLabel.en[p.linkKind!] ?? 'Spolu' }
+		})
+	},
+	gift_confirmation_year: {
+		// the confirmation itself is attached (receipts/year-run.ts); `url` (optional): the donor's own gifts
+		params: ['year', 'number', 'total', 'club'],
+		cs: (p) => ({
+			subject: `Potvrzení o daru za rok ${p.year}`,
+			lines: [
+				'Dobrý den,',
+				`děkujeme za vaši podporu v roce ${p.year}. ${p.club} vám v příloze posílá potvrzení o daru č. ${p.number} na celkovou hodnotu ${p.total}.`,
+				'S potvrzením si můžete hodnotu darů odečíst od základu daně z příjmů. Pokud vám daň spočítá zaměstnavatel v ročním zúčtování, odevzdejte mu potvrzení nejpozději do 15. února.',
+				'Kdyby na potvrzení něco nesedělo (jméno, adresa, u firmy IČO nebo DIČ), ozvěte se nám prosím a vystavíme opravené.'
+			],
+			...(p.url ? { link: { url: p.url, label: 'Vaše dary ve Spolu' } } : {})
+		}),
+		en: (p) => ({
+			subject: `Confirmation of your donations in ${p.year}`,
+			lines: [
+				'Hello,',
+				`thank you for your support in ${p.year}. Attached you will find the confirmation of donation no. ${p.number} from ${p.club}, with a total value of ${p.total}.`,
+				'With it you can deduct the donations from your income tax base in the Czech Republic. If your employer works out your tax in the annual reconciliation, hand it to them by 15 February.',
+				'The Czech original is the document for the tax office; the English version attached beside it is a translation for your information.',
+				"If anything on it is not right (your name, your address, or a company's IČO or DIČ), please let us know and we will issue a corrected one."
+			],
+			...(p.url ? { link: { url: p.url, label: 'Your gifts in Spolu' } } : {})
+		})
 	}
 } satisfies Record<string, Template>;
+
+/** Where a thank-you e-mail links to: the donor's own gifts, the collection, what the club does. */
+const thanksLinkLabel: Record<Locale, Record<string, string>> = {
+	cs: { profile: 'Vaše dary ve Spolu', collection: 'Jak pokračuje sbírka', impact: 'Komu klub pomáhá' },
+	en: {
+		profile: 'Your gifts in Spolu',
+		collection: 'How the collection is going',
+		impact: 'Whom the club helps'
+	}
+};
 
 /** What happened to a need, as the subject and first line of `need_update` say it. */
 const needEventText: Record<Locale, Record<string, string>> = {
@@ -317,8 +516,12 @@ export function renderMail(name: TemplateName, locale: Locale, params: Params): 
 	const missing = template.params.filter((p) => !params[p]);
 	if (missing.length) throw new Error(`mail template ${name} needs ${missing.join(', ')}`);
 	const t = template[locale](params);
+	const details = t.details ?? [];
+	const after = t.after ?? [];
 	const text = [
 		...t.lines,
+		...(details.length ? ['', ...details.map(([label, value]) => `${label}: ${value}`)] : []),
+		...(after.length ? ['', ...after] : []),
 		...(t.link ? ['', `${t.link.label}: ${t.link.url}`] : []),
 		'',
 		'--',
@@ -327,6 +530,18 @@ export function renderMail(name: TemplateName, locale: Locale, params: Params): 
 	const html = [
 		`<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5">`,
 		...t.lines.map((l) => `<p>${escapeHtml(l)}</p>`),
+		details.length
+			? `<table style="border-collapse:collapse;margin:0 0 1em">${details
+					.map(
+						([label, value]) =>
+							`<tr><th style="text-align:left;padding:2px 16px 2px 0;font-weight:normal;color:#555">${escapeHtml(label)}</th><td style="padding:2px 0;font-weight:bold">${escapeHtml(value)}</td></tr>`
+					)
+					.join('')}</table>`
+			: '',
+		t.image
+			? `<p><img src="cid:${escapeHtml(t.image.cid)}" alt="${escapeHtml(t.image.alt)}" width="220" height="220"></p>`
+			: '',
+		...after.map((l) => `<p>${escapeHtml(l)}</p>`),
 		t.link ? `<p><a href="${escapeHtml(t.link.url)}">${escapeHtml(t.link.label)}</a></p>` : '',
 		`<p style="color:#666;font-size:0.9em">${escapeHtml(footer[locale])}</p>`,
 		'</body></html>'

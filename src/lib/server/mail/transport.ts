@@ -1,8 +1,25 @@
 import nodemailer from 'nodemailer';
 
+/** A file sent with a message; with `cid`, an inline image the HTML shows as `<img src="cid:…">`. */
+export interface TransportAttachment {
+	filename: string;
+	contentType: string;
+	content: Uint8Array;
+	cid?: string;
+}
+
+export interface TransportMessage {
+	from: string;
+	to: string;
+	subject: string;
+	text: string;
+	html: string;
+	attachments?: TransportAttachment[];
+}
+
 /** What the sender needs from a transport; nodemailer's SMTP transport in production and tests. */
 export interface MailTransport {
-	send(message: { from: string; to: string; subject: string; text: string; html: string }): Promise<void>;
+	send(message: TransportMessage): Promise<void>;
 	close(): void;
 }
 
@@ -25,8 +42,18 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
 		socketTimeout: 30_000
 	});
 	return {
-		async send(message) {
-			await transporter.sendMail(message);
+		async send({ attachments, ...message }) {
+			await transporter.sendMail({
+				...message,
+				// An inline image (cid) goes into a multipart/related part with the HTML, the others are
+				// ordinary attachments; base64, so that a PDF's or PNG's bytes arrive unchanged.
+				attachments: attachments?.map((a) => ({
+					filename: a.filename,
+					contentType: a.contentType,
+					content: Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength),
+					...(a.cid ? { cid: a.cid, contentDisposition: 'inline' as const } : {})
+				}))
+			});
 		},
 		close() {
 			transporter.close();

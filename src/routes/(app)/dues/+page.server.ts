@@ -2,6 +2,7 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { formValues, parseForm, readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
+import { clubAccount } from '$lib/server/payments/bank/collections';
 import { createPledge } from '$lib/server/payments/bank/pledges';
 import {
 	cancelDues,
@@ -86,13 +87,18 @@ export const actions = {
 		if (bankIban() === null)
 			return fail(409, { values: formValues(form), errors: { _form: m.give_bank_unavailable() } });
 		const amount = input.data.preset === 'other' ? input.data.amount : Number(input.data.preset) * 100;
-		// the member is known by the account: no name or address copied onto the pledge
-		const result = await createPledge(db(), {
-			purpose: 'dues',
-			needId: null,
-			amount,
-			donor: { id: user.id, name: null, email: null, address: null }
-		});
+		// the member is known by the account: no name or address copied onto the pledge; the payment
+		// details are e-mailed to the account's address, in its language
+		const result = await createPledge(
+			db(),
+			{
+				purpose: 'dues',
+				needId: null,
+				amount,
+				donor: { id: user.id, name: null, email: null, address: null }
+			},
+			{ origin: event.locals.context.origin, account: await clubAccount(db(), bankIban()) }
+		);
 		if (!result.ok) return fail(409, { values: formValues(form), errors: refusalErrors(result) });
 		redirect(303, `/give/pledge/${result.id}`);
 	},

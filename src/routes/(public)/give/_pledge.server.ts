@@ -1,5 +1,6 @@
 import { formatCzk, parseCzk } from '$lib/money';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { recordAttempt, throttleWait, waitSeconds, type Policy } from '$lib/server/auth/throttle';
 import { formValues, parseForm, readForm } from '$lib/server/http/forms';
 import { clubAccount, pledgeForCollection } from '$lib/server/payments/bank/collections';
@@ -90,10 +91,13 @@ export async function submitGift(event: RequestEvent, needNumber: number | null)
 	if (refused) return refused;
 	const { amount, name, email, address } = input.data;
 	const donor = { id: event.locals.user?.id ?? null, name, email, address };
+	// the payment details are also e-mailed, in the language of this page, when the donor gave an address
+	const locale = getLocale() === 'en' ? 'en' : 'cs';
+	const mail = { origin: event.locals.context.origin, account };
 	const result =
 		needNumber === null
-			? await createPledge(db(), { purpose: 'gift', needId: null, amount, donor })
-			: await pledgeForCollection(db(), needNumber, { amount, donor });
+			? await createPledge(db(), { purpose: 'gift', needId: null, amount, donor, locale }, mail)
+			: await pledgeForCollection(db(), needNumber, { amount, donor, locale }, mail);
 	if (!result.ok) {
 		if (result.reason === 'not_found') error(404, 'Not found');
 		return fail(409, { values, errors: refusalErrors(result) });

@@ -1,7 +1,10 @@
 import type { RefusalOf } from '../../core/refusals';
 import { randomInt } from 'node:crypto';
-import type { Queryable } from '../../db/client';
+import type { Queryable, Tx } from '../../db/client';
 import { collectionForms, fundingStates, isAmount, needMoney } from '../../ledger/funding';
+import { mailPledgeInstructions } from '../../mail/money-mails';
+import type { Locale } from '../../mail/templates';
+import type { ClubAccount } from './collections';
 import { selectNeed } from '../../needs';
 import { isUuid } from '$lib/core/ids';
 
@@ -42,6 +45,17 @@ export interface PledgeInput {
 	needId: string | null;
 	amount: number;
 	donor: { id: string | null; name: string | null; email: string | null; address: string | null };
+	/** the language of the page the donor pledged on: their e-mails speak it when they are not signed in */
+	locale?: Locale;
+}
+
+/**
+ * What the payment instructions e-mail needs: the public address its link points to and the club's
+ * accounts (collections.ts clubAccount). Without it no e-mail is written (the demo data).
+ */
+export interface PledgeMail {
+	origin: string;
+	account: ClubAccount;
 }
 
 export type PledgeRefusal = RefusalOf<
@@ -59,7 +73,15 @@ export async function openCollection(db: Queryable, needId: string) {
 	return { need, money, open: fundingStates.has(need.status) && money.missing > 0 };
 }
 
-export async function createPledge(db: Queryable, input: PledgeInput): Promise<PledgeResult> {
+/**
+ * Creates a pledge with its own variable symbol and, when the donor gave an e-mail (or is signed in),
+ * queues its payment instructions in the same transaction: the e-mail exists exactly when the pledge does.
+ */
+export async function createPledge(
+	db: Queryable,
+	input: PledgeInput,
+	mail?: PledgeMail
+): Promise<PledgeResult> {
 	if (!isAmount(input.amount) || input.amount < 100) return { ok: false, reason: 'invalid_amount' };
 	if (input.purpose === 'dues' && (input.needId !== null || input.donor.id === null))
 		return { ok: false, reason: 'forbidden' };
@@ -71,17 +93,32 @@ export async function createPledge(db: Queryable, input: PledgeInput): Promise<P
 		if (input.amount > collection.money.missing)
 			return { ok: false, reason: 'over_missing', limit: collection.money.missing };
 	}
-	for (let attempt = 0; ; attempt++) {
-		const variableSymbol = newVariableSymbol();
-		const [row] = await db<{ id: string }[]>`
-			insert into pledges (variable_symbol, purpose, need_id, amount, donor_id, donor_name, donor_email, donor_address)
-			values (${variableSymbol}, ${input.purpose}, ${input.needId}, ${input.amount}, ${input.donor.id},
-				${input.donor.name}, ${input.donor.email}, ${input.donor.address})
-			on conflict (variable_symbol) do nothing
-			returning id`;
-		if (row) return { ok: true, id: row.id, variableSymbol };
-		if (attempt > 20) throw new Error('no free variable symbol');
-	}
+	const create = async (tx: Tx): Promise<PledgeResult> => {
+		for (let attempt = 0; ; attempt++) {
+			const variableSymbol = newVariableSymbol();
+			const [row] = await tx<{ id: string }[]>`
+				insert into pledges (variable_symbol, purpose, need_id, amount, donor_id, donor_name, donor_email,
+					donor_address, locale)
+				values (${variableSymbol}, ${input.purpose}, ${input.needId}, ${input.amount}, ${input.donor.id},
+					${input.donor.name}, ${input.donor.email}, ${input.donor.address}, ${input.locale ?? null})
+				on conflict (variable_symbol) do nothing
+				returning id`;
+			if (row) {
+				if (mail) {
+					const iban = input.needId !== null ? mail.account.collectionIban : mail.account.fundIban;
+					await mailPledgeInstructions(tx, row.id, mail.origin, {
+						iban,
+						reference: input.needId !== null ? mail.account.collectionReference : null,
+						clubName: mail.account.clubName
+					});
+				}
+				return { ok: true, id: row.id, variableSymbol };
+			}
+			if (attempt > 20) throw new Error('no free variable symbol');
+		}
+	};
+	// in the caller's transaction when there is one (a savepoint), else in a new one
+	return 'savepoint' in db ? (db.savepoint(create) as Promise<PledgeResult>) : db.begin(create);
 }
 
 export interface Pledge {

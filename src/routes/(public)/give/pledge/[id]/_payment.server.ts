@@ -2,6 +2,7 @@ import { clubAccount } from '$lib/server/payments/bank/collections';
 import { getPledge, type Pledge } from '$lib/server/payments/bank/pledges';
 import { bankIban, db } from '$lib/server/runtime';
 import { error } from '@sveltejs/kit';
+import { pledgePaymentMessage } from '$lib/server/mail/money-mails';
 
 /*
  * What the pledge's page and its QR code both need: the pledge, the account it is paid to and the
@@ -22,12 +23,7 @@ export async function paymentFor(id: string): Promise<Payment> {
 	const pledge = await getPledge(db(), id);
 	if (!pledge) error(404, 'Not found');
 	const account = await clubAccount(db(), bankIban());
-	const message =
-		pledge.purpose === 'dues'
-			? 'Clensky prispevek'
-			: pledge.needNumber !== null
-				? `Dar potreba c. ${pledge.needNumber}`
-				: 'Dar Spolu';
+	const message = pledgePaymentMessage(pledge.purpose, pledge.needNumber);
 	return {
 		pledge,
 		iban: pledge.needId !== null ? account.collectionIban : account.fundIban,
