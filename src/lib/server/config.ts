@@ -80,6 +80,14 @@ const schema = z.object({
 		)
 		.optional(),
 	MAIL_FROM: z.string().min(3, 'must be an address such as Spolu <spolu@example.org>').optional(),
+	FIO_API_URL: z
+		.string()
+		.refine(
+			(v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol),
+			'must be an http(s) URL such as https://fioapi.fio.cz/v1/rest'
+		)
+		.default('https://fioapi.fio.cz/v1/rest'),
+	FIO_SYNC_MINUTES: positiveInt(1440).default(15),
 	LOG_LEVEL: z
 		.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' })
 		.default('info'),
@@ -113,6 +121,8 @@ export type Config = {
 	bankIban: string | undefined;
 	/** card payments; undefined when the keys are not both set (the card option is hidden) */
 	stripe: { secretKey: string; webhookSecret: string; apiUrl: string | undefined } | undefined;
+	/** the Fio API's base URL and how often the club's token (if one is stored) downloads new movements */
+	fio: { apiUrl: string; syncEveryMs: number };
 	/**
 	 * ORIGIN, the public address links in e-mails start with. Undefined only in development (vite dev
 	 * gets its own address in hooks); any other start without it is refused (see `publicOrigin`).
@@ -160,6 +170,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 			c.STRIPE_SECRET_KEY && c.STRIPE_WEBHOOK_SECRET
 				? { secretKey: c.STRIPE_SECRET_KEY, webhookSecret: c.STRIPE_WEBHOOK_SECRET, apiUrl: c.STRIPE_API_URL }
 				: undefined,
+		fio: { apiUrl: c.FIO_API_URL.replace(/\/+$/, ''), syncEveryMs: c.FIO_SYNC_MINUTES * 60_000 },
 		origin: c.ORIGIN
 	};
 }

@@ -1,6 +1,8 @@
 import type { Config } from '../config';
 import { unusedFilesJob } from '../files/sweep';
 import { createMailSendJob } from '../mail/send-job';
+import { createFioSyncJob } from '../payments/bank/fio-api/job';
+import { confirmationMailJob } from '../payments/receipts/year-run';
 import { protectedRetentionJob } from '../privacy/retention';
 import { closePollsJob, pollRemindersJob } from '../voting/jobs';
 import { pruneJobs } from './maintenance';
@@ -13,5 +15,7 @@ export const jobDefinitions = (config: Config): JobDefinition[] => [
 	closePollsJob,
 	pollRemindersJob,
 	protectedRetentionJob,
-	unusedFilesJob
+	unusedFilesJob,
+	createFioSyncJob(config),
+	confirmationMailJob
 ];

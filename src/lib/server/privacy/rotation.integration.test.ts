@@ -18,6 +18,8 @@ import { saveStory } from '../stories/stories';
 import { storyPhotoContext } from '../stories/public';
 import { encryptField, parseKeyRing } from './encryption';
 import { countByKey, RotationError, rotateKeys } from './rotation';
+import { openToken, storeFioToken } from '../payments/bank/fio-api/connection';
+import { pragueDay } from '$lib/core/prague';
 
 const t = moneyTestDatabase();
 const k1 = `k1:${Buffer.alloc(32, 1).toString('base64')}`;
@@ -241,6 +243,18 @@ describe('key rotation', () => {
 		});
 		expect((await bytesAtRest(sql, row!.key)).equals(damaged)).toBe(true);
 		expect(await countByKey(sql)).toEqual({ k1: 1, k2: 6 });
+	});
+
+	it("moves the club's Fio API token to the new key", async () => {
+		const { sql, p } = t;
+		const token = 'Fio1'.repeat(16);
+		const coordinator = contextFor(sql, p.coordinator, { ...testEnvironment, keys: oldRing });
+		expect(await storeFioToken(coordinator, { token, startOn: pragueDay() })).toEqual({ ok: true });
+		expect(await countByKey(sql)).toEqual({ k1: 1 });
+		expect(await rotateKeys(sql, bothRing)).toEqual({ fields: 1, files: 0, alreadyCurrent: 0 });
+		const [row] = await sql<{ id: string; token: string }[]>`select id, token from fio_api_connection`;
+		expect(row!.token.startsWith('k2:')).toBe(true);
+		expect(openToken(newRing, row!.id, row!.token)).toBe(token);
 	});
 
 	it('re-encrypts every chunk of a large file under its key, and it still downloads whole', async () => {

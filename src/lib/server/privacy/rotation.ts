@@ -24,7 +24,7 @@ interface FieldPlace {
 }
 
 // The contexts must match the ones the owning modules encrypt with (delivery/protected.ts, auth/totp.ts,
-// needs/sealed.ts).
+// needs/sealed.ts, payments/bank/fio-api/connection.ts).
 const fieldPlaces: FieldPlace[] = [
 	...(['client_name', 'client_phone', 'delivery_address'] as const).map((column) => ({
 		table: 'need_protected_data',
@@ -38,6 +38,12 @@ const fieldPlaces: FieldPlace[] = [
 		column: 'texts',
 		id: 'need_id',
 		context: (needId) => `need_sealed_texts:texts:${needId}`
+	},
+	{
+		table: 'fio_api_connection',
+		column: 'token',
+		id: 'id',
+		context: (id) => `fio_api_connection:token:${id}`
 	}
 ];
 
