@@ -285,7 +285,42 @@ const routes: Route[] = [
 	{ path: `/give/pledge/${NO_ID}`, access: 'public', expect: () => 'not-found' },
 	{ path: `/give/pledge/${NO_ID}/qr.svg`, access: 'public', data: false, expect: () => 'not-found' },
 	{ path: '/coordinator/money', access: 'coordinator', actions: ['allocate'] },
-	{ path: '/coordinator/money/bank', access: 'coordinator', actions: ['import', 'assign'] },
+	{
+		path: '/coordinator/money/bank',
+		access: 'coordinator',
+		actions: ['import', 'assign', 'addAccount', 'removeAccount', 'returnPayment'],
+		// removing an account that is none of the added ones is refused by state
+		actionExpect: {
+			removeAccount: (who) => (who === 'coordinator' ? 'conflict' : coordinatorOnly(who, 'action'))
+		}
+	},
+	{
+		path: '/coordinator/money/bank/fio',
+		access: 'coordinator',
+		actions: ['save', 'remove', 'sync'],
+		// the demo stores no Fio token: nothing to remove or download with
+		actionExpect: {
+			remove: (who) => (who === 'coordinator' ? 'conflict' : coordinatorOnly(who, 'action')),
+			sync: (who) => (who === 'coordinator' ? 'conflict' : coordinatorOnly(who, 'action'))
+		}
+	},
+	{ path: '/coordinator/money/reports/confirmations', access: 'coordinator', actions: ['mail'] },
+	{
+		path: '/coordinator/money/reports/confirmations/archive',
+		access: 'coordinator',
+		data: false,
+		actions: ['default'],
+		// without a year the coordinator is sent back to the confirmations page with a message
+		actionExpect: { default: (who) => (who === 'coordinator' ? 'back' : coordinatorOnly(who, 'action')) },
+		expect: (who, via) => (via === 'page' ? 'not-allowed' : coordinatorOnly(who, via))
+	},
+	{
+		path: `/coordinator/money/reports/donors/${NO_ID}`,
+		access: 'coordinator',
+		actions: ['save', 'reset'],
+		// no donation has this id: the coordinator learns it does not exist, the others are stopped first
+		expect: (who, via) => (who === 'coordinator' ? 'not-found' : coordinatorOnly(who, via))
+	},
 	{ path: '/coordinator/money/gifts', access: 'coordinator', actions: ['default'] },
 	{ path: '/coordinator/money/reports', access: 'coordinator' },
 	{ path: '/coordinator/money/reports/needs.csv', access: 'coordinator', data: false },
