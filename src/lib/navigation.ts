@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import type { Role } from '$lib/roles';
+import { roles as everyRole, type Role } from '$lib/roles';
 
 export interface NavItem {
 	href: string;
@@ -16,6 +16,8 @@ export interface NavItem {
 /** The main navigation, in order. Each part of Spolu adds the pages of its roles here. */
 export const mainNavigation: NavItem[] = [
 	{ href: '/', label: () => m.nav_home() },
+	// what waits for a signed-in person in each of their roles
+	{ href: '/start', label: () => m.start_nav(), roles: everyRole },
 	{ href: '/how-it-works', label: () => m.nav_how(), signedOutOnly: true },
 	{ href: '/stories', label: () => m.nav_stories() },
 	{ href: '/collections', label: () => m.nav_collections() },

@@ -17,4 +17,10 @@ describe('safeRedirectPath', () => {
 	])('sends %j home instead of off the site', (value) => {
 		expect(safeRedirectPath(value)).toBe('/');
 	});
+
+	it('sends an unsafe or missing path to the fallback the caller names instead of home', () => {
+		expect(safeRedirectPath(undefined, '/start')).toBe('/start');
+		expect(safeRedirectPath('//evil.example/x', '/start')).toBe('/start');
+		expect(safeRedirectPath('/votes?x=1', '/start')).toBe('/votes?x=1');
+	});
 });

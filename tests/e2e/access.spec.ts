@@ -105,6 +105,7 @@ const routes: Route[] = [
 		access: 'signed-in',
 		actions: ['name', 'language', 'password', 'disableTwoFactor', 'recoveryCodes']
 	},
+	{ path: '/start', access: 'signed-in' },
 	{ path: '/2fa', access: 'signed-in', actions: ['default'], expect: twoFactorPage },
 	{ path: '/2fa/setup', access: 'signed-in', actions: ['default'], expect: twoFactorSetup },
 	{ path: '/coordinator/outbox', access: 'coordinator' },
@@ -412,7 +413,7 @@ function outcomeOfStatus(response: APIResponse): Outcome | `status ${number}` {
 	const location = response.headers()['location'] ?? '';
 	if (status === 303 || status === 302 || status === 307) {
 		if (location.startsWith('/login')) return 'to-login';
-		if (location === '/') return 'to-home';
+		if (location === '/' || location === '/start') return 'to-home';
 		return 'back';
 	}
 	if (status === 200) return 'ok';
@@ -434,7 +435,7 @@ async function outcomeOfData(response: APIResponse): Promise<Outcome | string> {
 	};
 	if (body.type === 'redirect') {
 		if (body.location?.startsWith('/login')) return 'to-login';
-		if (body.location === '/') return 'to-home';
+		if (body.location === '/' || body.location === '/start') return 'to-home';
 		return `redirect ${body.location}`;
 	}
 	const error = body.nodes?.find((n) => n?.type === 'error');

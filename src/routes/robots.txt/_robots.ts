@@ -6,6 +6,7 @@ export const privatePaths = [
 	'/fund',
 	'/dues',
 	'/votes',
+	'/start',
 	'/api',
 	'/login',
 	'/logout',

@@ -31,6 +31,6 @@ export function requireRole(event: Event, ...roles: Role[]): SessionUser {
 
 /** For pages only signed-out visitors use (sign-in, sign-up): the signed-in go to their start page. */
 export function redirectIfSignedIn(event: Event) {
-	if (event.locals.user) redirect(303, '/');
+	if (event.locals.user) redirect(303, '/start');
 	if (event.locals.twoFactor) redirect(303, event.locals.twoFactor.step === 'verify' ? '/2fa' : '/2fa/setup');
 }

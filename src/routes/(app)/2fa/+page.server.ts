@@ -14,7 +14,7 @@ import { codeField } from './_code';
  * it cannot use requireUser (which sends such sessions here); it reads `locals.twoFactor` instead.
  */
 function pendingVerification({ locals }: Pick<RequestEvent, 'locals'>) {
-	if (locals.user) redirect(303, '/');
+	if (locals.user) redirect(303, '/start');
 	if (!locals.twoFactor) redirect(303, '/login');
 	if (locals.twoFactor.step === 'enrol') redirect(303, '/2fa/setup');
 	return locals.twoFactor;
@@ -48,6 +48,6 @@ export const actions = {
 			return fail(400, { errors: { code: m.twofa_invalid_code() } });
 		}
 		event.cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(result.expiresAt));
-		redirect(303, '/');
+		redirect(303, '/start');
 	}
 } satisfies Actions;

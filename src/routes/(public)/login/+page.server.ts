@@ -20,7 +20,8 @@ const schema = z.object({
 
 export const load = ((event) => {
 	redirectIfSignedIn(event);
-	return { redirectTo: safeRedirectPath(event.url.searchParams.get('redirectTo')) };
+	// without a page to return to, people land on their start page: what waits for them in the club
+	return { redirectTo: safeRedirectPath(event.url.searchParams.get('redirectTo'), '/start') };
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -62,7 +63,7 @@ export const actions = {
 		);
 		redirect(
 			303,
-			step === 'verify' ? '/2fa' : step === 'enrol' ? '/2fa/setup' : safeRedirectPath(redirectTo)
+			step === 'verify' ? '/2fa' : step === 'enrol' ? '/2fa/setup' : safeRedirectPath(redirectTo, '/start')
 		);
 	}
 } satisfies Actions;

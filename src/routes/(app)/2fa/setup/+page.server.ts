@@ -57,6 +57,6 @@ export const actions = {
 				result.reason === 'expired' ? { _form: m.twofa_setup_expired() } : { code: m.twofa_invalid_code() };
 			return fail(400, { errors, enrolment: await again() });
 		}
-		return { recoveryCodes: result.recoveryCodes, next: required ? '/' : '/profile' };
+		return { recoveryCodes: result.recoveryCodes, next: required ? '/start' : '/profile' };
 	}
 } satisfies Actions;

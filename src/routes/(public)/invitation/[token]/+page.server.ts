@@ -90,7 +90,7 @@ export const actions = {
 		}
 		event.cookies.set(SESSION_COOKIE, result.sessionToken, sessionCookieOptions(result.sessionExpiresAt));
 		const r = runtime();
-		redirect(303, needsTwoFactor([result.role], r.config.require2fa ?? !r.demo) ? '/2fa/setup' : '/');
+		redirect(303, needsTwoFactor([result.role], r.config.require2fa ?? !r.demo) ? '/2fa/setup' : '/start');
 	},
 	accept: async (event) => {
 		const user = requireUser(event);
