@@ -136,7 +136,7 @@ const routes: Route[] = [
 		path: '/votes/:openPoll',
 		access: 'signed-in',
 		expect: memberOnly,
-		actions: ['vote', 'recuse', 'close', 'extend'],
+		actions: ['vote', 'recuse', 'close', 'extend', 'pollMessage'],
 		actionExpect: {
 			close: (who) => {
 				const outcome = memberOnly(who, 'action');

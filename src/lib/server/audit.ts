@@ -33,6 +33,7 @@ export type AuditAction =
 	| 'need.attachment_read'
 	| 'need.fast_tracked'
 	| 'club.settings_changed'
+	| 'need.poll_message_posted'
 	| 'need.cancelled'
 	| 'need.closed'
 	| 'ledger.allocated'

@@ -517,6 +517,8 @@ export function renderMail(name: TemplateName, locale: Locale, params: Params): 
 	if (missing.length) throw new Error(`mail template ${name} needs ${missing.join(', ')}`);
 	const t = template[locale](params);
 	const details = t.details ?? [];
+		poll_question: 'člen klubu se před hlasováním ptá',
+		poll_answer: 'organizace odpověděla v diskusi k hlasování',
 	const after = t.after ?? [];
 	const text = [
 		...t.lines,
@@ -547,4 +549,12 @@ export function renderMail(name: TemplateName, locale: Locale, params: Params): 
 		'</body></html>'
 	].join('\n');
 	return { subject: t.subject, text, html };
+		poll_question: 'a club member asks before the vote',
+		poll_answer: 'the organisation answered in the discussion of the vote',
 }
+		poll_question:
+			'Dotaz najdete po přihlášení u potřeby v části Diskuse k hlasování a tam na něj můžete odpovědět, dokud hlasování běží. Nepište do odpovědi jména ani jiné údaje, podle kterých by šlo rodinu poznat.',
+		poll_answer: 'Odpověď najdete po přihlášení na stránce hlasování.',
+		poll_question:
+			"Sign in to read the question under Discussion of the vote on the need's page and answer it while the vote runs. Do not write names or anything else that could identify the family.",
+		poll_answer: "Sign in to read the answer on the vote's page.",

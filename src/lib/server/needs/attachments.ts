@@ -14,7 +14,7 @@ import { insertEvent, selectNeed } from './queries';
 import { isUuid } from '$lib/core/ids';
 
 // binds a stored file to its need: a file copied into another need's place does not decrypt
-const fileContext = (needId: string) => `need_attachments:${needId}`;
+export const fileContext = (needId: string) => `need_attachments:${needId}`;
 
 /*
  * Private attachments of a need (quotes, invoices). They may show an identity, so they are kept like
@@ -32,7 +32,14 @@ export async function addAttachment(
 	ctx: PersonContext,
 	store: AttachmentStore,
 	needId: string,
-	upload: { bytes: Uint8Array; name: string; type: string; kind: AttachmentKind }
+	upload: {
+		bytes: Uint8Array;
+		name: string;
+		type: string;
+		kind: AttachmentKind;
+		/** a quote the voting members may see (the worker's choice; never another kind) */
+		shownToVoters?: boolean;
+	}
 ): Promise<AttachmentResult> {
 	const { db, actor } = ctx;
 	if (!isUuid(needId)) return { ok: false, reason: 'not_found' };
@@ -49,8 +56,10 @@ export async function addAttachment(
 			if (!need || !attachmentStates.has(need.status))
 				return { ok: false as const, reason: 'wrong_state' as const };
 			const [row] = await tx<{ id: string }[]>`
-				insert into need_attachments (need_id, uploaded_by, kind, file_name, media_type, size_bytes, storage_key)
-				values (${needId}, ${actor.id}, ${upload.kind}, ${file!.name}, ${file!.mediaType}, ${file!.size}, ${file!.key})
+				insert into need_attachments (need_id, uploaded_by, kind, file_name, media_type, size_bytes, storage_key,
+					shown_to_voters)
+				values (${needId}, ${actor.id}, ${upload.kind}, ${file!.name}, ${file!.mediaType}, ${file!.size}, ${file!.key},
+					${upload.kind === 'quote' && upload.shownToVoters === true})
 				returning id`;
 			await insertEvent(tx, {
 				needId,

@@ -263,6 +263,8 @@ export interface NeedAttachment {
 	storageKey: string;
 	uploadedBy: string;
 	uploaderName: string;
+	/** a quote the worker let the voting members see */
+	shownToVoters: boolean;
 	createdAt: Date;
 }
 
@@ -270,7 +272,7 @@ export async function selectAttachments(db: Queryable, needId: string): Promise<
 	return db<NeedAttachment[]>`
 		select a.id, a.need_id as "needId", a.kind, a.file_name as "fileName", a.media_type as "mediaType",
 			a.size_bytes as "sizeBytes", a.storage_key as "storageKey", a.uploaded_by as "uploadedBy",
-			u.name as "uploaderName", a.created_at as "createdAt"
+			u.name as "uploaderName", a.shown_to_voters as "shownToVoters", a.created_at as "createdAt"
 		from need_attachments a join users u on u.id = a.uploaded_by
 		where a.need_id = ${needId} and a.removed_at is null order by a.created_at, a.id`;
 }

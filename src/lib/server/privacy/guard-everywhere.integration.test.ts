@@ -13,6 +13,7 @@ import { createNeed, markReady, postMessage, submitNeed, withdrawNeed } from '..
 import { saveStory } from '../stories/stories';
 import { castVote, extendPoll, fastTrackApprove, recuse } from '../voting/polls';
 import { recordDecision, setVolunteer } from '../voting/decision';
+import { postPollMessage } from '../voting/messages';
 
 /*
  * The anonymisation guard stands at every free text that club members or the public read. This test
@@ -38,6 +39,7 @@ const guarded = [
 	'need_funding.source',
 	'need_events.body',
 	'votes.reason',
+	'poll_messages.body',
 	'polls.extension_reason',
 	'need_decisions.note',
 	'need_deliveries.plan',
@@ -221,6 +223,7 @@ const notGuarded: Record<string, string> = {
 			'pledges.purpose',
 			'pledges.status',
 			'polls.outcome',
+			'poll_messages.author_role',
 			'stories.category',
 			'stories.photo_key',
 			'stories.photo_media_type',
@@ -335,6 +338,9 @@ describe('the guard everywhere free text goes', () => {
 		const [poll] = await sql<{ id: string }[]>`select id from polls where need_id = ${voting}`;
 		await attempt(['votes.reason'], () => castVote(member, poll!.id, 'no', PERSONAL));
 		await attempt(['votes.reason'], () => recuse(member, poll!.id, PERSONAL));
+		// the thread of the vote: a member's question and the organisation's answer
+		await attempt(['poll_messages.body'], () => postPollMessage(member, poll!.id, PERSONAL));
+		await attempt(['poll_messages.body'], () => postPollMessage(worker, poll!.id, PERSONAL));
 		const later = new Date(Date.now() + 3 * 24 * 3600 * 1000);
 		await attempt(['polls.extension_reason'], () => extendPoll(coordinator, poll!.id, later, PERSONAL));
 		const ready = await createNeed(worker, completeNeed());

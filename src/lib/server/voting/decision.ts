@@ -7,6 +7,7 @@ import { isCoordinator, needView } from '../needs/access';
 import { mailNeedUpdate } from '../needs/notifications';
 import { insertEvent, selectNeed } from '../needs';
 import { isUuid } from '$lib/core/ids';
+import { approvedAmountOf } from '$lib/decision-amount';
 
 /*
  * The club's decision on an approved need: which items it pays for (the approved amount may be less
@@ -23,6 +24,7 @@ export type DecisionRefusal = RefusalOf<
 	| 'no_items'
 	| 'not_a_volunteer'
 	| 'nothing_to_fund'
+	| 'closed'
 	| 'personal_data'
 >;
 export type DecisionResult<T = object> = ({ ok: true } & T) | { ok: false; reason: DecisionRefusal };
@@ -54,6 +56,60 @@ export async function setVolunteer(
 		}
 		return { ok: true };
 	});
+}
+
+/** What the poll page needs to know of a poll to decide whether its members may still offer themselves. */
+export interface VolunteerPoll {
+	closedAt: Date | null;
+	closesAt: Date;
+	outcome: string | null;
+	/** a later vote on the same need was opened: offers belong there */
+	superseded: boolean;
+}
+
+/**
+ * Whether a poll still takes offers to be the contact person: while it runs, and after it approved the
+ * need until the coordinator chose the contact person. A poll that closed otherwise, or that a newer vote
+ * on the same need replaced, takes none — the need may be back in a vote, but not through this page.
+ */
+export function pollTakesVolunteers(
+	poll: VolunteerPoll,
+	needStatus: string,
+	decided: boolean,
+	now = new Date()
+): 'open' | 'closed' | 'chosen' {
+	if (decided) return 'chosen';
+	if (poll.superseded || !volunteerStates.has(needStatus)) return 'closed';
+	if (!poll.closedAt && now < poll.closesAt) return 'open';
+	return poll.outcome === 'approved' && needStatus === 'approved' ? 'open' : 'closed';
+}
+
+/**
+ * A member of a poll's electorate offers (or withdraws the offer) from the poll's page: refused with
+ * `closed` once the poll no longer takes offers, with `wrong_state` once the contact person is chosen.
+ */
+export async function volunteerInPoll(
+	ctx: PersonContext,
+	pollId: string,
+	offer: boolean,
+	now = new Date()
+): Promise<DecisionResult> {
+	const { db, actor } = ctx;
+	if (!isUuid(pollId) || !actor.roles.includes('member')) return refuse('not_found');
+	const [poll] = await db<(VolunteerPoll & { needId: string; voter: boolean })[]>`
+		select p.need_id as "needId", p.closed_at as "closedAt", p.closes_at as "closesAt", p.outcome,
+			exists (select 1 from polls l where l.need_id = p.need_id and l.opened_at > p.opened_at) as superseded,
+			exists (select 1 from poll_electorate e where e.poll_id = p.id and e.member_id = ${actor.id}) as voter
+		from polls p where p.id = ${pollId}`;
+	if (!poll || !poll.voter) return refuse('not_found');
+	const need = await selectNeed(db, poll.needId);
+	if (!need) return refuse('not_found');
+	const [decided] = await db`select 1 from need_decisions where need_id = ${poll.needId}`;
+	const state = pollTakesVolunteers(poll, need.status, !!decided, now);
+	if (state === 'chosen') return refuse('wrong_state');
+	if (state === 'closed') return refuse('closed');
+	// setVolunteer checks the need again under its lock
+	return setVolunteer(ctx, poll.needId, offer);
 }
 
 export interface Volunteer {
@@ -105,8 +161,8 @@ export async function recordDecision(
 			.sort((a, b) => a - b);
 		if (!positions.length || positions.length !== new Set(input.itemPositions).size)
 			return refuse('no_items');
-		const chosen = positions.reduce((sum, p) => sum + need.items[p]!.quantity * need.items[p]!.unitPrice, 0);
-		const approvedAmount = chosen - need.secured;
+		// the form showed the same figure before saving
+		const approvedAmount = approvedAmountOf(need.items, positions, need.secured);
 		if (approvedAmount <= 0) return refuse('nothing_to_fund');
 		if (!isUuid(input.contactPersonId)) return refuse('not_a_volunteer');
 		const [volunteer] = await tx`

@@ -6,6 +6,8 @@ import { selectNeed } from '../needs';
 import { isUuid } from '$lib/core/ids';
 import { anonymised, type AnonymisedNeed } from '../needs/view';
 import { getVoteSettings, type Outcome, type Tally } from './settings';
+import { pollTakesVolunteers } from './decision';
+import { listQuotes, type PollQuote } from './quotes';
 
 /* What members and the coordinator see of polls. */
 
@@ -56,11 +58,18 @@ export interface PollPage {
 	voter: boolean;
 	coordinator: boolean;
 	myVote: { choice: string; reason: string | null } | null;
-	/** participation while the poll runs: for the coordinator only */
-	participation: { voted: number; electorate: number } | null;
+	/**
+	 * how many of the electorate have voted (a recusal counts), never how: for the coordinator and the
+	 * voters, while the poll runs and after
+	 */
+	participation: { voted: number; electorate: number };
 	/** whether the asking member offered to be the contact person, and may still change that */
 	volunteered: boolean;
 	canVolunteer: boolean;
+	/** why a member may no longer offer: the poll closed (or a newer one runs), or the contact person is chosen */
+	volunteering: 'open' | 'closed' | 'chosen';
+	/** the need's price quotes (quotes.ts says why only those) */
+	quotes: PollQuote[];
 	/** the tally and everyone's votes: after closing, or while open when the club does not hide them */
 	results: { tally: Tally; votes: VoteRow[] } | null;
 }
@@ -78,11 +87,13 @@ export async function viewPoll(ctx: PersonContext<Queryable>, pollId: string): P
 			extensionReason: string | null;
 			outcome: Outcome | null;
 			electorate: number;
+			superseded: boolean;
 		}[]
 	>`
 		select id, need_id as "needId", closes_at as "closesAt", closed_at as "closedAt",
-			extension_reason as "extensionReason", outcome, electorate
-		from polls where id = ${pollId}`;
+			extension_reason as "extensionReason", outcome, electorate,
+			exists (select 1 from polls l where l.need_id = p.need_id and l.opened_at > p.opened_at) as superseded
+		from polls p where id = ${pollId}`;
 	if (!poll) return null;
 	const [inElectorate] = await db`
 		select 1 from poll_electorate where poll_id = ${pollId} and member_id = ${actor.id}`;
@@ -108,6 +119,7 @@ export async function viewPoll(ctx: PersonContext<Queryable>, pollId: string): P
 	const [volunteered] = await db`
 		select 1 from need_volunteers where need_id = ${poll.needId} and member_id = ${actor.id}`;
 	const [decided] = await db`select 1 from need_decisions where need_id = ${poll.needId}`;
+	const volunteering = pollTakesVolunteers(poll, need.status, !!decided);
 	return {
 		id: poll.id,
 		need: anonymised(need),
@@ -118,10 +130,11 @@ export async function viewPoll(ctx: PersonContext<Queryable>, pollId: string): P
 		voter,
 		coordinator,
 		myVote: mine ? { choice: mine.choice, reason: mine.reason } : null,
-		participation: coordinator ? { voted: votes.length, electorate: poll.electorate } : null,
+		participation: { voted: votes.length, electorate: poll.electorate },
 		volunteered: !!volunteered,
-		canVolunteer:
-			actor.roles.includes('member') && !decided && (need.status === 'in_vote' || need.status === 'approved'),
+		canVolunteer: voter && volunteering === 'open',
+		volunteering,
+		quotes: await listQuotes(db, poll.needId),
 		results: showResults
 			? { tally, votes: votes.map(({ memberName, choice, reason }) => ({ memberName, choice, reason })) }
 			: null

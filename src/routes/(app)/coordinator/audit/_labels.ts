@@ -30,6 +30,7 @@ const actions: Record<string, () => string> = {
 	'need.attachment_read': m.audit_action_need_attachment_read,
 	'need.fast_tracked': m.audit_action_need_fast_tracked,
 	'club.settings_changed': m.audit_action_club_settings_changed,
+	'need.poll_message_posted': m.poll_msg_audit_posted,
 	'need.cancelled': m.audit_action_need_cancelled,
 	'need.closed': m.audit_action_need_closed,
 	'ledger.allocated': m.audit_action_ledger_allocated,

@@ -2,6 +2,7 @@ import { pragueDay } from '$lib/core/prague';
 import { contextOf } from '$lib/server/http/actor';
 import { requireRole } from '$lib/server/http/guards';
 import { viewNeed } from '$lib/server/needs/view';
+import { viewPollThread } from '$lib/server/voting/messages';
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { contactActions } from './contact-actions';
@@ -19,9 +20,12 @@ import { voteActions } from './vote-actions';
 
 export const load = (async (event) => {
 	const user = requireRole(event, ...needRoles);
-	const page = await viewNeed(contextOf(event, user), event.params.id);
+	const ctx = contextOf(event, user);
+	const page = await viewNeed(ctx, event.params.id);
 	if (!page) error(404, 'Not found');
-	return { page, today: pragueDay() };
+	// the organisation answers the club's questions here; members ask on the poll's page
+	const thread = page.view === 'member' ? null : await viewPollThread(ctx, event.params.id);
+	return { page, thread, today: pragueDay() };
 }) satisfies PageServerLoad;
 
 export const actions = {

@@ -16,7 +16,10 @@ import { type NeedEvent, answer, contextIn, invalid, refused, requiredReason } f
  * reviews, asks, marks ready, rejects or marks a duplicate. The domain (needs/transitions.ts) decides who may.
  */
 
-const uploadSchema = z.object({ kind: z.enum(attachmentKinds, { error: () => m.attachment_error_kind() }) });
+const uploadSchema = z.object({
+	kind: z.enum(attachmentKinds, { error: () => m.attachment_error_kind() }),
+	show_to_voters: z.literal('yes').optional()
+});
 
 const reasonSchema = z.object({
 	reason: z
@@ -108,7 +111,8 @@ export const triageActions = {
 			bytes: new Uint8Array(await file.arrayBuffer()),
 			name: file.name,
 			type: file.type,
-			kind: input.data.kind
+			kind: input.data.kind,
+			shownToVoters: input.data.show_to_voters === 'yes'
 		});
 		if (!result.ok) {
 			if (result.reason === 'not_found') error(404, 'Not found');

@@ -4,6 +4,8 @@ import { requiredText } from '$lib/server/http/fields';
 import { formValues, parseForm, readForm } from '$lib/server/http/forms';
 import { helpForms, recordDecision } from '$lib/server/voting/decision';
 import * as polls from '$lib/server/voting/polls';
+import { messageBody, pollMessageAnswer } from '$lib/server/voting/message-action';
+import { postPollMessage, runningPollOf, viewPollThread } from '$lib/server/voting/messages';
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { refusalText } from '$lib/server/http/refusal-texts';
@@ -22,6 +24,22 @@ const decisionSchema = z.object({
 });
 
 export const voteActions = {
+	/** the organisation (or the coordinator) writes in the thread of the need's running poll */
+	pollMessage: async (event: NeedEvent) => {
+		const ctx = contextIn(event);
+		const body = messageBody(await readForm(event.request));
+		const pollId = await runningPollOf(ctx.db, event.params.id);
+		if (!pollId) {
+			// no vote runs: the thread is read-only, or the need does not exist for the asker
+			return pollMessageAnswer(
+				(await viewPollThread(ctx, event.params.id))
+					? { ok: false, reason: 'closed' }
+					: { ok: false, reason: 'not_found' },
+				body
+			);
+		}
+		return pollMessageAnswer(await postPollMessage(ctx, pollId, body), body);
+	},
 	openVote: async (event: NeedEvent) => {
 		const result = await polls.openVote(contextIn(event), event.params.id);
 		if (result.ok) return { action: 'openVote' as const, done: true };

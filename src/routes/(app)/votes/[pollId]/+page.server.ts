@@ -5,7 +5,9 @@ import { requiredText } from '$lib/server/http/fields';
 import { parseForm, readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
 import * as polls from '$lib/server/voting/polls';
-import { setVolunteer } from '$lib/server/voting/decision';
+import { volunteerInPoll } from '$lib/server/voting/decision';
+import { messageBody, pollMessageAnswer } from '$lib/server/voting/message-action';
+import { postPollMessage, viewPollThread } from '$lib/server/voting/messages';
 import { viewPoll } from '$lib/server/voting/view';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
@@ -15,10 +17,13 @@ import type { Actions, PageServerLoad } from './$types';
 const pollRoles = ['member', 'coordinator'] as const;
 
 export const load = (async (event) => {
+	// the page reloads this every half minute while the poll runs: who has voted, new messages
+	event.depends('app:poll');
 	const user = requireRole(event, ...pollRoles);
-	const poll = await viewPoll(contextOf(event, user), event.params.pollId);
+	const ctx = contextOf(event, user);
+	const poll = await viewPoll(ctx, event.params.pollId);
 	if (!poll) error(404, 'Not found');
-	return { poll };
+	return { poll, thread: await viewPollThread(ctx, poll.need.id) };
 }) satisfies PageServerLoad;
 
 type Action = 'vote' | 'recuse' | 'close' | 'extend' | 'volunteer';
@@ -68,12 +73,21 @@ export const actions = {
 	volunteer: async (event) => {
 		const ctx = contextIn(event);
 		const form = await readForm(event.request);
-		const poll = await viewPoll(ctx, event.params.pollId);
-		if (!poll) error(404, 'Not found');
-		const result = await setVolunteer(ctx, poll.need.id, form.get('offer') === 'yes');
+		const result = await volunteerInPoll(ctx, event.params.pollId, form.get('offer') === 'yes');
 		if (result.ok) return { action: 'volunteer' as const, done: true };
 		if (result.reason === 'not_found') error(404, 'Not found');
-		return fail(409, { action: 'volunteer' as const, message: m.need_refusal_wrong_state() });
+		const message =
+			result.reason === 'closed'
+				? m.decision_volunteer_closed()
+				: result.reason === 'wrong_state'
+					? m.decision_volunteer_chosen()
+					: m.need_refusal_wrong_state();
+		return fail(409, { action: 'volunteer' as const, message });
+	},
+	pollMessage: async (event) => {
+		const ctx = contextIn(event);
+		const body = messageBody(await readForm(event.request));
+		return pollMessageAnswer(await postPollMessage(ctx, event.params.pollId, body), body);
 	},
 	close: async (event) => answer('close', await polls.closePoll(contextIn(event), event.params.pollId)),
 	extend: async (event) => {
