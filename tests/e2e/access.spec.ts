@@ -127,6 +127,7 @@ const routes: Route[] = [
 		actionExpect: { help: (who) => (who === 'coordinator' ? 'ok' : coordinatorOnly(who, 'action')) }
 	},
 	{ path: '/coordinator/audit', access: 'coordinator' },
+	{ path: '/coordinator/audit/audit.csv', access: 'coordinator', data: false },
 	{ path: '/coordinator/needs', access: 'coordinator' },
 	{ path: '/coordinator/settings', access: 'coordinator', actions: ['default'] },
 	{ path: '/votes', access: 'signed-in', expect: memberOnly },

@@ -18,6 +18,7 @@ export type AuditAction =
 	| 'auth.recovery_code_used'
 	| 'auth.email_verified'
 	| 'access.denied'
+	| 'audit.exported'
 	| 'user.signed_up'
 	| 'user.access_requested'
 	| 'user.approved'
@@ -32,8 +33,8 @@ export type AuditAction =
 	| 'need.personal_data_confirmed'
 	| 'need.attachment_read'
 	| 'need.fast_tracked'
-	| 'club.settings_changed'
 	| 'need.poll_message_posted'
+	| 'club.settings_changed'
 	| 'need.cancelled'
 	| 'need.closed'
 	| 'ledger.allocated'
@@ -98,34 +99,128 @@ export interface AuditRow {
 	at: Date;
 	actorId: string | null;
 	actorEmail: string | null;
+	actorName: string | null;
 	action: string;
 	targetType: string | null;
 	targetId: string | null;
+	/** the need's short number ("potřeba č. 12") when the target is a need */
+	needNumber: number | null;
 	address: string | null;
 	details: Record<string, unknown>;
 }
 
+/** Routine entries that would drown everything else: hidden unless asked for. */
+export const ROUTINE_ACTIONS = ['auth.sign_in', 'auth.sign_out'] as const;
+
 export interface AuditFilter {
+	/** an action or a group of them ("ledger."): a prefix */
 	action?: string;
+	/** the exact e-mail of who acted */
 	actorEmail?: string;
+	/** part of the name or e-mail of who acted */
+	person?: string;
 	from?: Date;
 	to?: Date;
+	/** leave out sign-ins and sign-outs (ROUTINE_ACTIONS) */
+	hideRoutine?: boolean;
 	limit?: number;
 	before?: number;
 }
 
+const likePattern = (text: string) => text.replace(/[%_\\]/g, '\\$&');
+
 /** Entries for the coordinator, newest first, filtered. */
 export async function listAudit(db: Queryable, filter: AuditFilter = {}): Promise<AuditRow[]> {
 	return db<AuditRow[]>`
-		select a.id, a.at, a.actor_id as "actorId", u.email as "actorEmail", a.action,
-			a.target_type as "targetType", a.target_id as "targetId", a.address, a.details
-		from audit_log a left join users u on u.id = a.actor_id
+		select a.id, a.at, a.actor_id as "actorId", u.email as "actorEmail", u.name as "actorName", a.action,
+			a.target_type as "targetType", a.target_id as "targetId", n.number as "needNumber", a.address, a.details
+		from audit_log a
+			left join users u on u.id = a.actor_id
+			left join needs n on a.target_type = 'need' and n.id::text = a.target_id
 		where true
-			${filter.action ? db`and a.action like ${filter.action.replace(/[%_\\]/g, '\\$&') + '%'}` : db``}
+			${filter.action ? db`and a.action like ${likePattern(filter.action) + '%'}` : db``}
 			${filter.actorEmail ? db`and u.email = ${filter.actorEmail.toLowerCase()}` : db``}
+			${
+				filter.person
+					? db`and (u.email like ${'%' + likePattern(filter.person.toLowerCase()) + '%'}
+						or lower(u.name) like ${'%' + likePattern(filter.person.toLowerCase()) + '%'})`
+					: db``
+			}
+			${filter.hideRoutine ? db`and a.action <> all(${[...ROUTINE_ACTIONS]})` : db``}
 			${filter.from ? db`and a.at >= ${filter.from}` : db``}
 			${filter.to ? db`and a.at < ${filter.to}` : db``}
 			${filter.before ? db`and a.id < ${filter.before}` : db``}
 		order by a.id desc
 		limit ${filter.limit ?? 100}`;
 }
+
+/**
+ * Every entry the filter matches, newest first, in batches: for an export of any length. Each batch is
+ * its own short query (by id, from where the last one ended) rather than one cursor held open, since the
+ * embedded database has a single connection that other requests must not wait on for a whole download.
+ */
+export async function* allAudit(
+	db: Queryable,
+	filter: Omit<AuditFilter, 'limit' | 'before'>,
+	batch = 500
+): AsyncGenerator<AuditRow[]> {
+	let before: number | undefined;
+	for (;;) {
+		const rows = await listAudit(db, { ...filter, before, limit: batch });
+		if (rows.length) yield rows;
+		if (rows.length < batch) return;
+		before = rows.at(-1)!.id;
+	}
+}
+
+/**
+ * Who an entry was done by. Without an account it was either someone not signed in (a failed sign-in, a
+ * sign-up, a request for access: these always come with the address they came from) or Spolu itself (a
+ * background job or a payment provider's message: no address). The job is named by what it did.
+ */
+export type AuditActor =
+	| { kind: 'person'; name: string | null; email: string | null }
+	| { kind: 'visitor' }
+	| { kind: 'system'; job: SystemJob | null };
+
+export type SystemJob = 'retention' | 'card_payments' | 'bank_sync' | 'polls' | 'mail';
+
+const systemJobs: [prefix: string, job: SystemJob][] = [
+	['delivery.protected_deleted', 'retention'],
+	['ledger.card_', 'card_payments'],
+	['ledger.statement_imported', 'bank_sync'],
+	['ledger.payment_assigned', 'bank_sync'],
+	['ledger.bank_payment_returned', 'bank_sync'],
+	['need.poll_', 'polls'],
+	['ledger.confirmations_mailed', 'mail']
+];
+
+const visitorActions = ['auth.', 'user.signed_up', 'user.access_requested', 'invitation.accepted'];
+
+export function auditActor(
+	row: Pick<AuditRow, 'actorId' | 'actorEmail' | 'actorName' | 'action' | 'address'>
+): AuditActor {
+	if (row.actorId) return { kind: 'person', name: row.actorName, email: row.actorEmail };
+	const job = systemJobs.find(([prefix]) => row.action.startsWith(prefix))?.[1] ?? null;
+	if (job) return { kind: 'system', job };
+	if (row.address || visitorActions.some((prefix) => row.action.startsWith(prefix)))
+		return { kind: 'visitor' };
+	return { kind: 'system', job: null };
+}
+
+/**
+ * Detail keys that hold money (haléře), by action; `amount` does everywhere. Shown in Kč, never as the
+ * raw number ("limit: 300000" meant 3 000 Kč).
+ */
+const moneyDetailKeys: Record<string, string[]> = {
+	'ledger.offline_gift': ['toNeed', 'toFund'],
+	'ledger.card_refunded': ['total'],
+	'ledger.card_dispute_won': ['fee'],
+	'ledger.card_dispute_lost': ['fee'],
+	'need.fast_tracked': ['requested', 'limit'],
+	'need.cancelled': ['returned'],
+	'need.closed': ['returned']
+};
+
+export const isMoneyDetail = (action: string, key: string): boolean =>
+	key === 'amount' || (moneyDetailKeys[action]?.includes(key) ?? false);
