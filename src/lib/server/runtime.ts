@@ -11,6 +11,7 @@ import { JobRunner, type JobDefinition } from './jobs/runner';
 import { log, setLogLevel } from './log';
 import type Stripe from 'stripe';
 import { stripeClient } from './payments/stripe/client';
+import { cardTestModeAllowed, testModeStripe } from './payments/stripe/test-mode';
 import { generateKey, parseKeyRing, type KeyRing } from './privacy/encryption';
 
 /**
@@ -113,11 +114,21 @@ export function runtime(): Runtime {
  */
 export const bankIban = (): string | null => runtime().environment.bankIban ?? null;
 
-/** Stripe, when STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are set; null hides card payments. */
+/**
+ * Stripe, when STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are set; on a demo database without them, the
+ * local test mode (payments/stripe/test-mode.ts) so that card giving can be tried; otherwise null, which
+ * hides card payments.
+ */
 export function stripe(): { client: Stripe; webhookSecret: string } | null {
 	const settings = runtime().config.stripe;
-	return settings ? { client: stripeClient(settings), webhookSecret: settings.webhookSecret } : null;
+	if (settings) return { client: stripeClient(settings), webhookSecret: settings.webhookSecret };
+	return cardTestMode() ? (testClient ??= testModeStripe()) : null;
 }
+
+let testClient: { client: Stripe; webhookSecret: string } | undefined;
+
+/** Whether card payments run in the local test mode (see `stripe`). */
+export const cardTestMode = (): boolean => !runtime().config.stripe && cardTestModeAllowed(runtime().demo);
 
 /** Whether staff must use a second factor: SPOLU_REQUIRE_2FA, by default on except in demo mode. */
 export const twoFactorRequired = (): boolean => runtime().config.require2fa ?? !runtime().demo;
