@@ -383,6 +383,8 @@ const needEventText: Record<Locale, Record<string, string>> = {
 	cs: {
 		submitted: 'nová potřeba k posouzení',
 		vote_opened: 'klub o potřebě hlasuje – čeká se na váš hlas',
+		poll_question: 'člen klubu se před hlasováním ptá',
+		poll_answer: 'organizace odpověděla v diskusi k hlasování',
 		decided: 'klub rozhodl o podobě pomoci a určil kontaktní osobu',
 		vote_reminder: 'hlasování končí do 24 hodin a váš hlas zatím chybí',
 		vote_approved: 'klub potřebu schválil',
@@ -413,6 +415,8 @@ const needEventText: Record<Locale, Record<string, string>> = {
 	en: {
 		submitted: 'a new need to review',
 		vote_opened: 'the club votes on the need – your vote is awaited',
+		poll_question: 'a club member asks before the vote',
+		poll_answer: 'the organisation answered in the discussion of the vote',
 		decided: 'the club decided on the form of help and named the contact person',
 		vote_reminder: 'the vote closes within 24 hours and your vote is missing',
 		vote_approved: 'the club approved the need',
@@ -448,6 +452,9 @@ const needEventHint: Record<Locale, Record<string, string>> = {
 			'Dotaz najdete po přihlášení u potřeby a tam na něj můžete i odpovědět. Do odpovědi nepište jména ani jiné údaje, podle kterých by šlo rodinu poznat.',
 		rejected: 'Důvod najdete po přihlášení u potřeby.',
 		vote_opened: 'Po přihlášení si potřebu přečtete a hlasujete. Hlas můžete změnit až do konce hlasování.',
+		poll_question:
+			'Dotaz najdete po přihlášení u potřeby v části Diskuse k hlasování a tam na něj můžete odpovědět, dokud hlasování běží. Nepište do odpovědi jména ani jiné údaje, podle kterých by šlo rodinu poznat.',
+		poll_answer: 'Odpověď najdete po přihlášení na stránce hlasování.',
 		vote_reminder:
 			'Po přihlášení si potřebu přečtete a hlasujete. Pokud máte střet zájmů, můžete se hlasování zdržet s uvedením důvodu.',
 		vote_no_quorum: 'Hlasování můžete vyhlásit znovu, nebo potřebu nepřijmout.',
@@ -473,6 +480,9 @@ const needEventHint: Record<Locale, Record<string, string>> = {
 			"Sign in to read the question and answer it on the need's page. Do not write names or anything else that could identify the family.",
 		rejected: "Sign in to see the reason on the need's page.",
 		vote_opened: 'Sign in to read the need and vote. You can change your vote until the poll closes.',
+		poll_question:
+			"Sign in to read the question under Discussion of the vote on the need's page and answer it while the vote runs. Do not write names or anything else that could identify the family.",
+		poll_answer: "Sign in to read the answer on the vote's page.",
 		vote_reminder:
 			'Sign in to read the need and vote. If you have a conflict of interest, you can recuse yourself and say why.',
 		vote_no_quorum: 'You can open the vote again, or reject the need.',
@@ -517,8 +527,6 @@ export function renderMail(name: TemplateName, locale: Locale, params: Params): 
 	if (missing.length) throw new Error(`mail template ${name} needs ${missing.join(', ')}`);
 	const t = template[locale](params);
 	const details = t.details ?? [];
-		poll_question: 'člen klubu se před hlasováním ptá',
-		poll_answer: 'organizace odpověděla v diskusi k hlasování',
 	const after = t.after ?? [];
 	const text = [
 		...t.lines,
@@ -549,12 +557,4 @@ export function renderMail(name: TemplateName, locale: Locale, params: Params): 
 		'</body></html>'
 	].join('\n');
 	return { subject: t.subject, text, html };
-		poll_question: 'a club member asks before the vote',
-		poll_answer: 'the organisation answered in the discussion of the vote',
 }
-		poll_question:
-			'Dotaz najdete po přihlášení u potřeby v části Diskuse k hlasování a tam na něj můžete odpovědět, dokud hlasování běží. Nepište do odpovědi jména ani jiné údaje, podle kterých by šlo rodinu poznat.',
-		poll_answer: 'Odpověď najdete po přihlášení na stránce hlasování.',
-		poll_question:
-			"Sign in to read the question under Discussion of the vote on the need's page and answer it while the vote runs. Do not write names or anything else that could identify the family.",
-		poll_answer: "Sign in to read the answer on the vote's page.",
