@@ -41,12 +41,16 @@ function canListen(port: number): Promise<boolean> {
 
 /**
  * A port in 4100–4199 that nothing listens on now and that this worker has not handed out before.
- * Candidates are tried in random order so that parallel workers rarely pick the same one.
+ * Each parallel worker draws from its own share of the range (by its index), so two workers never pick
+ * the same port between one's check and its server's listen; within the share, in random order.
  */
 export async function freePort(): Promise<number> {
+	// playwright.config.ts runs two workers; their parallel indexes are 0 and 1
+	const workers = 2;
+	const share = Number(process.env.TEST_PARALLEL_INDEX ?? '0') % workers;
 	const candidates: number[] = [];
 	for (let p = PORT_MIN; p <= PORT_MAX; p++) {
-		if (!RESERVED_PORTS.has(p) && !handedOut.has(p)) candidates.push(p);
+		if (!RESERVED_PORTS.has(p) && !handedOut.has(p) && p % workers === share) candidates.push(p);
 	}
 	for (let i = candidates.length - 1; i > 0; i--) {
 		const j = Math.floor(Math.random() * (i + 1));
