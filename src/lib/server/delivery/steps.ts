@@ -13,6 +13,8 @@ import type { Queryable, Tx } from '../db/client';
 
 import { mailLink } from '../mail/templates';
 
+import { mailNeedNews } from '../mail/need-news';
+
 import { isCoordinator, isOwnOrganisation, needView } from '../needs/access';
 
 import type { PrepareRefusal } from '../files/cleaning';
@@ -238,6 +240,7 @@ export async function deliveredInTransaction(
 		toStatus: 'delivered',
 		data: { deliveredOn: input.deliveredOn }
 	});
+	await mailNeedNews(tx, ctx.origin, needId, 'delivered');
 	return { ok: true };
 }
 

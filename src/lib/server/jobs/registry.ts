@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import { unusedFilesJob } from '../files/sweep';
 import { createMailSendJob } from '../mail/send-job';
+import { storyNewsJob } from '../mail/need-news';
 import { createFioSyncJob } from '../payments/bank/fio-api/job';
 import { confirmationMailJob } from '../payments/receipts/year-run';
 import { protectedRetentionJob } from '../privacy/retention';
@@ -17,5 +18,6 @@ export const jobDefinitions = (config: Config): JobDefinition[] => [
 	protectedRetentionJob,
 	unusedFilesJob,
 	createFioSyncJob(config),
-	confirmationMailJob
+	confirmationMailJob,
+	storyNewsJob
 ];

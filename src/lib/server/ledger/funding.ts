@@ -113,6 +113,11 @@ export interface GiftInput {
 	 * donor is not signed in; a pledge's own language is read from the pledge
 	 */
 	locale?: Locale | null;
+	/**
+	 * at most this much goes to the need: a gift the donor split between a collection and the general
+	 * fund before giving (payments/giving.ts) books the part they were offered, not more
+	 */
+	maxToNeed?: number | null;
 }
 
 export interface ReceivedGift {
@@ -131,7 +136,7 @@ export async function receiveGift(ctx: Context<Actor, Tx>, g: GiftInput): Promis
 	const tx = ctx.db;
 	const need = g.needId ? await selectNeed(tx, g.needId, true) : null;
 	const money = need && fundingStates.has(need.status) ? await needMoney(tx, need.id) : null;
-	const toNeed = money ? Math.min(g.amount, money.missing) : 0;
+	const toNeed = money ? Math.min(g.amount, money.missing, g.maxToNeed ?? g.amount) : 0;
 	const toFund = g.amount - toNeed;
 	const source = g.fromSuspense ? SUSPENSE_BANK : incomeAccount(g.channel);
 	const transactionId = await postTransaction(tx, {

@@ -110,10 +110,11 @@ export async function mailPledgeInstructions(
 			locale: Locale | null;
 			needNumber: number | null;
 			needTitle: string | null;
+			standing: boolean;
 		}[]
 	>`
 		select p.variable_symbol as "variableSymbol", p.purpose, p.amount, p.donor_id as "donorId",
-			p.donor_email as "donorEmail", p.locale, n.number as "needNumber", n.title as "needTitle"
+			p.donor_email as "donorEmail", p.locale, n.number as "needNumber", n.title as "needTitle", p.standing
 		from pledges p left join needs n on n.id = p.need_id
 		where p.id = ${pledgeId}`;
 	if (!pledge) return null;
@@ -121,7 +122,7 @@ export async function mailPledgeInstructions(
 	if (!to) return null;
 	const [recent] = await db<{ count: number }[]>`
 		select count(*)::int as count from outbox
-		where template = 'pledge_instructions' and lower(to_address) = lower(${to.email})
+		where template in ('pledge_instructions', 'standing_order_instructions') and lower(to_address) = lower(${to.email})
 			and created_at > now() - interval '1 day'`;
 	if (recent!.count >= PLEDGE_MAILS_PER_DAY) return null;
 
@@ -155,7 +156,8 @@ export async function mailPledgeInstructions(
 	return queueMail(db, {
 		to: to.email,
 		locale: to.locale,
-		template: 'pledge_instructions',
+		// a standing order is set up once in the donor's bank and then pays every month with the same symbol
+		template: pledge.standing ? 'standing_order_instructions' : 'pledge_instructions',
 		params,
 		attachments: png ? [{ filename: 'qr-platba.png', contentType: 'image/png', content: png, cid }] : []
 	});

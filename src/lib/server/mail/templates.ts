@@ -341,6 +341,141 @@ export const templates = {
 			link: { url: p.url!, label: thanksLinkLabel.en[p.linkKind!] ?? 'Spolu' }
 		})
 	},
+	standing_order_instructions: {
+		// A monthly gift by standing order (trvalý příkaz) to the general fund (money-mails.ts): the donor sets
+		// it up once in their bank; the same variable symbol then makes every payment a gift of theirs.
+		params: ['amount', 'iban', 'variableSymbol', 'message', 'url'],
+		cs: (p) => ({
+			subject: 'Údaje pro trvalý příkaz k vašemu měsíčnímu daru',
+			lines: [
+				'Dobrý den,',
+				'děkujeme, že chcete klub podporovat každý měsíc. Ve své bance si prosím nastavte trvalý příkaz s těmito údaji:'
+			],
+			details: [
+				['Částka každý měsíc', p.amount!],
+				...(p.account ? [['Číslo účtu', p.account] as [string, string]] : []),
+				['IBAN', p.iban!],
+				['Variabilní symbol', p.variableSymbol!],
+				['Zpráva pro příjemce', p.message!],
+				['Četnost', 'měsíčně']
+			],
+			image: p.qr
+				? { cid: p.qr, alt: `QR Platba první platby: ${p.amount}, variabilní symbol ${p.variableSymbol}` }
+				: undefined,
+			after: [
+				...(p.qr
+					? [
+							'QR kód obsahuje údaje první platby. Některé mobilní banky z něj nabídnou rovnou založit trvalý příkaz.'
+						]
+					: []),
+				'Variabilní symbol je váš a platí pro každou platbu: podle něj každou měsíční platbu poznáme jako váš dar. Prosím ho neměňte.',
+				'Každá platba je samostatný dar do společného fondu klubu a po jejím připsání vám poděkujeme. Trvalý příkaz můžete kdykoli zrušit nebo změnit ve své bance, nám nic psát nemusíte.'
+			],
+			link: { url: p.url!, label: 'Údaje pro trvalý příkaz' }
+		}),
+		en: (p) => ({
+			subject: 'Standing order details for your monthly gift',
+			lines: [
+				'Hello,',
+				'thank you for wanting to support the club every month. Please set up a standing order in your bank with these details:'
+			],
+			details: [
+				['Amount each month', p.amount!],
+				...(p.account ? [['Czech account number', p.account] as [string, string]] : []),
+				['IBAN', p.iban!],
+				['Variable symbol', p.variableSymbol!],
+				['Message for the recipient', p.message!],
+				['Frequency', 'monthly']
+			],
+			image: p.qr
+				? {
+						cid: p.qr,
+						alt: `QR Platba for the first payment: ${p.amount}, variable symbol ${p.variableSymbol}`
+					}
+				: undefined,
+			after: [
+				...(p.qr
+					? [
+							'The QR code holds the details of the first payment. Some banking apps offer to set up the standing order from it directly.'
+						]
+					: []),
+				'The variable symbol is yours and stays the same for every payment: it is how we recognise each monthly payment as your gift. Please do not change it.',
+				"Each payment is a gift to the club's general fund of its own, and we thank you once it arrives. You can cancel or change the standing order in your bank at any time without telling us."
+			],
+			link: { url: p.url!, label: 'Standing order details' }
+		})
+	},
+	need_news: {
+		// Thanks that come back (need-news.ts): the help a donor gave to was delivered, or its story was
+		// published. Only to donors who asked for it; the need's number and a public collection's title only.
+		// `linkKind`: 'story', 'story_signin' (a story for signed-in donors), 'collection', 'impact';
+		// `storyHidden`: the story exists but this donor may not read it.
+		params: ['event', 'needNumber', 'url', 'linkKind'],
+		cs: (p) => {
+			const need = `potřebě č. ${p.needNumber}${p.needTitle ? ` „${p.needTitle}“` : ''}`;
+			return {
+				subject:
+					p.event === 'delivered'
+						? 'Pomoc, na kterou jste přispěli, dorazila'
+						: 'Příběh pomoci, na kterou jste přispěli',
+				lines: [
+					'Dobrý den,',
+					p.event === 'delivered'
+						? `pomoc k ${need}, na kterou jste přispěli, dorazila k rodině. Děkujeme, že jste u toho byli!`
+						: `o pomoci k ${need}, na kterou jste přispěli, jsme zveřejnili příběh. Děkujeme, že jste pomohli!`,
+					...(p.storyHidden
+						? [
+								'Rodina si přála, aby příběh četli jen přihlášení dárci klubu, proto vám ho tu ukázat nemůžeme.'
+							]
+						: p.linkKind === 'story_signin'
+							? ['Příběh je jen pro dárce klubu: přečtete si ho po přihlášení.']
+							: []),
+					'Tuto zprávu posíláme, protože jste si o ni při darování řekli.'
+				],
+				link: {
+					url: p.url!,
+					label:
+						{
+							story: 'Přečíst příběh',
+							story_signin: 'Přečíst příběh po přihlášení',
+							collection: `Sbírka na potřebu č. ${p.needNumber}`,
+							impact: 'Co klub díky dárcům dokázal'
+						}[p.linkKind!] ?? 'Spolu'
+				}
+			};
+		},
+		en: (p) => {
+			const need = `need no. ${p.needNumber}${p.needTitle ? ` “${p.needTitle}”` : ''}`;
+			return {
+				subject:
+					p.event === 'delivered' ? 'The help you gave to has arrived' : 'The story of the help you gave to',
+				lines: [
+					'Hello,',
+					p.event === 'delivered'
+						? `the help for ${need}, which you gave to, has reached the family. Thank you for being part of it!`
+						: `we have published the story of the help for ${need}, which you gave to. Thank you for helping!`,
+					...(p.storyHidden
+						? [
+								"The family asked for the story to be read only by the club's signed-in donors, so we cannot show it to you here."
+							]
+						: p.linkKind === 'story_signin'
+							? ["The story is for the club's donors only: sign in to read it."]
+							: []),
+					'We are sending this because you asked for it when you gave.'
+				],
+				link: {
+					url: p.url!,
+					label:
+						{
+							story: 'Read the story',
+							story_signin: 'Sign in to read the story',
+							collection: `The collection for need no. ${p.needNumber}`,
+							impact: 'What the club achieved thanks to donors'
+						}[p.linkKind!] ?? 'Spolu'
+				}
+			};
+		}
+	},
 	gift_confirmation_year: {
 		// the confirmation itself is attached (receipts/year-run.ts); `url` (optional): the donor's own gifts
 		params: ['year', 'number', 'total', 'club'],

@@ -126,6 +126,7 @@ const notGuarded: Record<string, string> = {
 			'card_checkouts.donor_name',
 			'card_checkouts.payment_intent',
 			'card_checkouts.stripe_session_id',
+			'need_news_mails.recipient',
 			'donations.donor_address',
 			'donor_profiles.donor_key',
 			'donor_profiles.name',
@@ -181,6 +182,8 @@ const notGuarded: Record<string, string> = {
 	...Object.fromEntries(
 		[
 			'card_checkouts.interval',
+			'card_checkouts.locale',
+			'need_news_mails.event',
 			'card_checkouts.purpose',
 			'card_checkouts.status',
 			'donations.channel',

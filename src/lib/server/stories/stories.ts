@@ -8,6 +8,7 @@ import { consentAudiences, type ConsentAudience, type StoryStatus, type StoryVie
 import { audit, type AuditAction } from '../audit';
 import type { Queryable, Tx } from '../db/client';
 import { mailLink } from '../mail/templates';
+import { storyPublishedNews } from '../mail/need-news';
 import { isCoordinator, isOwnOrganisation, needView } from '../needs/access';
 import type { PrepareRefusal } from '../files/cleaning';
 import { withStoredFile, type AttachmentStore, type StoredFile } from '../files/uploads';
@@ -260,6 +261,7 @@ async function changeStatus(
 			await done({ ...ctx, db: tx }, need, 'story_published', 'story.published', {
 				publishAt: at.toISOString()
 			});
+			await storyPublishedNews(tx, ctx.origin, needId, at);
 			return { ok: true };
 		}
 		if (story.status !== 'published' && story.status !== 'submitted') return refuse('wrong_state');

@@ -1,8 +1,8 @@
-import { formatCzk, parseCzk } from '$lib/money';
+import { formatCzk } from '$lib/money';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import { formValues, parseForm, readForm } from '$lib/server/http/forms';
-import { getCollection } from '$lib/server/payments/bank/collections';
+import { formValues, readForm } from '$lib/server/http/forms';
+import { collectionRoom, GIFT_PRESETS, planGift } from '$lib/server/payments/giving';
 import {
 	createCardGift,
 	MAX_CARD_AMOUNT,
@@ -11,7 +11,8 @@ import {
 } from '$lib/server/payments/stripe/checkout';
 import { db, stripe } from '$lib/server/runtime';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { z } from 'zod';
+import type { OverflowOffer } from './_giving';
+import { parseGiftForm } from './_giving.server';
 import { throttled } from './_pledge.server';
 
 /*
@@ -20,44 +21,15 @@ import { throttled } from './_pledge.server';
  * as given here: the webhook does that once Stripe says the money is paid.
  */
 
-/** Amounts a donor may pick at once, in Kč; any other amount of at least 15 Kč may be typed. */
-export const cardPresets = ['200', '500', '1000'] as const;
+/** Amounts a donor may pick at once, in haléře (the bank form offers the same); any other of 15 Kč or more may be typed. */
+export const cardPresets = [...GIFT_PRESETS];
 
-const optionalText = (max: number) =>
-	z
-		.string()
-		.trim()
-		.max(max, { error: () => m.form_too_long({ max }) })
-		.default('')
-		.transform((v) => v || null);
-
-const cardAmount = z.string({ error: () => m.card_error_amount() }).transform((v, ctx) => {
-	const amount = parseCzk(v);
-	if (amount === null || amount < MIN_CARD_AMOUNT || amount > MAX_CARD_AMOUNT) {
-		ctx.addIssue({ code: 'custom', message: m.card_error_amount() });
-		return z.NEVER;
-	}
-	return amount;
+/** The card form's messages for an amount it cannot take. */
+const cardAmountErrors = () => ({
+	missing: m.card_error_choice(),
+	invalid: m.card_error_amount(),
+	conflict: m.give_error_amount_conflict()
 });
-
-const donorFields = {
-	// a checkbox sends "on" only when ticked
-	anonymous: z.string().optional(),
-	name: optionalText(200),
-	email: optionalText(254).refine((v) => v === null || z.email().safeParse(v).success, {
-		error: () => m.form_email_invalid()
-	}),
-	address: optionalText(300)
-};
-
-const cardSchema = z.discriminatedUnion(
-	'preset',
-	[
-		z.object({ preset: z.enum(cardPresets), ...donorFields }),
-		z.object({ preset: z.literal('other'), amount: cardAmount, ...donorFields })
-	],
-	{ error: () => m.card_error_choice() }
-);
 
 /** Stripe's refusal as the card form shows it: amount problems next to the amount, the rest above. */
 function refusalErrors(result: Extract<CheckoutResult, { ok: false }>): Record<string, string> {
@@ -82,44 +54,53 @@ function refusalErrors(result: Extract<CheckoutResult, { ok: false }>): Record<s
 }
 
 /**
- * The need behind a public collection's number (the public pages never learn a need's id); whether it
- * still takes gifts is for createCardGift to decide.
- */
-async function collectionNeedId(number: number): Promise<string | null> {
-	if (!(await getCollection(db(), number))) return null;
-	const [row] = await db()<{ id: string }[]>`select id from needs where number = ${number}`;
-	return row?.id ?? null;
-}
-
-/**
  * The `?/card` action: a gift to a public collection by the need's number, or to the general fund (null).
  * Its answers carry `card: true` so that the page shows them in the card form, not the bank one.
  */
 export async function submitCardGift(event: RequestEvent, needNumber: number | null) {
 	const form = await readForm(event.request);
 	// an anonymous gift keeps no details, so none of them can be wrong either (without JavaScript the
-	// fields are still sent)
-	if (form.get('anonymous')) for (const field of ['name', 'email', 'address']) form.delete(field);
-	const input = parseForm(cardSchema, form);
-	if (!input.ok) return fail(400, { card: true as const, values: formValues(form), errors: input.errors });
+	// fields are still sent), and with no address there is nobody to send news to
+	if (form.get('anonymous')) for (const field of ['name', 'email', 'address', 'news']) form.delete(field);
 	const values = formValues(form);
+	const input = parseGiftForm(
+		form,
+		{ min: MIN_CARD_AMOUNT, max: MAX_CARD_AMOUNT, signedIn: Boolean(event.locals.user) },
+		cardAmountErrors
+	);
+	if (!input.ok) return fail(400, { card: true as const, values, errors: input.errors });
 	const card = stripe();
 	if (!card) return fail(409, { card: true as const, values, errors: { _form: m.card_unavailable() } });
+	const gift = input.data;
+	let needId: string | null = null;
+	let amount = gift.amount;
+	let allowOverflow = false;
+	if (needNumber !== null) {
+		const room = await collectionRoom(db(), needNumber, 'card');
+		if (!room) error(404, 'Not found');
+		needId = room.needId;
+		if (room.room > 0) {
+			const plan = planGift(gift.amount, room.room, gift.overflow);
+			if (!plan.ok) {
+				const overflow: OverflowOffer = {
+					...plan.offer,
+					canGiveMissing: plan.offer.toNeed >= MIN_CARD_AMOUNT
+				};
+				return fail(409, { card: true as const, values, errors: {}, overflow });
+			}
+			if (!plan.toCollection) needId = null;
+			amount = plan.amount;
+			allowOverflow = plan.allowOverflow;
+		} else if (gift.overflow === 'fund') needId = null;
+	}
 	const refused = await throttled(event, values);
 	if (refused) return fail(429, { card: true as const, values, errors: refused.data.errors });
-	const data = input.data;
-	const amount = data.preset === 'other' ? data.amount : Number(data.preset) * 100;
 	const donor = {
 		id: event.locals.user?.id ?? null,
-		name: data.name,
-		email: data.email,
-		address: data.address
+		name: gift.name,
+		email: gift.email,
+		address: gift.address
 	};
-	let needId: string | null = null;
-	if (needNumber !== null) {
-		needId = await collectionNeedId(needNumber);
-		if (!needId) error(404, 'Not found');
-	}
 	const result = await createCardGift(db(), card.client, {
 		needId,
 		amount,
@@ -129,9 +110,9 @@ export async function submitCardGift(event: RequestEvent, needNumber: number | n
 		locale: getLocale() === 'en' ? 'en' : 'cs',
 		origin: event.locals.context.origin,
 		description:
-			needNumber === null
-				? m.card_description_fund()
-				: m.card_description_need({ number: String(needNumber) })
+			needId === null ? m.card_description_fund() : m.card_description_need({ number: String(needNumber) }),
+		news: gift.news,
+		allowOverflow
 	});
 	if (!result.ok) {
 		if (result.reason === 'not_found') error(404, 'Not found');

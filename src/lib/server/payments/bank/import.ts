@@ -391,6 +391,10 @@ async function importBatch(
 	const payments = fresh.map((i) => {
 		const l = lines[i]!;
 		const pledge = l.variableSymbol ? pledges.get(l.variableSymbol) : undefined;
+		// A standing order's symbol is the donor's for every month: each payment with it is a new gift,
+		// whatever the amount (the donor may change the order in their bank without telling the club). A
+		// one-off pledge takes one payment of its amount.
+		if (pledge?.standing) return { line: l, ref: refs[i]!, pledge, suspense: null as string | null };
 		if (pledge && pledge.amount === l.amount) {
 			pledges.delete(l.variableSymbol!);
 			return { line: l, ref: refs[i]!, pledge, suspense: null as string | null };
@@ -462,7 +466,8 @@ async function openPledges(
 ): Promise<Map<string, PledgeForGift & { amount: number }>> {
 	if (!symbols.length) return new Map();
 	const rows = await tx<(PledgeForGift & { amount: number; variable_symbol: string })[]>`
-		select id, purpose, need_id, donor_id, donor_name, donor_email, donor_address, amount, variable_symbol
+		select id, purpose, need_id, donor_id, donor_name, donor_email, donor_address, amount, variable_symbol,
+			standing, need_part
 		from pledges where status = 'open' and variable_symbol = any(${tx.array([...new Set(symbols)])}::text[])
 		order by id for update`;
 	return new Map(rows.map((r) => [r.variable_symbol, r]));
@@ -723,6 +728,10 @@ interface PledgeForGift {
 	donor_name: string | null;
 	donor_email: string | null;
 	donor_address: string | null;
+	/** a standing order: paid again every month, never closed by a payment */
+	standing: boolean;
+	/** a gift the donor split: at most this much to the collection, the rest to the fund */
+	need_part: number | null;
 }
 
 async function payPledge(
@@ -750,11 +759,12 @@ async function payPledge(
 			receivedOn: bookedOn,
 			pledgeId: pledge.id,
 			bankPaymentId: paymentId,
+			maxToNeed: pledge.need_part,
 			recordedBy: actor.id,
 			fromSuspense
 		}
 	);
-	await tx`update pledges set status = 'paid', paid_at = now() where id = ${pledge.id}`;
+	if (!pledge.standing) await tx`update pledges set status = 'paid', paid_at = now() where id = ${pledge.id}`;
 	// an imported payment carries its pledge from the start; one assigned later gets it now
 	if (fromSuspense) await tx`update bank_payments set pledge_id = ${pledge.id} where id = ${paymentId}`;
 }
@@ -804,8 +814,9 @@ export async function assignPayment(
 		if (payment.status !== 'unassigned') return { ok: false, reason: 'already_assigned' };
 		if (target.kind === 'pledge') {
 			const [pledge] = await tx<(PledgeForGift & { status: string })[]>`
-				select id, purpose, need_id, donor_id, donor_name, donor_email, donor_address, status from pledges
-				where id = ${target.pledgeId} for update`;
+				select id, purpose, need_id, donor_id, donor_name, donor_email, donor_address, standing, need_part,
+					status
+				from pledges where id = ${target.pledgeId} for update`;
 			if (!pledge) return { ok: false, reason: 'not_found' };
 			if (pledge.status !== 'open') return { ok: false, reason: 'pledge_closed' };
 			await payPledge({ ...ctx, db: tx }, pledge, payment.id, payment.amount, payment.booked_on, true);

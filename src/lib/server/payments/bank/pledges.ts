@@ -47,6 +47,15 @@ export interface PledgeInput {
 	donor: { id: string | null; name: string | null; email: string | null; address: string | null };
 	/** the language of the page the donor pledged on: their e-mails speak it when they are not signed in */
 	locale?: Locale;
+	/** a monthly standing order to the general fund: its variable symbol matches every payment */
+	standing?: boolean;
+	/** the donor asked for an e-mail when the help arrives and when its story is published */
+	news?: boolean;
+	/**
+	 * the donor chose to give more than the collection misses (giving.ts planGift): the rest goes to the
+	 * general fund when the money arrives (receiveGift books it so)
+	 */
+	allowOverflow?: boolean;
 }
 
 /**
@@ -85,22 +94,29 @@ export async function createPledge(
 	if (!isAmount(input.amount) || input.amount < 100) return { ok: false, reason: 'invalid_amount' };
 	if (input.purpose === 'dues' && (input.needId !== null || input.donor.id === null))
 		return { ok: false, reason: 'forbidden' };
+	// a standing order runs for years: only the general fund takes it (a collection closes)
+	if (input.standing && (input.purpose !== 'gift' || input.needId !== null))
+		return { ok: false, reason: 'forbidden' };
+	// the part of a split gift the collection gets: what it missed when the donor chose (the rest, the fund's)
+	let needPart: number | null = null;
 	if (input.needId !== null) {
 		const collection = await openCollection(db, input.needId);
 		if (!collection) return { ok: false, reason: 'not_found' };
 		if (!collection.open) return { ok: false, reason: 'collection_closed' };
 		// a pledge is a promise, not money: it reserves nothing, but nobody is invited to promise more than is missing
-		if (input.amount > collection.money.missing)
+		if (input.amount > collection.money.missing && !input.allowOverflow)
 			return { ok: false, reason: 'over_missing', limit: collection.money.missing };
+		if (input.amount > collection.money.missing) needPart = collection.money.missing;
 	}
 	const create = async (tx: Tx): Promise<PledgeResult> => {
 		for (let attempt = 0; ; attempt++) {
 			const variableSymbol = newVariableSymbol();
 			const [row] = await tx<{ id: string }[]>`
 				insert into pledges (variable_symbol, purpose, need_id, amount, donor_id, donor_name, donor_email,
-					donor_address, locale)
+					donor_address, locale, standing, news, need_part)
 				values (${variableSymbol}, ${input.purpose}, ${input.needId}, ${input.amount}, ${input.donor.id},
-					${input.donor.name}, ${input.donor.email}, ${input.donor.address}, ${input.locale ?? null})
+					${input.donor.name}, ${input.donor.email}, ${input.donor.address}, ${input.locale ?? null},
+					${input.standing ?? false}, ${input.news ?? false}, ${needPart})
 				on conflict (variable_symbol) do nothing
 				returning id`;
 			if (row) {
@@ -133,12 +149,16 @@ export interface Pledge {
 	donorId: string | null;
 	createdAt: Date;
 	paidAt: Date | null;
+	/** a monthly standing order: stays open, each payment with its symbol is a new gift */
+	standing: boolean;
+	/** a gift split as the donor chose: at most this much to the collection, the rest to the fund */
+	needPart: number | null;
 }
 
 const pledgeColumns = (db: Queryable) => db`
 		select p.id, p.variable_symbol as "variableSymbol", p.purpose, p.amount, p.status, p.need_id as "needId",
 			n.number as "needNumber", n.title as "needTitle", p.donor_id as "donorId", p.created_at as "createdAt",
-			p.paid_at as "paidAt"`;
+			p.paid_at as "paidAt", p.standing, p.need_part as "needPart"`;
 
 /** A pledge by its (unguessable) id: what the donor's page shows. Never the donor's name or address. */
 export async function getPledge(db: Queryable, id: string): Promise<Pledge | null> {
@@ -169,4 +189,12 @@ export async function listPledges(
 export async function listOwnPledges(db: Queryable, userId: string): Promise<Pledge[]> {
 	return db<Pledge[]>`${pledgeColumns(db)} from pledges p left join needs n on n.id = p.need_id
 		where p.donor_id = ${userId} order by p.created_at desc limit 200`;
+}
+
+/** How many gifts a standing order brought so far (each monthly payment with its symbol is one). */
+export async function standingOrderGifts(db: Queryable, pledgeId: string): Promise<number> {
+	if (!isUuid(pledgeId)) return 0;
+	const [row] = await db<{ count: number }[]>`
+		select count(*)::int as count from donations where pledge_id = ${pledgeId} and refunded < amount`;
+	return row!.count;
 }

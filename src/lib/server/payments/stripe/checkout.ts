@@ -39,12 +39,19 @@ export interface CardGiftInput {
 	origin: string;
 	/** what the donor reads on Stripe's page: never a need's text, only its number */
 	description: string;
+	/** the donor asked for an e-mail when the help arrives and when its story is published (mail/need-news.ts) */
+	news?: boolean;
+	/**
+	 * the donor chose to give more than the collection misses (payments/giving.ts planGift): the session
+	 * holds only what is missing, and the webhook books the rest to the general fund (receiveGift)
+	 */
+	allowOverflow?: boolean;
 }
 
 /** What open sessions hold of a collection now. */
-async function heldFor(db: Queryable, needId: string): Promise<number> {
+export async function heldFor(db: Queryable, needId: string): Promise<number> {
 	const [row] = await db<{ held: number }[]>`
-		select coalesce(sum(amount), 0)::bigint as held from card_checkouts
+		select coalesce(sum(coalesce(reserved_amount, amount)), 0)::bigint as held from card_checkouts
 		where need_id = ${needId} and status in ('creating', 'open', 'unpaid') and reserved_until > now()`;
 	return row!.held;
 }
@@ -56,6 +63,7 @@ export async function createCardGift(db: Db, stripe: Stripe, input: CardGiftInpu
 	const { name, email, address } = input.donor;
 	const anonymous = input.anonymous ?? (name === null && email === null && address === null);
 	const reserved = await db.begin(async (tx) => {
+		let holds: number | null = null;
 		if (input.needId !== null) {
 			const need = await selectNeed(tx, input.needId, true);
 			const money = need ? await needMoney(tx, need.id) : null;
@@ -64,15 +72,16 @@ export async function createCardGift(db: Db, stripe: Stripe, input: CardGiftInpu
 			if (!fundingStates.has(need.status) || money.missing <= 0)
 				return { ok: false as const, reason: 'collection_closed' as const };
 			const free = money.missing - (await heldFor(tx, need.id));
-			if (input.amount > free)
+			if (input.amount > free && !(input.allowOverflow && free > 0))
 				return { ok: false as const, reason: 'over_missing' as const, limit: Math.max(0, free) };
+			if (input.amount > free) holds = free;
 		}
 		const [row] = await tx<{ id: string }[]>`
 			insert into card_checkouts (purpose, need_id, amount, donor_id, donor_name, donor_email, donor_address, anonymous,
-				reserved_until)
+				reserved_until, news, locale, reserved_amount)
 			values ('gift', ${input.needId}, ${input.amount}, ${input.donor.id}, ${anonymous ? null : name},
 				${anonymous ? null : email}, ${anonymous ? null : address}, ${anonymous},
-				now() + ${`${SESSION_MINUTES} minutes`}::interval)
+				now() + ${`${SESSION_MINUTES} minutes`}::interval, ${input.news ?? false}, ${input.locale}, ${holds})
 			returning id`;
 		return { ok: true as const, id: row!.id };
 	});

@@ -85,6 +85,8 @@ interface CheckoutRow {
 	donor_address: string | null;
 	anonymous: boolean;
 	status: string;
+	/** a split gift (payments/giving.ts): what the collection held, and so all it gets */
+	reserved_amount: number | null;
 }
 
 /** Our checkout of a session: by the opaque id we gave Stripe, locked for this transaction. */
@@ -92,7 +94,8 @@ async function checkoutOf(tx: Tx, session: Stripe.Checkout.Session): Promise<Che
 	const id = session.metadata?.checkout_id ?? session.client_reference_id;
 	if (!id || !/^[0-9a-f-]{36}$/.test(id)) return null;
 	const [row] = await tx<CheckoutRow[]>`
-		select id, purpose, need_id, amount, interval, donor_id, donor_name, donor_email, donor_address, anonymous, status
+		select id, purpose, need_id, amount, interval, donor_id, donor_name, donor_email, donor_address, anonymous, status,
+			reserved_amount
 		from card_checkouts where id = ${id} for update`;
 	return row ?? null;
 }
@@ -141,7 +144,8 @@ async function sessionSettled(
 		receivedOn: pragueDayOf(succeededAt),
 		note: null,
 		// the language Checkout was opened in (Spolu opens it in the page's language) thanks the donor
-		locale: session.locale === 'en' ? 'en' : null
+		locale: session.locale === 'en' ? 'en' : null,
+		maxToNeed: checkout.reserved_amount
 	});
 	await tx`
 		update donations set card_checkout_id = ${checkout.id}, payment_intent = ${paymentIntent}
@@ -203,7 +207,8 @@ function invoiceSubscription(invoice: Stripe.Invoice): {
 async function checkoutById(tx: Tx, id: string | null): Promise<CheckoutRow | null> {
 	if (!id || !/^[0-9a-f-]{36}$/.test(id)) return null;
 	const [row] = await tx<CheckoutRow[]>`
-		select id, purpose, need_id, amount, interval, donor_id, donor_name, donor_email, donor_address, anonymous, status
+		select id, purpose, need_id, amount, interval, donor_id, donor_name, donor_email, donor_address, anonymous, status,
+			reserved_amount
 		from card_checkouts where id = ${id} for update`;
 	return row ?? null;
 }

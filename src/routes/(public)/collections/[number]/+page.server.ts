@@ -1,4 +1,5 @@
 import { clubAccount, getCollection } from '$lib/server/payments/bank/collections';
+import { donorPrefill, GIFT_PRESETS } from '$lib/server/payments/giving';
 import { cacheWhenAnonymous } from '$lib/server/http/cache';
 import { bankIban, db, stripe } from '$lib/server/runtime';
 import { error } from '@sveltejs/kit';
@@ -17,12 +18,16 @@ export const load = (async (event) => {
 	if (!collection) error(404, 'Not found');
 	cacheWhenAnonymous(event);
 	const account = await clubAccount(db(), bankIban());
+	const user = event.locals.user;
 	return {
 		collection,
 		available: account.collectionIban !== null,
 		reference: account.collectionReference,
 		card: stripe() !== null,
-		cardPresets: [...cardPresets]
+		presets: [...GIFT_PRESETS],
+		cardPresets: [...cardPresets],
+		// a signed-in donor's own details, filled in (the page is then never cached: see cacheWhenAnonymous)
+		donor: user ? await donorPrefill(db(), user.id) : null
 	};
 }) satisfies PageServerLoad;
 

@@ -1,3 +1,5 @@
+import { standingOrderGifts } from '$lib/server/payments/bank/pledges';
+import { db } from '$lib/server/runtime';
 import { formatIban, czechAccountNumber } from '../../_account';
 import { paymentFor } from './_payment.server';
 import type { PageServerLoad } from './$types';
@@ -15,8 +17,12 @@ export const load = (async ({ params, setHeaders }) => {
 			purpose: pledge.purpose,
 			status: pledge.status,
 			needNumber: pledge.needNumber,
-			needTitle: pledge.needTitle
+			needTitle: pledge.needTitle,
+			standing: pledge.standing,
+			needPart: pledge.needPart
 		},
+		// a standing order: how many monthly payments arrived (each is a gift of its own)
+		received: pledge.standing ? await standingOrderGifts(db(), pledge.id) : 0,
 		account: iban ? { iban: formatIban(iban), czech: czechAccountNumber(iban) } : null,
 		reference,
 		message
