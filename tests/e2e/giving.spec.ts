@@ -30,6 +30,8 @@ async function openCollection(page: Page): Promise<number> {
 		.first()
 		.click();
 	await expect(page).toHaveURL(/\/collections\/\d+$/);
+	// the forms work without JavaScript too, but these tests walk the enhanced page
+	await page.waitForLoadState('networkidle');
 	const note = (await page.getByText(/^Sbírce ještě chybí /).textContent()) ?? '';
 	const missing = halere(note.replace(/^Sbírce ještě chybí /, '').replace(/\.$/, ''));
 	expect(missing).toBeGreaterThan(0);
@@ -42,6 +44,7 @@ test('preset amounts: a radio group usable by keyboard, with "Jiná částka" an
 	page
 }) => {
 	await page.goto('/give');
+	await page.waitForLoadState('networkidle');
 	const form = bankForm(page);
 	const group = form.getByRole('group', { name: 'Výše daru' });
 	for (const name of [/^200\sKč/, /^500\sKč/, /^1\s000\sKč/, /^2\s000\sKč/])
