@@ -7,7 +7,7 @@ vi.mock('$lib/paraglide/messages', async (original) => ({
 	m: {
 		...((await original<{ m: Record<string, unknown> }>()).m ?? {}),
 		impact_chart_show_table: () => 'Zobrazit čísla v tabulce',
-		impact_chart_fewer_than_three: () => 'méně než 3'
+		figures_fewer_than_three: () => 'méně než 3'
 	}
 }));
 import BarChart from './bar-chart.svelte';

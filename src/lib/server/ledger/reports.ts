@@ -107,7 +107,12 @@ export interface ChannelTotal {
 	amount: number;
 }
 
-/** Gifts and dues received per year and channel, less card refunds. */
+/**
+ * Gifts and dues received per year and channel, less what of them went back (card refunds, lost
+ * disputes, returned transfers): the same definition of a gift as the public figures
+ * (figures/public-figures.ts) and the confirmations of gifts, so that the coordinator's totals and the
+ * public ones agree.
+ */
 export async function channelTotals(db: Queryable): Promise<ChannelTotal[]> {
 	return db<ChannelTotal[]>`
 		select extract(year from received_on)::int as year, channel, purpose, count(*)::int as count,

@@ -5,13 +5,20 @@ import type { Region } from '$lib/regions';
 import type { Db } from '../db/client';
 import { arrangeDelivery, markBought, markDelivered } from '../delivery/steps';
 import { saveProtectedData } from '../delivery/protected';
-import { allocateFromFund } from '../ledger/funding';
+import { allocateFromFund, receiveGift } from '../ledger/funding';
 import { postTransaction, type Channel } from '../ledger/ledger';
 import { recordPayout } from '../ledger/payouts';
-import { decidedNeed, fillFund, moneyTestDatabase } from '../ledger/test-factory';
+import { decidedNeed, moneyTestDatabase } from '../ledger/test-factory';
 import type { AttachmentStore } from '../files/uploads';
 import type { People } from '../needs/test-factory';
-import { hideSmallCounts, impactCharts, impactSummary, mergeSmallGroups, transparencyYears } from './impact';
+import {
+	hideSmallCounts,
+	mergeSmallGroups,
+	publicSummary,
+	transparencyYears
+} from '../figures/public-figures';
+import { takeBackCardGift, type CardDonation } from '../payments/stripe/card-donations';
+import { impactCharts } from './impact';
 
 const t = moneyTestDatabase();
 let sql: Db;
@@ -25,30 +32,26 @@ beforeEach(() => {
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Prague' });
 const thisYear = () => Number(today().slice(0, 4));
 
-/** A gift through a channel on a given day, straight into the general fund. */
+/** A gift through a channel on a given day into the general fund, booked as the channel books it. */
 const gift = (channel: Channel, amount: number, on: string) =>
 	sql.begin((tx) =>
-		postTransaction(tx, {
-			kind: 'donation',
-			occurredOn: on,
-			entries: [
-				{ account: `income:${channel}`, amount: -amount },
-				{ account: 'fund', amount }
-			]
+		receiveGift(contextFor(tx, p.coordinator), {
+			channel,
+			amount,
+			needId: null,
+			receivedOn: on,
+			...(channel === 'offline' ? { offlineKind: 'cash' as const } : {})
 		})
 	);
 
-const refund = (amount: number, on: string) =>
-	sql.begin((tx) =>
-		postTransaction(tx, {
-			kind: 'refund',
-			occurredOn: on,
-			entries: [
-				{ account: 'income:card', amount },
-				{ account: 'fund', amount: -amount }
-			]
-		})
-	);
+/** Part of a card gift taken back (a refund in Stripe), on a given day. */
+const refund = (donationId: string, amount: number, on: string) =>
+	sql.begin(async (tx) => {
+		const [donation] = await tx<CardDonation[]>`
+			select id, amount, need_id, to_fund, refunded, dispute_lost, dispute_status, stripe_dispute_id
+			from donations where id = ${donationId} for update`;
+		await takeBackCardGift(tx, donation!, amount, { memo: 'refund', occurredOn: on });
+	});
 
 /**
  * A need of 30 000 haléře walked to "delivered" the way the contact person does it, paid out as given,
@@ -113,10 +116,10 @@ async function history() {
 	await gift('offline', 1_000, '2024-12-20');
 	await gift('offline', 100_000, '2025-05-10');
 	await gift('bank', 50_000, '2025-09-01');
-	await gift('card', 20_000, '2025-12-01');
-	await refund(5_000, '2025-12-05');
+	const card = await gift('card', 20_000, '2025-12-01');
+	await refund(card.donationId, 5_000, '2025-12-05');
 	// the running year: enough for six needs of 30 000
-	await fillFund(sql, 15_000);
+	await gift('offline', 15_000, today());
 	const supplier = { recipient: 'supplier', amount: 30_000 } as const;
 	await deliveredNeed('furniture', 'CZ010', ['0-2', '3-5'], supplier, 2, 5);
 	await deliveredNeed('furniture', 'CZ010', ['3-5'], supplier, 4);
@@ -139,10 +142,10 @@ async function history() {
 
 describe('impact figures', () => {
 	it('are zero (and no median) before anything happened', async () => {
-		expect(await impactSummary(sql)).toEqual({
+		expect(await publicSummary(sql)).toEqual({
 			needsHelped: 0,
 			childrenHelped: 0,
-			raised: 0,
+			gifts: 0,
 			medianDays: null
 		});
 		const charts = await impactCharts(sql, new Date('2026-01-15T12:00:00Z'));
@@ -158,10 +161,10 @@ describe('impact figures', () => {
 		await history();
 		// a decided need not yet delivered counts for nothing
 		await decidedNeed(sql, p, 10_000, 'purchase', { children: ['0-2', '0-2', '0-2'] });
-		expect(await impactSummary(sql)).toEqual({
+		expect(await publicSummary(sql)).toEqual({
 			needsHelped: 6,
 			childrenHelped: 8,
-			raised: 181_000,
+			gifts: 181_000,
 			// whole days 2, 4, 6, 8, 10, 12
 			medianDays: 7
 		});
@@ -212,6 +215,9 @@ describe('impact figures', () => {
 				year: thisYear(),
 				income: { ...zero, offline: 15_000 },
 				refunds: 0,
+				gifts: 15_000,
+				dues: 0,
+				unassigned: 0,
 				netIncome: 15_000,
 				paidToSuppliers: 150_000,
 				paidToFamilies: 20_000,
@@ -224,6 +230,9 @@ describe('impact figures', () => {
 				year: 2025,
 				income: { card: 20_000, bank: 50_000, offline: 100_000, in_kind: 0 },
 				refunds: 5_000,
+				gifts: 165_000,
+				dues: 0,
+				unassigned: 0,
 				netIncome: 165_000,
 				paidToSuppliers: 0,
 				paidToFamilies: 0,
@@ -236,6 +245,9 @@ describe('impact figures', () => {
 				year: 2024,
 				income: { ...zero, offline: 1_000 },
 				refunds: 0,
+				gifts: 1_000,
+				dues: 0,
+				unassigned: 0,
 				netIncome: 1_000,
 				paidToSuppliers: 0,
 				paidToFamilies: 0,

@@ -1,7 +1,7 @@
 import { pragueYear } from '$lib/core/prague';
+import { transparencyYears } from '$lib/server/figures/public-figures';
 import { cacheWhenAnonymous } from '$lib/server/http/cache';
 import { db } from '$lib/server/runtime';
-import { transparencyYears } from '$lib/server/stories/impact';
 import type { PageServerLoad } from './$types';
 
 export const load = (async (event) => {

@@ -1,13 +1,15 @@
+import { csvPublicCount } from '$lib/figures';
 import { m } from '$lib/paraglide/messages';
+import { transparencyYears } from '$lib/server/figures/public-figures';
 import { publicCsv } from '$lib/server/http/public-csv';
 import { csvAmount, toCsv } from '$lib/server/ledger/reports';
 import { db } from '$lib/server/runtime';
-import { transparencyYears } from '$lib/server/stories/impact';
 import type { RequestHandler } from './$types';
 
 /**
  * The transparency table as CSV for a spreadsheet (UTF-8 with BOM, `;`, decimal comma): aggregates per
- * year only, never a donor or a need. A count of 1 or 2 needs is left empty, as on the page.
+ * year only, never a donor or a need. The same rows as the page: gifts per channel, dues and unassigned
+ * payments apart from them, and a count of 1 or 2 needs written "méně než 3" as everywhere.
  */
 export const GET: RequestHandler = async (event) => {
 	const years = await transparencyYears(db());
@@ -19,13 +21,16 @@ export const GET: RequestHandler = async (event) => {
 			m.transparency_csv_offline(),
 			m.transparency_csv_in_kind(),
 			m.transparency_csv_refunds(),
-			m.transparency_csv_net_income(),
+			m.figures_csv_gifts(),
+			m.figures_csv_dues(),
+			m.figures_csv_unassigned(),
+			m.figures_csv_net_income(),
 			m.transparency_csv_suppliers(),
 			m.transparency_csv_families(),
 			m.transparency_csv_returned(),
 			m.transparency_csv_fund(),
 			m.transparency_csv_held(),
-			m.transparency_csv_needs_helped()
+			m.figures_csv_needs_helped()
 		],
 		years.map((y) => [
 			y.year,
@@ -34,13 +39,16 @@ export const GET: RequestHandler = async (event) => {
 			csvAmount(y.income.offline),
 			csvAmount(y.income.in_kind),
 			csvAmount(y.refunds),
+			csvAmount(y.gifts),
+			csvAmount(y.dues),
+			csvAmount(y.unassigned),
 			csvAmount(y.netIncome),
 			csvAmount(y.paidToSuppliers),
 			csvAmount(y.paidToFamilies),
 			csvAmount(y.returnedToFund),
 			csvAmount(y.fundBalance),
 			csvAmount(y.heldForNeeds),
-			y.needsHelped
+			csvPublicCount(y.needsHelped)
 		])
 	);
 	return publicCsv(event, 'spolu-transparentnost.csv', csv);
