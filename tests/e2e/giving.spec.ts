@@ -30,8 +30,6 @@ async function openCollection(page: Page): Promise<number> {
 		.first()
 		.click();
 	await expect(page).toHaveURL(/\/collections\/\d+$/);
-	// the forms work without JavaScript too, but these tests walk the enhanced page
-	await page.waitForLoadState('networkidle');
 	const note = (await page.getByText(/^Sbírce ještě chybí /).textContent()) ?? '';
 	const missing = halere(note.replace(/^Sbírce ještě chybí /, '').replace(/\.$/, ''));
 	expect(missing).toBeGreaterThan(0);
@@ -44,7 +42,6 @@ test('preset amounts: a radio group usable by keyboard, with "Jiná částka" an
 	page
 }) => {
 	await page.goto('/give');
-	await page.waitForLoadState('networkidle');
 	const form = bankForm(page);
 	const group = form.getByRole('group', { name: 'Výše daru' });
 	for (const name of [/^200\sKč/, /^500\sKč/, /^1\s000\sKč/, /^2\s000\sKč/])
@@ -57,15 +54,12 @@ test('preset amounts: a radio group usable by keyboard, with "Jiná částka" an
 	await page.keyboard.press('ArrowRight');
 	await expect(group.getByRole('radio', { name: /^500\sKč/ })).toBeChecked();
 
-	// typing another amount chooses "Jiná částka" by itself
+	// "Jiná částka" with a typed amount gives that amount
+	await group.getByRole('radio', { name: 'Jiná částka' }).check();
 	await form.getByLabel('Jiná částka v Kč').fill('750');
-	await expect(group.getByRole('radio', { name: 'Jiná částka' })).toBeChecked();
-	// and choosing a preset again clears it, so the two never disagree
-	await group.getByRole('radio', { name: /^1\s000\sKč/ }).check();
-	await expect(form.getByLabel('Jiná částka v Kč')).toHaveValue('');
 	await form.getByRole('button', { name: 'Pokračovat k platebním údajům' }).click();
 	await expect(page).toHaveURL(/\/give\/pledge\/[0-9a-f-]{36}$/);
-	await expect(page.getByText(/1\s000\sKč/).first()).toBeVisible();
+	await expect(page.getByText(/750\sKč/).first()).toBeVisible();
 	expect(await axeViolations(page)).toEqual([]);
 });
 
@@ -99,8 +93,9 @@ test('a gift above what a collection misses is offered as a split before giving'
 	await bankForm(page).getByLabel('Jiná částka v Kč').fill(typed(amount));
 	await bankForm(page).getByRole('button', { name: 'Pokračovat k platebním údajům' }).click();
 
-	// nothing is created yet: the donor is asked where the part above what is missing goes
-	await expect(page).toHaveURL(/\/collections\/\d+$/);
+	// nothing is created yet: the donor is asked where the part above what is missing goes (the public
+	// pages send no script, so the form's answer is at the action's address)
+	await expect(page).toHaveURL(/\/collections\/\d+(\?\/bank)?$/);
 	const offer = bankForm(page);
 	await expect(offer.getByRole('alert')).toContainText('Sbírce chybí už jen');
 	const split = offer.getByRole('radio', { name: /této sbírce, .* do fondu klubu$/ });
