@@ -14,7 +14,7 @@ import { insertEvent, selectNeed } from './queries';
 import { isUuid } from '$lib/core/ids';
 
 // binds a stored file to its need: a file copied into another need's place does not decrypt
-export const fileContext = (needId: string) => `need_attachments:${needId}`;
+const fileContext = (needId: string) => `need_attachments:${needId}`;
 
 /*
  * Private attachments of a need (quotes, invoices). They may show an identity, so they are kept like
@@ -118,6 +118,21 @@ export async function readAttachment(
 		select storage_key, file_name, media_type from need_attachments
 		where id = ${attachmentId} and need_id = ${needId} and removed_at is null`;
 	if (!row) return null;
+	return openAuditedAttachment(ctx, store, needId, row, { attachment: attachmentId });
+}
+
+/**
+ * Opens a need's attachment row the caller has checked the reader may see, and audits the read (every
+ * way to an attachment ends here: the need page's and the poll's quotes).
+ */
+export async function openAuditedAttachment(
+	ctx: PersonContext,
+	store: AttachmentStore,
+	needId: string,
+	row: { storage_key: string; file_name: string; media_type: string },
+	details: Record<string, string>
+): Promise<AttachmentDownload | null> {
+	const { db, actor } = ctx;
 	const download = await openDownload(db, store, {
 		key: row.storage_key,
 		context: fileContext(needId),
@@ -131,7 +146,7 @@ export async function readAttachment(
 		targetType: 'need',
 		targetId: needId,
 		address: actor.address,
-		details: { attachment: attachmentId }
+		details
 	});
 	return download;
 }

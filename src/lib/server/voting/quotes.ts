@@ -1,10 +1,9 @@
 import type { PersonContext } from '$lib/server/core/context';
 import { isUuid } from '$lib/core/ids';
 import type { Queryable } from '../db/client';
-import { audit } from '../audit';
-import { openDownload, type AttachmentDownload, type AttachmentStore } from '../files/uploads';
+import type { AttachmentDownload, AttachmentStore } from '../files/uploads';
 import { isCoordinator } from '../needs/access';
-import { fileContext } from '../needs/attachments';
+import { openAuditedAttachment } from '../needs/attachments';
 
 /*
  * The price quotes of a need, for those who vote on it. Of a need's attachments only quotes reach the
@@ -52,20 +51,5 @@ export async function readPollQuote(
 		select storage_key, file_name, media_type from need_attachments
 		where id = ${attachmentId} and need_id = ${poll.needId} and kind = 'quote' and shown_to_voters and removed_at is null`;
 	if (!row) return null;
-	const download = await openDownload(db, store, {
-		key: row.storage_key,
-		context: fileContext(poll.needId),
-		fileName: row.file_name,
-		mediaType: row.media_type
-	});
-	if (!download) return null;
-	await audit(db, {
-		actorId: actor.id,
-		action: 'need.attachment_read',
-		targetType: 'need',
-		targetId: poll.needId,
-		address: actor.address,
-		details: { attachment: attachmentId, poll: pollId }
-	});
-	return download;
+	return openAuditedAttachment(ctx, store, poll.needId, row, { attachment: attachmentId, poll: pollId });
 }

@@ -4,7 +4,7 @@ import { requiredText } from '$lib/server/http/fields';
 import { formValues, parseForm, readForm } from '$lib/server/http/forms';
 import { helpForms, recordDecision } from '$lib/server/voting/decision';
 import * as polls from '$lib/server/voting/polls';
-import { messageBody, pollMessageAnswer } from '$lib/server/voting/message-action';
+import { messageBody, pollMessageAnswer } from '$lib/server/http/poll-message-action';
 import { postPollMessage, runningPollOf, viewPollThread } from '$lib/server/voting/messages';
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';

@@ -6,7 +6,7 @@ import { parseForm, readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
 import * as polls from '$lib/server/voting/polls';
 import { volunteerInPoll } from '$lib/server/voting/decision';
-import { messageBody, pollMessageAnswer } from '$lib/server/voting/message-action';
+import { messageBody, pollMessageAnswer } from '$lib/server/http/poll-message-action';
 import { postPollMessage, viewPollThread } from '$lib/server/voting/messages';
 import { viewPoll } from '$lib/server/voting/view';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';

@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import { error, fail } from '@sveltejs/kit';
 import { refusalStatus } from '../core/refusals';
-import { pollMessageMaxLength, type PollMessageResult } from './messages';
+import { pollMessageMaxLength, type PollMessageResult } from '../voting/messages';
 
 /*
  * The answer of the form that posts to a poll's thread, the same on the poll's page (members) and the
