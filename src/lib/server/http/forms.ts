@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
-import type { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { z } from 'zod';
 
 /**
  * Form input through a zod schema. On failure: the values to refill the form with (never passwords or
@@ -59,3 +60,12 @@ export async function readForm(request: Request): Promise<FormData> {
 		return new FormData();
 	}
 }
+
+/** An optional text field: trimmed, at most `max` characters (said in the visitor's words), empty → null. */
+export const optionalText = (max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max, { error: () => m.form_too_long({ max }) })
+		.default('')
+		.transform((v) => v || null);

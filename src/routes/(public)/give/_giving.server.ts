@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import { parseForm } from '$lib/server/http/forms';
+import { optionalText, parseForm } from '$lib/server/http/forms';
 import { isOverflowChoice, parseAmountChoice, type OverflowChoice } from '$lib/server/payments/giving';
 import { z } from 'zod';
 
@@ -8,14 +8,6 @@ import { z } from 'zod';
  * typed one), the donor's optional details, the wish for news about the help, the choice made for a
  * gift above what a collection misses, and (bank, /give only) "měsíčně převodem".
  */
-
-const optionalText = (max: number) =>
-	z
-		.string()
-		.trim()
-		.max(max, { error: () => m.form_too_long({ max }) })
-		.default('')
-		.transform((v) => v || null);
 
 const detailsSchema = z.object({
 	name: optionalText(200),

@@ -5,7 +5,7 @@ import { confirmationClub } from '$lib/server/payments/receipts/confirmations';
 import { isValidIban } from '$lib/server/ledger/qr-platba';
 import { isValidIco } from '$lib/server/payments/receipts/donor-profile';
 import { emailField, requiredText } from '$lib/server/http/fields';
-import { formValues, parseForm, readForm } from '$lib/server/http/forms';
+import { formValues, parseForm, readForm, optionalText } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
 import { db } from '$lib/server/runtime';
 import { getVoteSettings } from '$lib/server/voting/settings';
@@ -46,15 +46,6 @@ const whole = (min: number, max: number) =>
 		.int({ error: () => m.settings_error_range({ min, max }) })
 		.min(min, { error: () => m.settings_error_range({ min, max }) })
 		.max(max, { error: () => m.settings_error_range({ min, max }) });
-
-/** An optional text: trimmed, empty becomes null. */
-const optionalText = (max: number) =>
-	z
-		.string()
-		.trim()
-		.max(max, { error: () => m.form_too_long({ max }) })
-		.default('')
-		.transform((v) => v || null);
 
 const schema = z.object({
 	name: requiredText(200),
