@@ -5,15 +5,30 @@ import { getLocale } from '$lib/paraglide/runtime';
  * in forms once parsed. These two functions are the only way between that and what people read and type.
  */
 
+/*
+ * Building an Intl.NumberFormat costs far more than using one, and a long table formats hundreds of
+ * amounts: the four formats (two languages, with and without haléře) are built once and kept.
+ */
+const czkFormats = new Map<string, Intl.NumberFormat>();
+
+function czkFormat(locale: 'cs' | 'en', whole: boolean): Intl.NumberFormat {
+	const key = `${locale}:${whole}`;
+	let format = czkFormats.get(key);
+	if (!format) {
+		format = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'cs-CZ', {
+			style: 'currency',
+			currency: 'CZK',
+			minimumFractionDigits: whole ? 0 : 2,
+			maximumFractionDigits: 2
+		});
+		czkFormats.set(key, format);
+	}
+	return format;
+}
+
 /** "1 500 Kč", or "1 500,50 Kč" when there are haléře; English pages get "CZK 1,500". */
 export function formatCzk(halere: number, locale: 'cs' | 'en' = getLocale() as 'cs' | 'en'): string {
-	const whole = halere % 100 === 0;
-	return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'cs-CZ', {
-		style: 'currency',
-		currency: 'CZK',
-		minimumFractionDigits: whole ? 0 : 2,
-		maximumFractionDigits: 2
-	}).format(halere / 100);
+	return czkFormat(locale, halere % 100 === 0).format(halere / 100);
 }
 
 /** The haléře as a form shows them for editing: "1500" or "1500,50". */
