@@ -220,7 +220,7 @@ async function money() {
 	});
 	expect(imported).toMatchObject({ ok: true, summary: { unassigned: 2 } });
 	// both came the same day, so the list's order between them is not fixed: the 70 Kč one is assigned
-	const first = (await listUnassignedPayments(sql)).find((payment) => payment.amount === 7_000);
+	const first = (await listUnassignedPayments(sql)).rows.find((payment) => payment.amount === 7_000);
 	expect(first, 'the 70 Kč payment waits').toBeTruthy();
 	expect(await assignPayment(contextFor(sql, p.coordinator), first!.id, { kind: 'fund' })).toEqual({
 		ok: true

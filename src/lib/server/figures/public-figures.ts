@@ -1,6 +1,5 @@
 import { pragueDay } from '$lib/core/prague';
 import type { Queryable } from '../db/client';
-import { accountBalances } from '../ledger/ledger';
 
 /*
  * The one definition of every figure the public reads: the home page, /impact, /transparency and their
@@ -24,8 +23,11 @@ import { accountBalances } from '../ledger/ledger';
  *   children of 1 or 2 is never published (null, written "méně než 3"); groups of a chart are merged
  *   until every group shown or merged holds at least MIN_GROUP.
  *
- * Everything is a single aggregate query per figure over indexed tables (donations by received_on,
- * unassigned bank payments, deliveries), so no page is slower than before.
+ * Every figure reads the kept totals (migrations/0023_kept_totals.sql: per account and month or day, per
+ * month of gifts, per year and days of deliveries), which triggers keep in the same transaction as each
+ * entry, gift and delivery: a few hundred rows whatever the size of the ledger, so a figure holds the
+ * database (one connection, when embedded) for a few milliseconds. The unassigned bank payments are
+ * read as they are (a few, through their own index).
  */
 
 /** The smallest group of needs (or children) whose size the public may read. */
@@ -84,20 +86,46 @@ export interface PublicSummary {
 
 /** The headline figures of the home page and /impact (and the summary rows of figures.csv). */
 export async function publicSummary(db: Queryable): Promise<PublicSummary> {
-	const [helped] = await db<{ needs: number; children: number; median: number | null }[]>`
-		select count(*)::int as needs, coalesce(sum(cardinality(n.children)), 0)::int as children,
-			round(percentile_cont(0.5) within group (
-				order by floor(extract(epoch from d.delivered_at - n.submitted_at) / 86400))::numeric)::int as median
-		from need_deliveries d join needs n on n.id = d.need_id
-		where d.delivered_at is not null`;
+	const histogram = await deliveryDays(db);
 	const [given] = await db<{ gifts: number }[]>`
-		select coalesce(sum(amount - refunded), 0)::bigint as gifts from donations where purpose = 'gift'`;
+		select coalesce(sum(amount - refunded), 0)::bigint as gifts from donation_month_totals where purpose = 'gift'`;
 	return {
-		needsHelped: publicCount(helped?.needs ?? 0),
-		childrenHelped: publicCount(helped?.children ?? 0),
+		needsHelped: publicCount(histogram.reduce((s, r) => s + r.needs, 0)),
+		childrenHelped: publicCount(histogram.reduce((s, r) => s + r.children, 0)),
 		gifts: given?.gifts ?? 0,
-		medianDays: helped?.median ?? null
+		medianDays: medianDays(histogram)
 	};
+}
+
+/** Delivered needs and their children per whole days to delivery (null: no submission time), kept. */
+async function deliveryDays(db: Queryable) {
+	return db<{ days: number | null; needs: number; children: number }[]>`
+		select days, sum(needs)::int as needs, sum(children)::int as children
+		from delivery_day_totals group by days having sum(needs) <> 0 order by days`;
+}
+
+/**
+ * The median of the days (see above) from the kept histogram: the middle value, or the mean of the two
+ * middle ones, rounded half away from zero as PostgreSQL rounds a numeric (19.5 → 20). Needs without a
+ * submission time have no days and are left out, as an aggregate leaves out a null.
+ */
+export function medianDays(histogram: { days: number | null; needs: number }[]): number | null {
+	const rows = histogram
+		.filter((r): r is { days: number; needs: number } => r.days !== null && r.needs > 0)
+		.sort((a, b) => a.days - b.days);
+	const n = rows.reduce((s, r) => s + r.needs, 0);
+	if (n === 0) return null;
+	// the values at 0-based positions ⌊(n−1)/2⌋ and ⌈(n−1)/2⌉ of the sorted days
+	const at = (position: number) => {
+		let seen = 0;
+		for (const r of rows) {
+			seen += r.needs;
+			if (position < seen) return r.days;
+		}
+		throw new Error('position beyond the histogram');
+	};
+	const middle = (at(Math.floor((n - 1) / 2)) + at(Math.ceil((n - 1) / 2))) / 2;
+	return Math.sign(middle) * Math.round(Math.abs(middle));
 }
 
 /** Gifts (net, as above) per month of the Prague calendar: the last 12 months up to `now`'s, oldest first. */
@@ -110,8 +138,8 @@ export async function giftsByMonth(
 			select generate_series(date_trunc('month', ${pragueDay(now)}::date) - interval '11 months',
 				date_trunc('month', ${pragueDay(now)}::date), interval '1 month')::date as first)
 		select to_char(m.first, 'YYYY-MM') as month, coalesce((
-			select sum(d.amount - d.refunded) from donations d
-			where d.purpose = 'gift' and d.received_on >= m.first and d.received_on < m.first + interval '1 month'
+			select sum(t.amount - t.refunded) from donation_month_totals t
+			where t.purpose = 'gift' and t.month = m.first
 		), 0)::bigint as amount
 		from months m order by m.first`;
 }
@@ -153,27 +181,47 @@ export async function transparencyYears(db: Queryable): Promise<TransparencyYear
 	const given = await db<
 		{ year: number; channel: GiftChannel; purpose: 'gift' | 'dues'; amount: number; refunded: number }[]
 	>`
-		select extract(year from received_on)::int as year, channel, purpose,
+		select extract(year from month)::int as year, channel, purpose,
 			sum(amount)::bigint as amount, sum(refunded)::bigint as refunded
-		from donations group by 1, 2, 3`;
+		from donation_month_totals group by 1, 2, 3 having sum(gifts) <> 0`;
 	const waiting = await db<{ year: number; amount: number }[]>`
 		select extract(year from booked_on)::int as year, sum(amount)::bigint as amount
 		from bank_payments where status = 'unassigned' group by 1`;
-	const spent = await db<{ year: number; suppliers: number; families: number; returned: number }[]>`
-		select extract(year from t.occurred_on)::int as year,
-			coalesce(sum(e.amount) filter (where a.code = 'payout:suppliers'), 0)::bigint as suppliers,
-			coalesce(sum(e.amount) filter (where a.code = 'payout:families'), 0)::bigint as families,
-			coalesce(sum(e.amount) filter (where t.kind = 'return_to_fund' and a.kind = 'fund'), 0)::bigint as returned
-		from ledger_entries e
-		join ledger_accounts a on a.id = e.account_id
-		join ledger_transactions t on t.id = e.transaction_id
-		group by 1`;
+	// every year with a ledger entry: the first and last month through the index, then one probe a year
+	const booked = await db<{ year: number }[]>`
+		select y::int as year from generate_series(
+			(select extract(year from min(month)) from ledger_month_totals)::int,
+			(select extract(year from max(month)) from ledger_month_totals)::int) as y
+		where exists (select 1 from ledger_month_totals
+			where month >= make_date(y::int, 1, 1) and month < make_date(y::int + 1, 1, 1))`;
+	/*
+	 * The club's own accounts (a dozen) per year. Every ledger transaction sums to zero (the database
+	 * refuses any other at commit), so on any day the need accounts together hold exactly minus what all
+	 * other accounts hold: held for needs = −(the sum of the club's own accounts' balances). The year-end
+	 * balances thus need only these accounts' totals, never the need accounts' (one per need).
+	 */
+	const own = await db<
+		{ year: number; suppliers: number; families: number; returned: number; fund: number; all: number }[]
+	>`
+		select extract(year from m.month)::int as year,
+			coalesce(sum(m.amount) filter (where a.code = 'payout:suppliers'), 0)::bigint as suppliers,
+			coalesce(sum(m.amount) filter (where a.code = 'payout:families'), 0)::bigint as families,
+			coalesce(sum(m.amount) filter (where m.kind = 'return_to_fund' and a.kind = 'fund'), 0)::bigint as returned,
+			coalesce(sum(m.amount) filter (where a.kind = 'fund'), 0)::bigint as fund,
+			coalesce(sum(m.amount), 0)::bigint as all
+		from ledger_accounts a join ledger_month_totals m on m.account_id = a.id
+		where a.need_id is null
+		group by 1 order by 1`;
 	const helped = await db<{ year: number; count: number }[]>`
-		select extract(year from delivered_at at time zone 'Europe/Prague')::int as year, count(*)::int as count
-		from need_deliveries where delivered_at is not null group by 1`;
-	const years = [...new Set([given, waiting, spent, helped].flatMap((rows) => rows.map((r) => r.year)))].sort(
-		(a, b) => b - a
-	);
+		select year, sum(needs)::int as count from delivery_day_totals group by 1 having sum(needs) <> 0`;
+	const years = [
+		...new Set([given, waiting, booked, helped].flatMap((rows) => rows.map((r) => r.year)))
+	].sort((a, b) => b - a);
+	/** the fund's and the club's own accounts' balances at the end of a year: every year up to it */
+	const atEnd = (year: number) =>
+		own
+			.filter((r) => r.year <= year)
+			.reduce((s, r) => ({ fund: s.fund + r.fund, all: s.all + r.all }), { fund: 0, all: 0 });
 	const rows: TransparencyYear[] = [];
 	for (const year of years) {
 		const ofYear = given.filter((r) => r.year === year);
@@ -185,8 +233,8 @@ export async function transparencyYears(db: Queryable): Promise<TransparencyYear
 		const giftsNet = channels.reduce((s, c) => s + income[c], 0) - refunds;
 		const dues = ofYear.filter((r) => r.purpose === 'dues').reduce((s, r) => s + r.amount - r.refunded, 0);
 		const unassigned = waiting.find((r) => r.year === year)?.amount ?? 0;
-		const m = spent.find((r) => r.year === year);
-		const balances = await accountBalances(db, `${year}-12-31`);
+		const m = own.find((r) => r.year === year);
+		const end = atEnd(year);
 		rows.push({
 			year,
 			income,
@@ -198,8 +246,8 @@ export async function transparencyYears(db: Queryable): Promise<TransparencyYear
 			paidToSuppliers: m?.suppliers ?? 0,
 			paidToFamilies: m?.families ?? 0,
 			returnedToFund: m?.returned ?? 0,
-			fundBalance: balances.find((b) => b.code === 'fund')?.balance ?? 0,
-			heldForNeeds: balances.filter((b) => b.kind === 'need').reduce((s, b) => s + b.balance, 0),
+			fundBalance: end.fund,
+			heldForNeeds: -end.all || 0,
 			needsHelped: publicCount(helped.find((r) => r.year === year)?.count ?? 0)
 		});
 	}

@@ -6,6 +6,9 @@ import type { Queryable, Tx } from '../db/client';
  * account's balance is the sum of its entries (kept on the account row by a trigger, so that writers to
  * one account queue on its row and the database refuses an overdraft of the fund, a need or the
  * suspense account). The database also refuses, at commit, a transaction that does not sum to zero.
+ * The same trigger keeps each account's totals per month and transaction kind and per day
+ * (migrations/0023_kept_totals.sql), which balances as of a day and the public figures read instead of
+ * the entries; it takes them right after the account's row, so they add no lock order of their own.
  *
  * Sign: money the club holds is positive on the fund, need and suspense accounts; income accounts go
  * negative by what came in, payout and fee accounts positive by what went out.
@@ -182,18 +185,77 @@ export interface AccountBalance {
 }
 
 /**
- * Every account's balance now, or at the end of a day (yyyy-mm-dd) from the entries of transactions
- * that happened on or before it.
+ * Every account's balance now, or at the end of a day (yyyy-mm-dd): what the transactions that happened
+ * on or before it left there. As of a day it is the balance now less what came after the day, read from
+ * the kept totals (migrations/0023_kept_totals.sql: the month rows after the day's month and the day
+ * rows of that month after the day) rather than from the entries; a recent day reads few rows.
  */
 export async function accountBalances(db: Queryable, asOf?: string): Promise<AccountBalance[]> {
+	if (!asOf)
+		return db<AccountBalance[]>`
+			select a.code, a.kind, a.need_id as "needId", n.number as "needNumber", n.title as "needTitle",
+				a.balance
+			from ledger_accounts a left join needs n on n.id = a.need_id
+			order by case a.kind when 'fund' then 0 when 'suspense' then 1 when 'need' then 2 when 'income' then 3
+				when 'payout' then 4 else 5 end, n.number, a.code`;
 	return db<AccountBalance[]>`
+		with later as (
+			select account_id, sum(amount) as amount from (
+				select account_id, amount from ledger_month_totals
+				where month > date_trunc('month', ${asOf}::date::timestamp)::date
+				union all
+				select account_id, amount from ledger_day_totals
+				where day > ${asOf}::date and day < (date_trunc('month', ${asOf}::date::timestamp) + interval '1 month')::date
+			) x group by account_id)
 		select a.code, a.kind, a.need_id as "needId", n.number as "needNumber", n.title as "needTitle",
-			case when ${asOf ?? null}::date is null then a.balance
-				else coalesce((select sum(e.amount) from ledger_entries e join ledger_transactions t on t.id = e.transaction_id
-					where e.account_id = a.id and t.occurred_on <= ${asOf ?? null}::date), 0)::bigint end as balance
-		from ledger_accounts a left join needs n on n.id = a.need_id
+			(a.balance - coalesce(l.amount, 0))::bigint as balance
+		from ledger_accounts a left join needs n on n.id = a.need_id left join later l on l.account_id = a.id
 		order by case a.kind when 'fund' then 0 when 'suspense' then 1 when 'need' then 2 when 'income' then 3
 			when 'payout' then 4 else 5 end, n.number, a.code`;
+}
+
+/** The club's own accounts (the fund, income, payouts, fees, suspense) and what the needs hold together. */
+export interface ClubBalances {
+	accounts: { code: string; kind: string; balance: number }[];
+	/** the sum of every need's account */
+	heldForNeeds: number;
+}
+
+/**
+ * The money overview's balances, now or at the end of a day, without reading the needs' accounts: there
+ * are as many of those as needs ever decided, and since every transaction sums to zero, what they hold
+ * together is minus the sum of the club's dozen own accounts.
+ */
+export async function clubBalances(db: Queryable, asOf?: string): Promise<ClubBalances> {
+	const accounts = asOf
+		? await db<{ code: string; kind: string; balance: number }[]>`
+			select a.code, a.kind, (a.balance - coalesce((
+				select sum(m.amount) from ledger_month_totals m
+				where m.account_id = a.id and m.month > date_trunc('month', ${asOf}::date::timestamp)::date
+			), 0) - coalesce((
+				select sum(d.amount) from ledger_day_totals d
+				where d.account_id = a.id and d.day > ${asOf}::date
+					and d.day < (date_trunc('month', ${asOf}::date::timestamp) + interval '1 month')::date
+			), 0))::bigint as balance
+			from ledger_accounts a where a.need_id is null order by a.code`
+		: await db<{ code: string; kind: string; balance: number }[]>`
+			select a.code, a.kind, a.balance from ledger_accounts a where a.need_id is null order by a.code`;
+	return { accounts, heldForNeeds: 0 - accounts.reduce((sum, a) => sum + a.balance, 0) };
+}
+
+/**
+ * One account's balance at the end of a day, from the kept totals: the month rows before the day's month
+ * and the day rows of that month up to the day (a few dozen rows however long the account's history).
+ */
+export async function balanceAsOf(db: Queryable, code: string, day: string): Promise<number> {
+	const [row] = await db<{ balance: number }[]>`
+		select (coalesce((select sum(m.amount) from ledger_month_totals m
+				where m.account_id = a.id and m.month < date_trunc('month', ${day}::date::timestamp)::date), 0)
+			+ coalesce((select sum(d.amount) from ledger_day_totals d
+				where d.account_id = a.id and d.day >= date_trunc('month', ${day}::date::timestamp)::date
+					and d.day <= ${day}::date), 0))::bigint as balance
+		from ledger_accounts a where a.code = ${code}`;
+	return row?.balance ?? 0;
 }
 
 export async function fundBalance(db: Queryable): Promise<number> {
