@@ -138,7 +138,7 @@ describe('people', () => {
 		const eva = await person('eva.cerna@example.org', ['member'], { name: 'Eva Černá' });
 		await sql`update users set status = 'deactivated' where id = ${eva}`;
 		const emails = async (filter: Parameters<typeof listPeople>[1]) =>
-			(await listPeople(sql, filter)).map((p) => p.email).sort();
+			(await listPeople(sql, filter)).rows.map((p) => p.email).sort();
 		expect(await emails({ role: 'member' })).toEqual(['eva.cerna@example.org', 'koordinator@example.org']);
 		expect(await emails({ status: 'deactivated' })).toEqual(['eva.cerna@example.org']);
 		expect(await emails({ organisationId })).toEqual(['petra@example.org']);

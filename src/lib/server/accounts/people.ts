@@ -4,6 +4,7 @@ import { invalidateUserSessions } from '../auth/session';
 import type { UserRow } from '../auth/users';
 import type { Db, Queryable } from '../db/client';
 import { isUuid } from '$lib/core/ids';
+import { PAGE_SIZE, paged, type PageRequest, type Paged } from '$lib/paging';
 import { approveOrganisationIn, type Actor } from './organisations';
 
 /*
@@ -38,24 +39,52 @@ export interface PeopleFilter {
 
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
-export async function listPeople(db: Queryable, filter: PeopleFilter = {}): Promise<Person[]> {
+/** People under each status (and all of them), under the list's other filters: the status filter shows them. */
+export type PeopleCounts = Record<Status | 'all', number>;
+
+export interface PeopleList extends Paged<Person> {
+	counts: PeopleCounts;
+}
+
+const firstPage: PageRequest = { page: 1, size: PAGE_SIZE, offset: 0 };
+
+/**
+ * One page of the people: those waiting for approval first, then by name; the e-mail (unique) last, so
+ * that no one is on two pages. With the page come the counts of every status under the other filters.
+ */
+export async function listPeople(
+	db: Queryable,
+	filter: PeopleFilter = {},
+	request: PageRequest = firstPage
+): Promise<PeopleList> {
 	const q = filter.q?.trim();
 	const organisationId =
 		filter.organisationId && isUuid(filter.organisationId) ? filter.organisationId : null;
-	if (filter.organisationId && !organisationId) return [];
-	return db<Person[]>`
+	const counts: PeopleCounts = { all: 0, pending_email: 0, pending_approval: 0, active: 0, deactivated: 0 };
+	if (filter.organisationId && !organisationId) return { ...paged([], 0, request), counts };
+	const others = db`
+		${filter.role ? db`and exists (select 1 from user_roles r where r.user_id = u.id and r.role = ${filter.role})` : db``}
+		${organisationId ? db`and u.organisation_id = ${organisationId}` : db``}
+		${q ? db`and (u.name ilike ${'%' + escapeLike(q) + '%'} or u.email ilike ${'%' + escapeLike(q.toLowerCase()) + '%'})` : db``}`;
+	const rows = await db<Person[]>`
 		select u.id, u.email, u.name, u.status, u.organisation_id as "organisationId",
 			o.name as "organisationName", o.approved as "organisationApproved", u.created_at as "createdAt",
 			u.totp_key is not null as "totpEnabled",
 			coalesce(array(select role from user_roles r where r.user_id = u.id order by role), '{}') as roles
-		from users u left join organisations o on o.id = u.organisation_id
-		where true
-			${filter.role ? db`and exists (select 1 from user_roles r where r.user_id = u.id and r.role = ${filter.role})` : db``}
-			${filter.status ? db`and u.status = ${filter.status}` : db``}
-			${organisationId ? db`and u.organisation_id = ${organisationId}` : db``}
-			${q ? db`and (u.name ilike ${'%' + escapeLike(q) + '%'} or u.email ilike ${'%' + escapeLike(q.toLowerCase()) + '%'})` : db``}
-		order by u.status = 'pending_approval' desc, lower(u.name), u.email
-		limit 500`;
+		from (
+			select u.* from users u
+			where true ${filter.status ? db`and u.status = ${filter.status}` : db``} ${others}
+			order by u.status = 'pending_approval' desc, lower(u.name), u.email
+			limit ${request.size} offset ${request.offset}
+		) u left join organisations o on o.id = u.organisation_id
+		order by u.status = 'pending_approval' desc, lower(u.name), u.email`;
+	const byStatus = await db<{ status: Status; n: number }[]>`
+		select u.status, count(*)::int as n from users u where true ${others} group by u.status`;
+	for (const { status, n } of byStatus) {
+		counts[status] = n;
+		counts.all += n;
+	}
+	return { ...paged(rows, counts[filter.status ?? 'all'], request), counts };
 }
 
 export async function findPerson(db: Queryable, id: string): Promise<Person | null> {

@@ -27,6 +27,9 @@ afterAll(async () => {
 	await db.close();
 });
 
+// the whole list on one page: these tests look at their own needs among all the file made
+const everything = { page: 1, size: 1000, offset: 0 };
+
 // the ledger is append-only, so each test works with needs of its own and looks only at those
 let mine: string[];
 beforeEach(() => {
@@ -37,7 +40,8 @@ const decided = async (target: number) => {
 	mine.push(id);
 	return id;
 };
-const progressOfMine = async () => (await listNeedProgress(sql)).filter((r) => mine.includes(r.id));
+const progressOfMine = async () =>
+	(await listNeedProgress(sql, null, 'all', everything)).rows.filter((r) => mine.includes(r.id));
 
 describe('listNeedProgress', () => {
 	it('lists a decided need with nothing raised yet as missing its whole target', async () => {
@@ -89,15 +93,19 @@ describe('listNeedProgress', () => {
 
 	it('tells the contact person which needs are theirs to deliver', async () => {
 		const id = await decided(100_000);
-		const contact = (await listNeedProgress(sql, p.member.id)).find((r) => r.id === id);
-		const other = (await listNeedProgress(sql, p.coordinator.id)).find((r) => r.id === id);
+		const contact = (await listNeedProgress(sql, p.member.id, 'all', everything)).rows.find(
+			(r) => r.id === id
+		);
+		const other = (await listNeedProgress(sql, p.coordinator.id, 'all', everything)).rows.find(
+			(r) => r.id === id
+		);
 		expect([contact?.yours, other?.yours]).toEqual([true, false]);
 	});
 
 	it('orders the needs by their number', async () => {
 		await decided(100_000);
 		await decided(100_000);
-		const numbers = (await listNeedProgress(sql)).map((r) => r.number);
+		const numbers = (await listNeedProgress(sql, null, 'all', everything)).rows.map((r) => r.number);
 		expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
 	});
 });

@@ -17,6 +17,7 @@ import {
 } from './transitions';
 import { viewNeed } from './view';
 
+const firstPage = { page: 1, size: 50, offset: 0 };
 let db: TestDatabase;
 let sql: Db;
 let p: People;
@@ -102,7 +103,9 @@ describe('drafts', () => {
 		expect(await withdrawNeed(contextFor(sql, p.worker), id, 'Založeno omylem.')).toEqual({ ok: true });
 		expect(await viewNeed(contextFor(sql, p.coordinator), id)).toBeNull();
 		expect(await mails()).toEqual([]);
-		expect(await listTriage(contextFor(sql, p.coordinator), { state: 'withdrawn' })).toEqual([]);
+		expect(
+			(await listTriage(contextFor(sql, p.coordinator), { state: 'withdrawn' }, firstPage)).rows
+		).toEqual([]);
 		const [row] = await sql<{ number: number }[]>`select number from needs where id = ${id}`;
 		const number = row!.number;
 		const copy = await submitted();
@@ -514,23 +517,27 @@ describe('lists', () => {
 		const normalNew = await submitted({ title: 'Nová běžná', region: 'CZ064', district: null });
 		await draft({ title: 'Rozpracovaná' });
 		await sql`update needs set submitted_at = now() - interval '3 days' where id = ${normalOld}`;
-		const queue = await listTriage(contextFor(sql, p.coordinator), { state: 'open' });
+		const queue = (await listTriage(contextFor(sql, p.coordinator), { state: 'open' }, firstPage)).rows;
 		expect(queue.map((n) => n.id)).toEqual([urgentNew, normalOld, normalNew]);
 		expect(queue[0]).toMatchObject({ requested: 1_048_800, organisationName: 'Intervenční centrum Test' });
 		expect(
-			(await listTriage(contextFor(sql, p.coordinator), { state: 'open', category: 'housing' })).map(
-				(n) => n.id
-			)
+			(
+				await listTriage(contextFor(sql, p.coordinator), { state: 'open', category: 'housing' }, firstPage)
+			).rows.map((n) => n.id)
 		).toEqual([urgentNew]);
 		expect(
-			(await listTriage(contextFor(sql, p.coordinator), { state: 'open', region: 'CZ064' })).map((n) => n.id)
+			(
+				await listTriage(contextFor(sql, p.coordinator), { state: 'open', region: 'CZ064' }, firstPage)
+			).rows.map((n) => n.id)
 		).toEqual([normalNew]);
 		expect(
-			(await listTriage(contextFor(sql, p.coordinator), { state: 'open', urgency: 'normal' })).map(
-				(n) => n.id
-			)
+			(
+				await listTriage(contextFor(sql, p.coordinator), { state: 'open', urgency: 'normal' }, firstPage)
+			).rows.map((n) => n.id)
 		).toEqual([normalOld, normalNew]);
-		expect(await listTriage(contextFor(sql, p.coordinator), { state: 'rejected' })).toHaveLength(0);
-		expect(await listTriage(contextFor(sql, p.member), { state: 'open' })).toHaveLength(0);
+		expect(
+			(await listTriage(contextFor(sql, p.coordinator), { state: 'rejected' }, firstPage)).rows
+		).toHaveLength(0);
+		expect((await listTriage(contextFor(sql, p.member), { state: 'open' }, firstPage)).rows).toHaveLength(0);
 	});
 });

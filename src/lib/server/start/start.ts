@@ -31,6 +31,9 @@ export interface Bounded<T> {
 	count: number;
 }
 
+/** The first page of a paged list, as long as the start page shows. */
+const firstItems = { page: 1, size: START_LIST_LIMIT, offset: 0 };
+
 const bounded = <T>(all: readonly T[]): Bounded<T> => ({
 	items: all.slice(0, START_LIST_LIMIT),
 	count: all.length
@@ -199,22 +202,21 @@ export async function memberStart(ctx: PersonContext<Queryable>): Promise<Member
 	const { db, actor } = ctx;
 	if (!actor.roles.includes('member')) return null;
 	const [polls, progress, fund] = await Promise.all([
-		listMyPolls(ctx),
-		listNeedProgress(db, actor.id),
+		// open and without the member's vote: what /votes lists as waiting
+		listMyPolls(ctx, 'waiting', firstItems),
+		// all the needs the member is the contact person of: their steps are sorted and counted below
+		listNeedProgress(db, actor.id, 'yours', { page: 1, size: 1000, offset: 0 }),
 		fundBalance(db)
 	]);
-	// open and without the member's vote: what /votes lists as waiting
-	const waitingPolls = polls
-		.filter((p) => p.closedAt === null && p.myChoice === null)
-		.map((p): PollItem => ({
-			pollId: p.id,
-			needNumber: p.needNumber,
-			needTitle: p.needTitle,
-			urgency: p.urgency,
-			requested: p.requested,
-			closesAt: p.closesAt
-		}));
-	const mine = progress.filter((n) => n.yours);
+	const waitingPolls = polls.rows.map((p): PollItem => ({
+		pollId: p.id,
+		needNumber: p.needNumber,
+		needTitle: p.needTitle,
+		urgency: p.urgency,
+		requested: p.requested,
+		closesAt: p.closesAt
+	}));
+	const mine = progress.rows;
 	const facts = await deliveryFacts(
 		db,
 		mine.map((n) => n.id)
@@ -233,7 +235,7 @@ export async function memberStart(ctx: PersonContext<Queryable>): Promise<Member
 			(a, b) => Number(contactStages.has(b.stage)) - Number(contactStages.has(a.stage)) || a.number - b.number
 		);
 	return {
-		polls: bounded(waitingPolls),
+		polls: { items: waitingPolls, count: polls.total },
 		deliveries: bounded(deliveries),
 		deliveriesToAct: deliveries.filter((d) => contactStages.has(d.stage)).length,
 		fund
@@ -289,14 +291,15 @@ export async function coordinatorStart(ctx: PersonContext<Queryable>): Promise<C
 	const { db, actor } = ctx;
 	if (!actor.roles.includes('coordinator')) return null;
 	const [triage, unassigned, stories, pending] = await Promise.all([
-		listTriage(ctx, { state: 'open' }),
-		listUnassignedPayments(db),
-		listStoriesForReview(ctx),
-		listPeople(db, { status: 'pending_approval' })
+		listTriage(ctx, { state: 'open' }, firstItems),
+		listUnassignedPayments(db, firstItems),
+		listStoriesForReview(ctx, 'submitted', firstItems),
+		listPeople(db, { status: 'pending_approval' }, firstItems)
 	]);
 	return {
-		triage: bounded(
-			triage.map((n) => ({
+		triage: {
+			count: triage.total,
+			items: triage.rows.map((n) => ({
 				needId: n.id,
 				number: n.number,
 				title: n.title,
@@ -306,33 +309,38 @@ export async function coordinatorStart(ctx: PersonContext<Queryable>): Promise<C
 				organisationName: n.organisationName,
 				submittedAt: n.submittedAt
 			}))
-		),
-		unassigned: {
-			...bounded(
-				unassigned.map((b) => ({
-					id: b.id,
-					bookedOn: b.bookedOn,
-					amount: b.amount,
-					counterName: b.counterName,
-					variableSymbol: b.variableSymbol
-				}))
-			),
-			total: unassigned.reduce((sum, b) => sum + b.amount, 0)
 		},
-		stories: bounded(
-			(stories ?? [])
-				.filter((s) => s.status === 'submitted')
-				.map((s) => ({ needId: s.needId, needNumber: s.needNumber, title: s.title, updatedAt: s.updatedAt }))
-		),
-		access: bounded(
-			pending.map((person) => ({
+		unassigned: {
+			count: unassigned.total,
+			items: unassigned.rows.map((b) => ({
+				id: b.id,
+				bookedOn: b.bookedOn,
+				amount: b.amount,
+				counterName: b.counterName,
+				variableSymbol: b.variableSymbol
+			})),
+			// every waiting payment, not only the ones shown
+			total: unassigned.amount
+		},
+		stories: {
+			count: stories?.total ?? 0,
+			items: (stories?.rows ?? []).map((s) => ({
+				needId: s.needId,
+				needNumber: s.needNumber,
+				title: s.title,
+				updatedAt: s.updatedAt
+			}))
+		},
+		access: {
+			count: pending.total,
+			items: pending.rows.map((person) => ({
 				id: person.id,
 				name: person.name,
 				organisationName: person.organisationName,
 				newOrganisation: person.organisationApproved === false,
 				requestedAt: person.createdAt
 			}))
-		)
+		}
 	};
 }
 

@@ -46,6 +46,7 @@ const input: StoryInput = {
 	confirmFindings: false
 };
 const consent = { givenOn: pragueToday(), audience: 'public', social: false } as const;
+const firstPage = { page: 1, size: 50, offset: 0 };
 
 const gpsPhoto = () =>
 	sharp({ create: { width: 80, height: 60, channels: 3, background: '#c84' } })
@@ -133,10 +134,12 @@ describe('stories', () => {
 			reason: 'wrong_state'
 		});
 		expect(await submitStory(contextFor(sql, p.worker), needId)).toEqual({ ok: true });
-		expect((await listStoriesForReview(contextFor(sql, p.coordinator)))!.map((s) => s.status)).toEqual([
-			'submitted'
-		]);
-		expect(await listStoriesForReview(contextFor(sql, p.worker))).toBeNull();
+		expect(
+			(await listStoriesForReview(contextFor(sql, p.coordinator), 'all', firstPage))!.rows.map(
+				(s) => s.status
+			)
+		).toEqual(['submitted']);
+		expect(await listStoriesForReview(contextFor(sql, p.worker), 'all', firstPage)).toBeNull();
 		expect(await publishStory(contextFor(sql, p.worker), needId)).toEqual({ ok: false, reason: 'forbidden' });
 		expect(await publishStory(contextFor(sql, p.coordinator), needId)).toEqual({
 			ok: false,
@@ -245,7 +248,9 @@ describe('stories', () => {
 		expect(await countPublicStories(sql)).toBe(0);
 		expect(await getPublicStory(sql, number, { audience: 'donors' })).not.toBeNull();
 		expect(await countPublicStories(sql, { audience: 'donors' })).toBe(1);
-		expect((await listStoriesForReview(contextFor(sql, p.coordinator)))?.[0]?.consent).toBe('donors');
+		expect(
+			(await listStoriesForReview(contextFor(sql, p.coordinator), 'all', firstPage))?.rows[0]?.consent
+		).toBe('donors');
 
 		// widening the consent is a new record by the organisation; it shows the story to everyone
 		expect(await recordConsent(worker, needId, { ...consent, audience: 'public', social: true })).toEqual({

@@ -3,6 +3,7 @@ import type { Person } from '$lib/server/core/actor';
 import type { PersonContext } from '$lib/server/core/context';
 import { pragueDay } from '$lib/core/prague';
 import { categories, type Category, type NeedStatus } from '$lib/needs';
+import { paged, type PageRequest, type Paged } from '$lib/paging';
 import { isRegion, type Region } from '$lib/regions';
 import { consentAudiences, type ConsentAudience, type StoryStatus, type StoryView } from '$lib/stories';
 import { audit, type AuditAction } from '../audit';
@@ -428,18 +429,46 @@ export interface StoryListItem {
 	updatedAt: Date;
 }
 
-/** Every story that is not a draft, those waiting for review first; for the coordinator only. */
-export async function listStoriesForReview(ctx: PersonContext<Queryable>): Promise<StoryListItem[] | null> {
+export const storyReviewFilters = ['all', 'submitted', 'published', 'withdrawn'] as const;
+/** every story past its draft, or those in one state */
+export type StoryReviewFilter = (typeof storyReviewFilters)[number];
+
+export interface StoryReviewList extends Paged<StoryListItem> {
+	/** the stories under each filter */
+	counts: Record<StoryReviewFilter, number>;
+}
+
+/**
+ * One page of the stories that are not drafts, those waiting for review first, then the latest changed;
+ * the story's number last, so the order is unique and no story is on two pages. With it, how many
+ * stories each filter holds. For the coordinator only.
+ */
+export async function listStoriesForReview(
+	ctx: PersonContext<Queryable>,
+	filter: StoryReviewFilter,
+	request: PageRequest
+): Promise<StoryReviewList | null> {
 	const { db, actor } = ctx;
 	if (!isCoordinator(actor)) return null;
-	return db<StoryListItem[]>`
+	const rows = await db<StoryListItem[]>`
 		select s.need_id as "needId", n.number as "needNumber", s.number, s.title, s.status,
 			s.publish_at as "publishAt",
 			case when c.need_id is null then 'missing' when c.withdrawn_at is not null then 'withdrawn' else c.audience end
 				as consent,
 			s.updated_at as "updatedAt"
-		from stories s join needs n on n.id = s.need_id left join need_consents c on c.need_id = s.need_id
-		where s.status <> 'draft'
-		order by (s.status = 'submitted') desc, s.updated_at desc
-		limit 500`;
+		from (
+			select s.* from stories s
+			where ${filter === 'all' ? db`s.status <> 'draft'` : db`s.status = ${filter}`}
+			order by (s.status = 'submitted') desc, s.updated_at desc, s.number desc
+			limit ${request.size} offset ${request.offset}
+		) s
+		join needs n on n.id = s.need_id left join need_consents c on c.need_id = s.need_id
+		order by (s.status = 'submitted') desc, s.updated_at desc, s.number desc`;
+	const [counts] = await db<Record<StoryReviewFilter, number>[]>`
+		select count(*)::int as "all",
+			count(*) filter (where status = 'submitted')::int as "submitted",
+			count(*) filter (where status = 'published')::int as "published",
+			count(*) filter (where status = 'withdrawn')::int as "withdrawn"
+		from stories where status <> 'draft'`;
+	return { ...paged(rows, counts![filter], request), counts: counts! };
 }

@@ -1,4 +1,5 @@
 import type { PersonContext } from '$lib/server/core/context';
+import { paged, type PageRequest, type Paged } from '$lib/paging';
 import type { Queryable } from '../db/client';
 import { isCoordinator } from '../needs/access';
 import { requestedAmount } from '../needs/lists';
@@ -24,21 +25,70 @@ export interface PollSummary {
 	myChoice: string | null;
 }
 
-/** The polls a member may vote in: open ones first (waiting for their vote on top), then the closed ones. */
-export async function listMyPolls(ctx: PersonContext<Queryable>): Promise<PollSummary[]> {
+export const pollFilters = ['all', 'waiting', 'open', 'closed'] as const;
+/** all of the member's polls; open without their vote; every open one; the closed ones */
+export type PollFilter = (typeof pollFilters)[number];
+
+export interface PollList extends Paged<PollSummary> {
+	/** the member's polls under each filter */
+	counts: Record<PollFilter, number>;
+	/** open polls the member has voted in, for the page's group heading */
+	voted: number;
+}
+
+/** What a filter keeps of the member's polls (`p` the poll, `v` the member's vote). */
+const pollFilterSql = (db: Queryable, filter: PollFilter) =>
+	filter === 'waiting'
+		? db`and p.closed_at is null and v.choice is null`
+		: filter === 'open'
+			? db`and p.closed_at is null`
+			: filter === 'closed'
+				? db`and p.closed_at is not null`
+				: db``;
+
+/**
+ * One page of the polls a member may vote in: open ones first (waiting for their vote on top, the one
+ * closing soonest first), then the closed ones, the latest closed first; the poll's id last, so the
+ * order is unique and no poll is on two pages. Only polls whose electorate holds the member are read,
+ * and counted: the counts say how many of *their* polls each filter holds.
+ */
+export async function listMyPolls(
+	ctx: PersonContext<Queryable>,
+	filter: PollFilter,
+	request: PageRequest
+): Promise<PollList> {
 	const { db, actor } = ctx;
-	if (!actor.roles.includes('member')) return [];
-	return db<PollSummary[]>`
+	const none = { all: 0, waiting: 0, open: 0, closed: 0 };
+	if (!actor.roles.includes('member')) return { ...paged([], 0, request), counts: none, voted: 0 };
+	const rows = await db<PollSummary[]>`
 		select p.id, n.number as "needNumber", n.title as "needTitle", n.urgency,
 			${requestedAmount(db)} as requested,
-			p.closes_at as "closesAt", p.closed_at as "closedAt", p.outcome, v.choice as "myChoice"
+			p.closes_at as "closesAt", p.closed_at as "closedAt", p.outcome, p."myChoice"
+		from (
+			select p.id, p.need_id, p.closes_at, p.closed_at, p.outcome, v.choice as "myChoice"
+			from poll_electorate e
+			join polls p on p.id = e.poll_id
+			left join votes v on v.poll_id = p.id and v.member_id = e.member_id
+			where e.member_id = ${actor.id} ${pollFilterSql(db, filter)}
+			order by p.closed_at is not null, v.choice is not null,
+				case when p.closed_at is null then p.closes_at end, p.closed_at desc, p.id
+			limit ${request.size} offset ${request.offset}
+		) p
+		join needs n on n.id = p.need_id
+		order by p.closed_at is not null, p."myChoice" is not null,
+			case when p.closed_at is null then p.closes_at end, p.closed_at desc, p.id`;
+	const [counts] = await db<(Record<PollFilter, number> & { voted: number })[]>`
+		select count(*)::int as "all",
+			count(*) filter (where p.closed_at is null and v.choice is null)::int as "waiting",
+			count(*) filter (where p.closed_at is null)::int as "open",
+			count(*) filter (where p.closed_at is not null)::int as "closed",
+			count(*) filter (where p.closed_at is null and v.choice is not null)::int as "voted"
 		from poll_electorate e
 		join polls p on p.id = e.poll_id
-		join needs n on n.id = p.need_id
 		left join votes v on v.poll_id = p.id and v.member_id = e.member_id
-		where e.member_id = ${actor.id}
-		order by p.closed_at is not null, v.choice is not null, p.closes_at, p.closed_at desc
-		limit 200`;
+		where e.member_id = ${actor.id}`;
+	const { voted, ...byFilter } = counts!;
+	return { ...paged(rows, byFilter[filter], request), counts: byFilter, voted };
 }
 
 export interface VoteRow {

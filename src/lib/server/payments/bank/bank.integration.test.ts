@@ -103,7 +103,7 @@ describe('statement import', () => {
 		expect(n).toBe(2);
 
 		// the coordinator assigns what matched nothing
-		const waiting = await listUnassignedPayments(sql);
+		const waiting = (await listUnassignedPayments(sql)).rows;
 		expect(waiting.map((w) => w.amount)).toEqual([7_000, 3_000]);
 		expect(waiting[0]!.pledge).toBeNull(); // that pledge is paid already
 		expect(await assignPayment(contextFor(sql, p.member), waiting[0]!.id, { kind: 'fund' })).toMatchObject({
@@ -137,7 +137,7 @@ describe('statement import', () => {
 			name: 'v.csv',
 			bytes: fio([['2001', '05.11.2026', cz(45_000), pledge.variableSymbol, '']])
 		});
-		const [waiting] = await listUnassignedPayments(sql);
+		const [waiting] = (await listUnassignedPayments(sql)).rows;
 		expect(waiting!.pledge).toMatchObject({ id: pledge.id, amount: 50_000 });
 		expect(
 			await assignPayment(contextFor(sql, p.coordinator), waiting!.id, {

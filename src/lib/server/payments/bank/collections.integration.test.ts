@@ -34,6 +34,7 @@ beforeEach(async () => {
 });
 
 const PUBLIC_KEYS = ['category', 'collected', 'impact', 'number', 'open', 'region', 'target', 'title'];
+const firstPage = { page: 1, size: 50, offset: 0 };
 const today = () => new Date().toISOString().slice(0, 10);
 const numberOf = async (id: string) => (await selectNeed(sql, id))!.number;
 
@@ -53,7 +54,7 @@ describe('public collections', () => {
 		// the factory's need has a district (Praha 7) and a situation that mentions the shelter
 		const id = await decidedNeed(sql, p, 1_000_000, 'collection');
 		await gift(id, 250_000);
-		const [row] = await listOpenCollections(sql);
+		const [row] = (await listOpenCollections(sql, firstPage)).rows;
 		expect(Object.keys(row!).sort()).toEqual(PUBLIC_KEYS);
 		expect(row).toEqual({
 			number: await numberOf(id),
@@ -75,7 +76,7 @@ describe('public collections', () => {
 		const mixed = await decidedNeed(sql, p, 200_000, 'fund_and_collection');
 		const gifted = await decidedNeed(sql, p, 300_000, 'gift');
 		const purchase = await decidedNeed(sql, p, 300_000, 'purchase');
-		const numbers = (await listOpenCollections(sql)).map((c) => c.number);
+		const numbers = (await listOpenCollections(sql, firstPage)).rows.map((c) => c.number);
 		// newest decision first
 		expect(numbers).toEqual([await numberOf(mixed), await numberOf(collection)]);
 		expect(await getCollection(sql, await numberOf(gifted))).toBeNull();
@@ -99,7 +100,7 @@ describe('public collections', () => {
 		});
 		for (const status of ['fulfilling', 'delivered', 'closed']) {
 			await walkTo(sql, id, status as NeedStatus);
-			expect(await listOpenCollections(sql)).toEqual([]);
+			expect((await listOpenCollections(sql, firstPage)).rows).toEqual([]);
 			// a donor coming back finds it completed, still taking nothing
 			expect(await getCollection(sql, await numberOf(id))).toMatchObject({ collected: 100_000, open: false });
 			expect(await pledgeForCollection(sql, await numberOf(id), pledgeInput(10_000))).toEqual({
@@ -120,7 +121,7 @@ describe('public collections', () => {
 	it('leaves out needs not yet decided, cancelled or closed', async () => {
 		const id = await decidedNeed(sql, p, 100_000, 'collection');
 		await cancelNeed(contextFor(sql, p.coordinator), id, 'Rodina pomoc už nepotřebuje.');
-		expect(await listOpenCollections(sql)).toEqual([]);
+		expect((await listOpenCollections(sql, firstPage)).rows).toEqual([]);
 		expect(await getCollection(sql, await numberOf(id))).toBeNull();
 	});
 });

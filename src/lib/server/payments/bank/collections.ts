@@ -1,4 +1,5 @@
 import type { Category } from '$lib/needs';
+import { paged, type PageRequest, type Paged } from '$lib/paging';
 import type { Region } from '$lib/regions';
 import type { Db, Queryable } from '../../db/client';
 import { collectionForms, fundingStates } from '../../ledger/funding';
@@ -34,32 +35,62 @@ export interface PublicCollection {
 	open: boolean;
 }
 
-const collectionQuery = (db: Queryable, number: number | null, later: string[] = []) => db<
-	PublicCollection[]
->`
+/** What reached need `n` toward its target, haléře: gifts and the club's allocations, less refunds. */
+const collectedSql = (db: Queryable) => db`
+	coalesce((
+		select sum(e.amount)
+		from ledger_accounts a
+		join ledger_entries e on e.account_id = a.id
+		join ledger_transactions t on t.id = e.transaction_id
+		where a.need_id = n.id and t.kind in ('allocation', 'donation', 'assignment', 'refund')
+	), 0)::bigint`;
+
+const collectionQuery = (db: Queryable, number: number, later: string[] = []) => db<PublicCollection[]>`
 	select c.number, c.title, c.category, c.region, c.impact, c.target, c.collected,
 		(c.status = any(${[...fundingStates]}::text[]) and c.collected < c.target) as open
 	from (
 		select n.number, n.title, n.category, n.region::text as region, n.impact, n.status,
-			d.approved_amount as target, d.decided_at,
-			coalesce((
-				select sum(e.amount)
-				from ledger_accounts a
-				join ledger_entries e on e.account_id = a.id
-				join ledger_transactions t on t.id = e.transaction_id
-				where a.need_id = n.id and t.kind in ('allocation', 'donation', 'assignment', 'refund')
-			), 0)::bigint as collected
+			d.approved_amount as target, ${collectedSql(db)} as collected
 		from needs n join need_decisions d on d.need_id = n.id
 		where d.form = any(${forms}::text[]) and n.status = any(${[...shownStates, ...later]}::text[])
-			and (${number}::int is null or n.number = ${number}::int)
+			and n.number = ${number}::int
 	) c
-	where c.status = any(${shownStates}::text[]) or c.collected >= c.target
-	order by c.decided_at desc, c.number desc
-	limit 200`;
+	where c.status = any(${shownStates}::text[]) or c.collected >= c.target`;
 
-/** Collections the public may see, newest decision first. */
-export async function listOpenCollections(db: Queryable): Promise<PublicCollection[]> {
-	return collectionQuery(db, null);
+/*
+ * The listed collections' filter as literals, not parameters: the partial index needs_collections of
+ * migration 0025 is for exactly these states and forms, and a prepared statement's generic plan can use
+ * a partial index only when its condition is written out in the query.
+ */
+const listedSql = (db: Queryable) => db`
+	d.form in ('collection', 'fund_and_collection') and n.status in ('approved', 'funding', 'funded')`;
+
+/**
+ * One page of the collections the public may see, newest decision first (the number last, so the order
+ * is unique and no collection is on two pages), with how many there are. The money collected is summed
+ * for the page's collections only.
+ */
+export async function listOpenCollections(
+	db: Queryable,
+	request: PageRequest
+): Promise<Paged<PublicCollection>> {
+	const rows = await db<PublicCollection[]>`
+		select n.number, n.title, n.category, n.region::text as region, n.impact, n.target, c.collected,
+			(n.status in ('approved', 'funding') and c.collected < n.target) as open
+		from (
+			select n.id, n.number, n.title, n.category, n.region, n.impact, n.status,
+				d.approved_amount as target, d.decided_at
+			from needs n join need_decisions d on d.need_id = n.id
+			where ${listedSql(db)}
+			order by d.decided_at desc, n.number desc
+			limit ${request.size} offset ${request.offset}
+		) n
+		cross join lateral (select ${collectedSql(db)} as collected) c
+		order by n.decided_at desc, n.number desc`;
+	const [count] = await db<{ total: number }[]>`
+		select count(*)::int as total from needs n join need_decisions d on d.need_id = n.id
+		where ${listedSql(db)}`;
+	return paged(rows, count!.total, request);
 }
 
 const isNeedNumber = (n: number) => Number.isInteger(n) && n >= 1 && n <= 2_000_000_000;

@@ -193,7 +193,7 @@ describe('returns and lines that are no gifts', () => {
 		const again = line({ amount: -20_000, reversal: true, returnsRef: 'IN-1', bankRef: 'OTHER-REF' });
 		expect(await importFile(file(statement(CLUB, [again])))).toMatchObject({ summary: { returned: 0 } });
 		expect((await sql`select refunded from donations`)[0]!.refunded).toBe(20_000);
-		const [payment] = await listReceivedPayments(sql, pledge.variableSymbol);
+		const [payment] = (await listReceivedPayments(sql, pledge.variableSymbol)).rows;
 		expect(payment).toMatchObject({ status: 'returned', amount: 20_000 });
 	});
 
@@ -212,7 +212,7 @@ describe('returns and lines that are no gifts', () => {
 		);
 		expect(result).toMatchObject({ ok: true, summary: { recorded: 3, returned: 2 } });
 		expect(await balance('suspense:bank')).toBe(0);
-		expect(await listUnassignedPayments(sql)).toEqual([]);
+		expect((await listUnassignedPayments(sql)).rows).toEqual([]);
 		expect(await count('donations')).toBe(0);
 	});
 
@@ -266,7 +266,7 @@ describe('a bank gift the coordinator returns', () => {
 		await importFile(
 			file(statement(CLUB, [line({ amount: 12_000, variableSymbol: pledge.variableSymbol })]))
 		);
-		const [payment] = await listReceivedPayments(sql, null);
+		const [payment] = (await listReceivedPayments(sql, null)).rows;
 		const input = { note: 'Dárce požádal o vrácení.', returnedOn: '2026-11-20' };
 		expect(await recordReturnedPayment(contextFor(sql, p.member), payment!.id, input)).toEqual({
 			ok: false,
@@ -280,7 +280,7 @@ describe('a bank gift the coordinator returns', () => {
 			reason: 'already_returned'
 		});
 		expect((await needMoney(sql, needId))!.raised).toBe(0);
-		const [returned] = await listReceivedPayments(sql, 'Dárcová');
+		const [returned] = (await listReceivedPayments(sql, 'Dárcová')).rows;
 		expect(returned).toMatchObject({ status: 'returned', returnNote: 'Dárce požádal o vrácení.' });
 		const [tx] = await sql`
 			select t.kind, to_char(t.occurred_on, 'YYYY-MM-DD') as day from ledger_transactions t
@@ -305,7 +305,7 @@ describe('a bank gift the coordinator returns', () => {
 			null
 		);
 		expect(paid).toMatchObject({ ok: true });
-		const [payment] = await listReceivedPayments(sql, null);
+		const [payment] = (await listReceivedPayments(sql, null)).rows;
 		expect(
 			await recordReturnedPayment(contextFor(sql, p.coordinator), payment!.id, {
 				note: 'Omyl',

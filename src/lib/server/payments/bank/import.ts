@@ -16,6 +16,7 @@ import {
 import { FundTooLowError, reverseGift, type GiftToReverse } from '../../ledger/reversal';
 import { isCoordinator } from '../../needs/access';
 import { isUuid } from '$lib/core/ids';
+import { PAGE_SIZE, paged, type PageRequest, type Paged } from '$lib/paging';
 import { clubAccountIbans } from './accounts';
 import { isPledgeSymbol } from './pledges';
 import { sameAccount } from '$lib/core/bank-account';
@@ -864,7 +865,21 @@ export interface UnassignedPayment {
 	mistyped: boolean;
 }
 
-export async function listUnassignedPayments(db: Queryable): Promise<UnassignedPayment[]> {
+export interface UnassignedList extends Paged<UnassignedPayment> {
+	/** haléře: all the payments waiting, not only this page's */
+	amount: number;
+}
+
+const firstPage: PageRequest = { page: 1, size: PAGE_SIZE, offset: 0 };
+
+/**
+ * One page of the payments waiting for the coordinator: the oldest first, the id last so that none is
+ * on two pages; with how many wait and how much they make together.
+ */
+export async function listUnassignedPayments(
+	db: Queryable,
+	request: PageRequest = firstPage
+): Promise<UnassignedList> {
 	const rows = await db<
 		(Omit<UnassignedPayment, 'pledge' | 'mistyped'> & {
 			pledgeId: string | null;
@@ -875,15 +890,22 @@ export async function listUnassignedPayments(db: Queryable): Promise<UnassignedP
 		select b.id, to_char(b.booked_on, 'YYYY-MM-DD') as "bookedOn", b.amount, b.variable_symbol as "variableSymbol",
 			b.counter_account as "counterAccount", b.counter_name as "counterName", b.message,
 			p.id as "pledgeId", p.amount as "pledgeAmount", n.number as "needNumber"
-		from bank_payments b
+		from (
+			select * from bank_payments b where b.status = 'unassigned'
+			order by b.booked_on, b.id limit ${request.size} offset ${request.offset}
+		) b
 		left join pledges p on p.variable_symbol = b.variable_symbol and p.status = 'open'
 		left join needs n on n.id = p.need_id
-		where b.status = 'unassigned' order by b.booked_on, b.id limit 500`;
-	return rows.map(({ pledgeId, pledgeAmount, needNumber, ...r }) => ({
+		order by b.booked_on, b.id`;
+	const [sum] = await db<{ n: number; amount: number }[]>`
+		select count(*)::int as n, coalesce(sum(amount), 0)::bigint as amount
+		from bank_payments where status = 'unassigned'`;
+	const list = rows.map(({ pledgeId, pledgeAmount, needNumber, ...r }) => ({
 		...r,
 		pledge: pledgeId ? { id: pledgeId, amount: pledgeAmount!, needNumber } : null,
 		mistyped: r.variableSymbol !== null && r.variableSymbol.length === 9 && !isPledgeSymbol(r.variableSymbol)
 	}));
+	return { ...paged(list, sum!.n, request), amount: sum!.amount };
 }
 
 export interface StatementRow {
@@ -906,12 +928,22 @@ export interface StatementRow {
 	ownTransfers: number;
 }
 
-export async function listStatements(db: Queryable): Promise<StatementRow[]> {
-	return db<StatementRow[]>`
+/** One page of the imported statements, the latest first (the id last: unique). */
+export async function listStatements(
+	db: Queryable,
+	request: PageRequest = firstPage
+): Promise<Paged<StatementRow>> {
+	const rows = await db<StatementRow[]>`
 		select s.id, s.format, s.file_name as "fileName", s.account, s.imported_at as "importedAt", u.name as "importedByName",
 			s.finished_at is not null as finished, s.lines, s.recorded, s.matched, s.duplicates, s.outgoing,
 			s.returned, s.interest, s.fees, s.own_transfers as "ownTransfers"
-		from bank_statements s join users u on u.id = s.imported_by order by s.imported_at desc limit 100`;
+		from (
+			select * from bank_statements s order by s.imported_at desc, s.id desc
+			limit ${request.size} offset ${request.offset}
+		) s join users u on u.id = s.imported_by
+		order by s.imported_at desc, s.id desc`;
+	const [count] = await db<{ n: number }[]>`select count(*)::int as n from bank_statements`;
+	return paged(rows, count!.n, request);
 }
 
 export interface ReceivedPayment {
@@ -930,21 +962,34 @@ export interface ReceivedPayment {
 }
 
 /**
- * Incoming bank payments, newest first, for the coordinator to find one to return: by variable
- * symbol, payer's name or account, or message (`query`), at most 50.
+ * One page of the incoming bank payments, newest first (the id last: unique), for the coordinator to
+ * find one to return: by variable symbol, payer's name or account, or message (`query`).
  */
-export async function listReceivedPayments(db: Queryable, query: string | null): Promise<ReceivedPayment[]> {
+export async function listReceivedPayments(
+	db: Queryable,
+	query: string | null,
+	request: PageRequest = firstPage
+): Promise<Paged<ReceivedPayment>> {
 	const like = query ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-	return db<ReceivedPayment[]>`
+	const where = db`
+		where b.status in ('matched', 'assigned', 'unassigned', 'returned')
+			${
+				like
+					? db`and (b.variable_symbol like ${like} or b.counter_name ilike ${like}
+						or b.counter_account like ${like} or b.message ilike ${like})`
+					: db``
+			}`;
+	const rows = await db<ReceivedPayment[]>`
 		select b.id, to_char(b.booked_on, 'YYYY-MM-DD') as "bookedOn", b.amount, b.variable_symbol as "variableSymbol",
 			b.counter_account as "counterAccount", b.counter_name as "counterName", b.message, b.status,
 			n.number as "needNumber", b.returned_at as "returnedAt", b.return_note as "returnNote"
-		from bank_payments b
+		from (
+			select * from bank_payments b ${where}
+			order by b.booked_on desc, b.id desc limit ${request.size} offset ${request.offset}
+		) b
 		left join donations d on d.bank_payment_id = b.id
 		left join needs n on n.id = d.need_id
-		where b.status in ('matched', 'assigned', 'unassigned', 'returned')
-			and (${like}::text is null or b.variable_symbol like ${like} or b.counter_name ilike ${like}
-				or b.counter_account like ${like} or b.message ilike ${like})
-		order by b.booked_on desc, b.id desc
-		limit 50`;
+		order by b.booked_on desc, b.id desc`;
+	const [count] = await db<{ n: number }[]>`select count(*)::int as n from bank_payments b ${where}`;
+	return paged(rows, count!.n, request);
 }

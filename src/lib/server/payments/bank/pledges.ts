@@ -7,6 +7,7 @@ import type { Locale } from '../../mail/templates';
 import type { ClubAccount } from './collections';
 import { selectNeed } from '../../needs';
 import { isUuid } from '$lib/core/ids';
+import { PAGE_SIZE, paged, type PageRequest, type Paged } from '$lib/paging';
 
 /*
  * Bank-transfer pledges. A donor (or a member paying dues) says how much they will send; Spolu answers
@@ -173,16 +174,25 @@ export interface PledgeRow extends Pledge {
 	donorEmail: string | null;
 }
 
-/** Pledges for the coordinator, newest first. */
+/**
+ * One page of the pledges for the coordinator, newest first (the id last: unique, so none is on two
+ * pages), with how many there are under the status chosen.
+ */
 export async function listPledges(
 	db: Queryable,
-	status: 'open' | 'paid' | 'all' = 'all'
-): Promise<PledgeRow[]> {
-	return db<PledgeRow[]>`
+	status: 'open' | 'paid' | 'all' = 'all',
+	request: PageRequest = { page: 1, size: PAGE_SIZE, offset: 0 }
+): Promise<Paged<PledgeRow>> {
+	const where = status === 'all' ? db`` : db`where p.status = ${status}`;
+	const rows = await db<PledgeRow[]>`
 		${pledgeColumns(db)}, coalesce(p.donor_name, u.name) as "donorName", coalesce(p.donor_email, u.email) as "donorEmail"
-		from pledges p left join needs n on n.id = p.need_id left join users u on u.id = p.donor_id
-		where ${status} = 'all' or p.status = ${status}
-		order by p.created_at desc limit 500`;
+		from (
+			select * from pledges p ${where} order by p.created_at desc, p.id desc
+			limit ${request.size} offset ${request.offset}
+		) p left join needs n on n.id = p.need_id left join users u on u.id = p.donor_id
+		order by p.created_at desc, p.id desc`;
+	const [count] = await db<{ n: number }[]>`select count(*)::int as n from pledges p ${where}`;
+	return paged(rows, count!.n, request);
 }
 
 /** A donor's own pledges (signed-in donors and members), newest first. */

@@ -262,7 +262,7 @@ describe('a disputed card gift', () => {
 describe('listDisputedDonations', () => {
 	it('is empty while no gift is disputed', async () => {
 		await paidGift(50_000);
-		expect(await listDisputedDonations(sql)).toEqual([]);
+		expect((await listDisputedDonations(sql)).rows).toEqual([]);
 	});
 
 	it('lists disputed gifts with their state: open ones first, then newest dispute first, with the need’s number', async () => {
@@ -289,7 +289,8 @@ describe('listDisputedDonations', () => {
 				dispute(decided, 40_000, 'won', { created: Date.parse('2026-03-07T08:00:00Z') / 1000 })
 			)
 		);
-		const rows = await listDisputedDonations(sql);
+		const { rows, total } = await listDisputedDonations(sql);
+		expect(total).toBe(3);
 		const today = rows[0]!.receivedOn;
 		expect(rows).toEqual([
 			{
@@ -321,5 +322,11 @@ describe('listDisputedDonations', () => {
 			}
 		]);
 		expect(typeof rows[0]!.amount).toBe('number');
+		// pages of two: the third dispute alone on the second page, none repeated
+		const first = await listDisputedDonations(sql, { page: 1, size: 2, offset: 0 });
+		const second = await listDisputedDonations(sql, { page: 2, size: 2, offset: 2 });
+		expect(first.rows.map((r) => r.amount)).toEqual([30_000, 20_000]);
+		expect(second).toMatchObject({ total: 3, pages: 2, page: 2 });
+		expect(second.rows.map((r) => r.amount)).toEqual([40_000]);
 	});
 });

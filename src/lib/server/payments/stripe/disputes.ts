@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
 import { audit } from '../../audit';
+import { paged, type PageRequest, type Paged } from '$lib/paging';
 import type { Queryable, Tx } from '../../db/client';
 import { bookStripeFee, donationOfPayment, pragueDayOf, takeBackCardGift } from './card-donations';
 
@@ -43,15 +44,28 @@ export interface DisputedDonation {
 	needNumber: number | null;
 }
 
-/** Disputed gifts: the open ones first, each group newest dispute first. */
-export async function listDisputedDonations(db: Queryable): Promise<DisputedDonation[]> {
-	return db<DisputedDonation[]>`
+/** Disputes are few; a page of them under the overview of the money. */
+export const DISPUTES_PAGE_SIZE = 20;
+
+/**
+ * One page of the disputed gifts: the open ones first, each group newest dispute first (the id last
+ * makes the order unique, so no gift is on two pages). The index donations_disputes (migration 0026)
+ * is built on this very order.
+ */
+export async function listDisputedDonations(
+	db: Queryable,
+	request: PageRequest = { page: 1, size: DISPUTES_PAGE_SIZE, offset: 0 }
+): Promise<Paged<DisputedDonation>> {
+	const rows = await db<DisputedDonation[]>`
 		select d.id, d.disputed_at as "disputedAt", to_char(d.received_on, 'YYYY-MM-DD') as "receivedOn",
 			d.amount, d.dispute_status as status, d.dispute_reason as reason, n.number as "needNumber"
 		from donations d left join needs n on n.id = d.need_id
 		where d.disputed_at is not null
 		order by d.dispute_status = 'open' desc, d.disputed_at desc, d.id
-		limit 500`;
+		limit ${request.size} offset ${request.offset}`;
+	const [count] = await db<{ n: number }[]>`
+		select count(*)::int as n from donations d where d.disputed_at is not null`;
+	return paged(rows, count!.n, request);
 }
 
 const reasonOf = (dispute: Stripe.Dispute) => (dispute.reason ? dispute.reason.slice(0, 100) : null);

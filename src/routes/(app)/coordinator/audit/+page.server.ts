@@ -1,4 +1,4 @@
-import { listAudit } from '$lib/server/audit';
+import { countAudit, listAudit } from '$lib/server/audit';
 import { requireRole } from '$lib/server/http/guards';
 import type { PageServerLoad } from './$types';
 import { parseAuditQuery, queryString, readableEntries } from './_view';
@@ -18,6 +18,7 @@ export const load = (async (event) => {
 			filtered,
 			errors,
 			entries: [],
+			count: null,
 			older: null,
 			newest: null,
 			csv: null,
@@ -26,13 +27,17 @@ export const load = (async (event) => {
 	}
 	// the request's context carries this process's database (set up in hooks.server.ts)
 	const sql = event.locals.context.db;
-	const rows = await listAudit(sql, { ...filter, before, limit: PAGE_SIZE + 1 });
+	const [rows, count] = await Promise.all([
+		listAudit(sql, { ...filter, before, limit: PAGE_SIZE + 1 }),
+		countAudit(sql, filter)
+	]);
 	const page = rows.slice(0, PAGE_SIZE);
 	return {
 		query,
 		filtered,
 		errors,
 		entries: await readableEntries(sql, page),
+		count,
 		older: rows.length > PAGE_SIZE ? `/coordinator/audit${queryString(query, page.at(-1)!.id)}` : null,
 		newest: before !== undefined ? `/coordinator/audit${queryString(query)}` : null,
 		csv: `/coordinator/audit/audit.csv${queryString(query)}`,

@@ -5,9 +5,10 @@ import { contextOf } from '$lib/server/http/actor';
 import { formValues, parseForm, readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
 import { allocateFromFund, fundingStates } from '$lib/server/ledger/funding';
-import { accountBalances, fundBalance } from '$lib/server/ledger/ledger';
-import { needSummaries } from '$lib/server/ledger/reports';
-import { listDisputedDonations } from '$lib/server/payments/stripe/disputes';
+import { clubBalances, fundBalance } from '$lib/server/ledger/ledger';
+import { needMoneyStates, needSummaries, type NeedMoneyState } from '$lib/server/ledger/reports';
+import { DISPUTES_PAGE_SIZE, listDisputedDonations } from '$lib/server/payments/stripe/disputes';
+import { pageRequest } from '$lib/paging';
 import { db } from '$lib/server/runtime';
 import type { NeedStatus } from '$lib/needs';
 import { fail } from '@sveltejs/kit';
@@ -24,14 +25,22 @@ export const load = (async (event) => {
 	const asOfRaw = (event.url.searchParams.get('asOf') ?? '').trim().slice(0, 10);
 	const asOfError = asOfRaw !== '' && !isDay(asOfRaw) ? m.money_error_day() : null;
 	const asOf = asOfRaw && !asOfError && asOfRaw < today ? asOfRaw : null;
+	const params = event.url.searchParams;
+	const stateRaw = params.get('state');
+	const state: NeedMoneyState = needMoneyStates.includes(stateRaw as NeedMoneyState)
+		? (stateRaw as NeedMoneyState)
+		: 'all';
+	const numberRaw = (params.get('number') ?? '').trim().replace(/^#/, '').slice(0, 12);
+	const numberError = numberRaw !== '' && !/^[1-9][0-9]{0,8}$/.test(numberRaw);
+	const number = numberRaw && !numberError ? Number(numberRaw) : null;
 	const sql = db();
 	const [balances, needs, disputes] = await Promise.all([
-		accountBalances(sql, asOf ?? undefined),
-		needSummaries(sql),
-		listDisputedDonations(sql)
+		clubBalances(sql, asOf ?? undefined),
+		needSummaries(sql, { state, number }, pageRequest(event.url)),
+		listDisputedDonations(sql, pageRequest(event.url, DISPUTES_PAGE_SIZE, 'disputes'))
 	]);
 	const sum = (pick: (code: string, kind: string) => boolean) =>
-		balances.filter((b) => pick(b.code, b.kind)).reduce((total, b) => total + b.balance, 0);
+		balances.accounts.filter((b) => pick(b.code, b.kind)).reduce((total, b) => total + b.balance, 0);
 	const fund = sum((code) => code === 'fund');
 	return {
 		asOf,
@@ -41,7 +50,7 @@ export const load = (async (event) => {
 		overview: {
 			fund,
 			suspense: sum((_, kind) => kind === 'suspense'),
-			heldForNeeds: sum((_, kind) => kind === 'need'),
+			heldForNeeds: balances.heldForNeeds,
 			// income accounts go negative by what came in
 			received: channels.map((channel) => ({
 				channel,
@@ -53,11 +62,15 @@ export const load = (async (event) => {
 		},
 		// allocation works on today's fund, whatever day the overview shows
 		fundNow: asOf ? await fundBalance(sql) : fund,
-		needs: needs.map((n) => ({
-			...n,
-			missing: Math.max(0, n.target - n.raised),
-			takesMoney: fundingStates.has(n.status as NeedStatus)
-		})),
+		filter: { state, number: numberRaw, numberError: numberError ? m.money_error_need_number() : null },
+		needs: {
+			...needs,
+			rows: needs.rows.map((n) => ({
+				...n,
+				missing: Math.max(0, n.target - n.raised),
+				takesMoney: fundingStates.has(n.status as NeedStatus)
+			}))
+		},
 		disputes
 	};
 }) satisfies PageServerLoad;

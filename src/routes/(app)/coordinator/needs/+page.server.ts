@@ -1,4 +1,5 @@
 import { categories, urgencies } from '$lib/needs';
+import { pageRequest } from '$lib/paging';
 import { isRegion } from '$lib/regions';
 import { contextOf } from '$lib/server/http/actor';
 import { requireRole } from '$lib/server/http/guards';
@@ -18,5 +19,5 @@ export const load = (async (event) => {
 		region: region && isRegion(region) ? region : null,
 		urgency: pick(urgencies, q.get('urgency'))
 	};
-	return { filter, needs: await listTriage(contextOf(event, user), filter) };
+	return { filter, needs: await listTriage(contextOf(event, user), filter, pageRequest(event.url)) };
 }) satisfies PageServerLoad;

@@ -8,12 +8,16 @@ import { findPerson, listPeople, statuses, type Status } from '$lib/server/accou
 import { parseForm, readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
 import { db } from '$lib/server/runtime';
+import { pageRequest } from '$lib/paging';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 const oneOf = <T extends string>(list: readonly T[], value: string | null): T | undefined =>
 	value !== null && (list as readonly string[]).includes(value) ? (value as T) : undefined;
+
+/** Requests for access are answered one by one: a short page of them above the list. */
+const PENDING_PAGE_SIZE = 20;
 
 export const load = (async (event) => {
 	requireRole(event, 'coordinator');
@@ -26,8 +30,9 @@ export const load = (async (event) => {
 	};
 	const sql = db();
 	const [people, pending, organisations, invitations] = await Promise.all([
-		listPeople(sql, filter),
-		listPeople(sql, { status: 'pending_approval' }),
+		listPeople(sql, filter, pageRequest(event.url)),
+		// the requests waiting have their own pages (`?pending=2`), the list below keeps its own
+		listPeople(sql, { status: 'pending_approval' }, pageRequest(event.url, PENDING_PAGE_SIZE, 'pending')),
 		listOrganisations(sql),
 		listOpenInvitations(sql)
 	]);

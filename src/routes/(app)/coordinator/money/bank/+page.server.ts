@@ -19,6 +19,7 @@ import { listPledges } from '$lib/server/payments/bank/pledges';
 import { MAX_STATEMENT_BYTES } from '$lib/server/payments/bank/statement';
 import { bankIban, db } from '$lib/server/runtime';
 import { isDay, pragueDay } from '$lib/core/prague';
+import { PAGE_SIZE, pageRequest } from '$lib/paging';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
@@ -27,12 +28,14 @@ export const load = (async (event) => {
 	requireRole(event, 'coordinator');
 	const sql = db();
 	const query = event.url.searchParams.get('q')?.trim().slice(0, 100) || null;
+	// each list has its own page in the address (`?unassigned=2&received=3`), so paging one keeps the others
+	const page = (param: string, size = PAGE_SIZE) => pageRequest(event.url, size, param);
 	const [unassigned, pledges, statements, accounts, received] = await Promise.all([
-		listUnassignedPayments(sql),
-		listPledges(sql, 'open'),
-		listStatements(sql),
+		listUnassignedPayments(sql, page('unassigned', 20)),
+		listPledges(sql, 'open', page('pledges')),
+		listStatements(sql, page('statements', 20)),
 		listClubAccounts(sql, bankIban()),
-		listReceivedPayments(sql, query)
+		listReceivedPayments(sql, query, page('received', 20))
 	]);
 	return { unassigned, pledges, statements, accounts, received, query, today: pragueDay() };
 }) satisfies PageServerLoad;

@@ -1,17 +1,26 @@
 import { m } from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/http/guards';
-import { channelTotals, csvAmount, toCsv } from '$lib/server/ledger/reports';
+import { channelTotalSlices, csvAmount, type ChannelTotal } from '$lib/server/ledger/reports';
 import { db } from '$lib/server/runtime';
 import { pragueDay } from '$lib/core/prague';
 import { channelName } from '../../_labels';
-import { auditExport, CSV, download } from '../_download';
+import { auditExport, csvDownload } from '../_download';
 import type { RequestHandler } from './$types';
 
-/** Gifts and dues received per year and channel. */
+const cells = (t: ChannelTotal) => [
+	t.year,
+	channelName(t.channel),
+	t.purpose === 'dues' ? m.money_purpose_dues() : m.money_purpose_gift(),
+	t.count,
+	csvAmount(t.amount)
+];
+
+/** Gifts and dues received per year and channel, a year at a time while it downloads. */
 export const GET: RequestHandler = async (event) => {
 	const user = requireRole(event, 'coordinator');
-	const totals = await channelTotals(db());
-	const csv = toCsv(
+	// recorded when taken: the length of a download is not known before it ends
+	await auditExport(event, user, { report: 'channels' });
+	return csvDownload(
 		[
 			m.money_csv_year(),
 			m.money_csv_channel(),
@@ -19,14 +28,8 @@ export const GET: RequestHandler = async (event) => {
 			m.money_csv_count(),
 			m.money_csv_amount()
 		],
-		totals.map((t) => [
-			t.year,
-			channelName(t.channel),
-			t.purpose === 'dues' ? m.money_purpose_dues() : m.money_purpose_gift(),
-			t.count,
-			csvAmount(t.amount)
-		])
+		channelTotalSlices(db()),
+		cells,
+		`prijmy-podle-zpusobu-${pragueDay()}.csv`
 	);
-	await auditExport(event, user, { report: 'channels', rows: totals.length });
-	return download(csv, CSV, `prijmy-podle-zpusobu-${pragueDay()}.csv`);
 };

@@ -1,18 +1,33 @@
 import { needStatusName } from '$lib/needs';
 import { m } from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/http/guards';
-import { csvAmount, needSummaries, toCsv } from '$lib/server/ledger/reports';
+import { csvAmount, needSummarySlices, type NeedSummary } from '$lib/server/ledger/reports';
 import { db } from '$lib/server/runtime';
 import { helpFormName } from '$lib/votes';
 import { pragueDay } from '$lib/core/prague';
-import { auditExport, CSV, download } from '../_download';
+import { auditExport, csvDownload } from '../_download';
 import type { RequestHandler } from './$types';
 
-/** Every decided need's money, one row per need. */
+const cells = (n: NeedSummary) => [
+	n.number,
+	n.title,
+	needStatusName(n.status),
+	helpFormName(n.form),
+	csvAmount(n.target),
+	csvAmount(n.allocated),
+	csvAmount(n.donated),
+	csvAmount(n.paidOut),
+	csvAmount(n.returned),
+	csvAmount(n.balance),
+	csvAmount(Math.max(0, n.target - n.raised))
+];
+
+/** Every decided need's money, one row per need, written while it downloads. */
 export const GET: RequestHandler = async (event) => {
 	const user = requireRole(event, 'coordinator');
-	const needs = await needSummaries(db());
-	const csv = toCsv(
+	// recorded when taken: the length of a download is not known before it ends
+	await auditExport(event, user, { report: 'needs' });
+	return csvDownload(
 		[
 			m.money_csv_need_number(),
 			m.money_csv_need_title(),
@@ -26,20 +41,8 @@ export const GET: RequestHandler = async (event) => {
 			m.money_csv_balance(),
 			m.money_csv_missing()
 		],
-		needs.map((n) => [
-			n.number,
-			n.title,
-			needStatusName(n.status),
-			helpFormName(n.form),
-			csvAmount(n.target),
-			csvAmount(n.allocated),
-			csvAmount(n.donated),
-			csvAmount(n.paidOut),
-			csvAmount(n.returned),
-			csvAmount(n.balance),
-			csvAmount(Math.max(0, n.target - n.raised))
-		])
+		needSummarySlices(db()),
+		cells,
+		`potreby-${pragueDay()}.csv`
 	);
-	await auditExport(event, user, { report: 'needs', rows: needs.length });
-	return download(csv, CSV, `potreby-${pragueDay()}.csv`);
 };
