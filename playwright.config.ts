@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { E2E_STRIPE_SECRET_KEY, E2E_STRIPE_WEBHOOK_SECRET, STRIPE_PORT } from './tests/support/e2e-stripe';
 
 /**
- * End-to-end tests against the production build (`npm run build` first): `node build` on port 4173 with
+ * End-to-end tests against the production build (`npm run build` first): `node scripts/serve.js` on port 4173 with
  * a fresh embedded database, so every run starts with the demo data and nothing from a developer's
  * `./data`. Specs that need their own servers (start-up failures, shutdown, external database) start
  * them with tests/support/e2e-server.ts on ports 4100–4199.
@@ -81,8 +81,9 @@ export default defineConfig({
 			}
 		},
 		{
+			// What a deployment runs (scripts/serve.js: the page cache and compression in front of the build).
 			// Run from the data directory so that a developer's `.env` in the checkout is not read.
-			command: `node ${JSON.stringify(fileURLToPath(new URL('./build', import.meta.url)))}`,
+			command: `node ${JSON.stringify(fileURLToPath(new URL('./scripts/serve.js', import.meta.url)))}`,
 			cwd: dataDir,
 			url: `http://127.0.0.1:${PORT}/healthz`,
 			reuseExistingServer: false,

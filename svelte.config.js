@@ -8,7 +8,9 @@ const config = {
 		runes: true
 	},
 	kit: {
-		adapter: adapter({ out: 'build', precompress: false }),
+		// Static files go out compressed as built (brotli and gzip beside each file): scripts/serve.js compresses
+		// only what is rendered per request.
+		adapter: adapter({ out: 'build', precompress: true }),
 		csp: {
 			mode: 'auto',
 			directives: {

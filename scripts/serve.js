@@ -4,9 +4,24 @@
 // adapter-node reads PORT, ORIGIN and its other variables as soon as build/handler.js is imported, and so
 // does Spolu's own configuration (hooks.server.ts `init`), so a `.env` file is loaded here first.
 //
-// With ORIGIN set (a deployment, usually behind a TLS proxy) adapter-node's own server runs unchanged.
-// Without it (someone trying Spolu on their machine) this script runs its own `node:http` server around
-// build/handler.js:
+// Spolu runs its own `node:http` server around build/handler.js (adapter-node's request handler, which
+// still reads ORIGIN, PROTOCOL_HEADER, HOST_HEADER, PORT_HEADER, ADDRESS_HEADER, XFF_DEPTH and
+// BODY_SIZE_LIMIT itself), so that two things come before the framework (issue 20):
+// - the public page cache (src/lib/server/http/page-cache.js): an anonymous GET of a public reading page
+//   is answered from rendered bytes kept in memory (identity, gzip and brotli, by Accept-Encoding),
+//   dropped at once when the database notifies a change (migration 0024); at most SPOLU_PAGE_CACHE_MB
+//   megabytes (default 64; 0 keeps nothing);
+// - compression (the `compression` package: brotli or gzip) of every other answer worth compressing:
+//   HTML, JSON, CSV, XML, JS, CSS above 1 kB; images, PDFs and archives go as they are. Each write is
+//   flushed, so a streamed answer (a CSV export) keeps streaming. Static files come precompressed from
+//   the build (adapter-node `precompress`).
+//
+// With ORIGIN (or PROTOCOL_HEADER) set, a deployment, usually behind a TLS proxy: the server listens on
+// HOST:PORT (default 0.0.0.0:3000) with adapter-node's KEEP_ALIVE_TIMEOUT, HEADERS_TIMEOUT and
+// SHUTDOWN_TIMEOUT. A socket path or systemd socket activation (SOCKET_PATH, LISTEN_PID) is left to
+// adapter-node's own server (build/index.js), without the cache and compression in front.
+//
+// Without ORIGIN (someone trying Spolu on their machine):
 // - the public address, used for links in e-mails and by SvelteKit's CSRF check, is http://localhost:PORT;
 // - the same server is also the one at http://127.0.0.1:PORT (what many people type) and http://[::1]:PORT.
 //   A form posted from a page on one of those addresses carries that address as its Origin, which
@@ -18,8 +33,10 @@
 //   them for the address it is on, as always.
 // - any other Host (a LAN address, a name pointing here) gets a short page in Czech and English saying
 //   which address to open, rather than forms that fail.
+import compression from 'compression';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
+import { compressionOptions, inFront, PageCache } from '../src/lib/server/http/page-cache.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 // Requests are small except attachments (at most 10 MB each, checked again by the upload itself);
@@ -27,18 +44,20 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 process.env.BODY_SIZE_LIMIT ??= '11M';
 
 const deployed = Boolean(process.env.ORIGIN || process.env.PROTOCOL_HEADER);
-// A socket path or systemd socket activation is a deployment too: adapter-node's server handles those.
+// A socket path or systemd socket activation: adapter-node's server handles those.
 const socket = Boolean(process.env.SOCKET_PATH || process.env.LISTEN_PID);
 
-if (deployed) {
+if (socket) {
+	if (!deployed) process.env.ORIGIN = `http://localhost:${process.env.PORT || 3000}`;
 	const { server } = await import('../build/index.js');
-	announceWhenListening(
-		server.server,
-		[process.env.ORIGIN ?? null].filter((a) => a !== null)
-	);
-} else if (socket) {
-	process.env.ORIGIN = `http://localhost:${process.env.PORT || 3000}`;
-	await import('../build/index.js');
+	if (deployed) {
+		announceWhenListening(
+			server.server,
+			[process.env.ORIGIN ?? null].filter((a) => a !== null)
+		);
+	}
+} else if (deployed) {
+	await serveDeployed();
 } else {
 	await serveLocally();
 }
@@ -56,6 +75,75 @@ function announce(/** @type {string[]} */ addresses) {
 function announceWhenListening(/** @type {http.Server} */ server, /** @type {string[]} */ addresses) {
 	if (server.listening) announce(addresses);
 	else server.once('listening', () => announce(addresses));
+}
+
+/**
+ * The page cache and compression in front of adapter-node's handler (page-cache.js `inFront`).
+ * `keyHeaders`: request headers a page's content depends on (the public address, when it comes from the
+ * request rather than ORIGIN).
+ * @param {Parameters<typeof inFront>[0]} handler
+ * @param {string[]} keyHeaders
+ */
+function front(handler, keyHeaders) {
+	const megabytes = Number(process.env.SPOLU_PAGE_CACHE_MB ?? 64);
+	const cache =
+		Number.isFinite(megabytes) && megabytes > 0
+			? new PageCache({ maxBytes: megabytes * 1024 * 1024, keyHeaders })
+			: null;
+	return inFront(handler, { cache, compress: /** @type {any} */ (compression(compressionOptions)) });
+}
+
+/** Applies adapter-node's KEEP_ALIVE_TIMEOUT and HEADERS_TIMEOUT (seconds) to `server`. */
+function applyTimeouts(/** @type {http.Server} */ server) {
+	const keepAlive = Number(process.env.KEEP_ALIVE_TIMEOUT);
+	if (process.env.KEEP_ALIVE_TIMEOUT && keepAlive >= 0) server.keepAliveTimeout = keepAlive * 1000;
+	const headersTimeout = Number(process.env.HEADERS_TIMEOUT);
+	if (process.env.HEADERS_TIMEOUT && headersTimeout >= 0) server.headersTimeout = headersTimeout * 1000;
+}
+
+/** Ends the process when the port cannot be taken, closing the database first. */
+function failOnListenError(/** @type {http.Server} */ server, /** @type {string} */ port) {
+	server.once('error', (/** @type {NodeJS.ErrnoException} */ e) => {
+		const reason =
+			e.code === 'EADDRINUSE'
+				? `port ${port} is already in use (is Spolu already running? another port: PORT=3001 npm start)`
+				: e.message;
+		process.stderr.write(`Spolu cannot start: ${reason}\n`);
+		process.exitCode = 1;
+		// Closes the database cleanly (and its lock file) before the process ends.
+		process.emit('sveltekit:shutdown', 'SIGTERM');
+		setTimeout(() => process.exit(1), 10_000).unref();
+	});
+}
+
+/** "http://host:port" of a listening server, for the log. */
+function listeningAddress(/** @type {http.Server} */ server, /** @type {string} */ host, port) {
+	const address = server.address();
+	const shown = address && typeof address === 'object' ? address : { address: host, port };
+	const name = String(shown.address).includes(':') ? `[${shown.address}]` : shown.address;
+	return `http://${name}:${shown.port}`;
+}
+
+/** A deployment: ORIGIN (or the forwarding headers) names the public address; any Host is served. */
+async function serveDeployed() {
+	const port = process.env.PORT || '3000';
+	const host = process.env.HOST || '0.0.0.0';
+	// Starts Spolu before listening, as `node build` does.
+	const { handler } = await import('../build/handler.js');
+	// With ORIGIN every page is built for that one address; without it, for the address in the headers.
+	const keyHeaders = process.env.ORIGIN
+		? []
+		: [process.env.HOST_HEADER || 'host', process.env.PROTOCOL_HEADER, process.env.PORT_HEADER].filter(
+				/** @returns {h is string} */ (h) => Boolean(h)
+			);
+	const server = http.createServer(front(handler, keyHeaders));
+	applyTimeouts(server);
+	handleShutdown(server);
+	failOnListenError(server, port);
+	server.listen({ host, port: Number(port) }, () => {
+		process.stdout.write(`Listening on ${listeningAddress(server, host, port)}\n`);
+		announce([process.env.ORIGIN ?? null].filter((a) => a !== null));
+	});
 }
 
 async function serveLocally() {
@@ -78,40 +166,33 @@ async function serveLocally() {
 		hostnames.add(host.includes(':') && !host.startsWith('[') ? `[${host}]` : host.toLowerCase());
 	}
 
+	const inFrontOfSpolu = front(handler, []);
+	// the Host headers seen, and which of this server's addresses each is (parsed once, at most 100)
+	/** @type {Map<string, string | null>} */
+	const seen = new Map();
+	const addressOf = (/** @type {string | undefined} */ hostHeader) => {
+		if (hostHeader === undefined) return null;
+		let own = seen.get(hostHeader);
+		if (own === undefined) {
+			own = ownAddress(hostHeader, hostnames, port);
+			if (seen.size < 100) seen.set(hostHeader, own);
+		}
+		return own;
+	};
 	const server = http.createServer((req, res) => {
-		const own = ownAddress(req.headers.host, hostnames, port);
+		const own = addressOf(req.headers.host);
 		if (!own) return misdirected(req, res, origin, loopback[0]);
 		const sentOrigin = req.headers.origin;
 		if (own !== origin && sentOrigin !== undefined && sameOrigin(sentOrigin, own)) {
 			req.headers.origin = origin;
 		}
-		handler(req, res, () => {
-			res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-		});
+		inFrontOfSpolu(req, res);
 	});
-	const keepAlive = Number(process.env.KEEP_ALIVE_TIMEOUT);
-	if (process.env.KEEP_ALIVE_TIMEOUT && keepAlive >= 0) server.keepAliveTimeout = keepAlive * 1000;
-	const headersTimeout = Number(process.env.HEADERS_TIMEOUT);
-	if (process.env.HEADERS_TIMEOUT && headersTimeout >= 0) server.headersTimeout = headersTimeout * 1000;
-
+	applyTimeouts(server);
 	handleShutdown(server);
-
-	server.once('error', (/** @type {NodeJS.ErrnoException} */ e) => {
-		const reason =
-			e.code === 'EADDRINUSE'
-				? `port ${port} is already in use (is Spolu already running? another port: PORT=3001 npm start)`
-				: e.message;
-		process.stderr.write(`Spolu cannot start: ${reason}\n`);
-		process.exitCode = 1;
-		// Closes the database cleanly (and its lock file) before the process ends.
-		process.emit('sveltekit:shutdown', 'SIGTERM');
-		setTimeout(() => process.exit(1), 10_000).unref();
-	});
+	failOnListenError(server, port);
 	server.listen({ host, port: Number(port) }, () => {
-		const address = server.address();
-		const shown = address && typeof address === 'object' ? address : { address: host, port };
-		const name = String(shown.address).includes(':') ? `[${shown.address}]` : shown.address;
-		process.stdout.write(`Listening on http://${name}:${shown.port}\n`);
+		process.stdout.write(`Listening on ${listeningAddress(server, host, port)}\n`);
 		// 127.0.0.1 is reachable whenever the server listens on it or on every IPv4 address
 		const both = ['0.0.0.0', '::', '127.0.0.1'].includes(host);
 		announce(both ? [origin, loopback[0]] : [origin]);

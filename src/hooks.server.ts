@@ -8,6 +8,7 @@ import { jobDefinitions } from '$lib/server/jobs/registry';
 import { visitor } from '$lib/server/core/actor';
 import { actingAs, createContext } from '$lib/server/core/context';
 import { personOf } from '$lib/server/http/actor';
+import { addPreloadTags } from '$lib/server/http/preload-hints';
 import { audit } from '$lib/server/audit';
 import { log } from '$lib/server/log';
 import { runtime, startRuntime, stopRuntime, twoFactorRequired } from '$lib/server/runtime';
@@ -103,6 +104,9 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** The scripts a page needs, named in its HTML as well as in the Link header (see preload-hints.ts). */
+const preloadHints: Handle = async ({ event, resolve }) => addPreloadTags(await resolve(event));
+
 /**
  * A signed-in person refused a page or an action (403) is written to the audit log: who, which route
  * (its pattern, never ids or query) and from where. Object-level refusals answer 404 and are not logged,
@@ -127,7 +131,7 @@ const deniedAccess: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, context, session, deniedAccess, i18n);
+export const handle = sequence(securityHeaders, preloadHints, context, session, deniedAccess, i18n);
 
 /** Unexpected errors are logged with a reference; the visitor sees the reference and nothing else. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

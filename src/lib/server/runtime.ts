@@ -6,6 +6,7 @@ import { createClient, type Db } from './db/client';
 import { startEmbedded, type EmbeddedDatabase } from './db/embedded';
 import { migrate, type Migration } from './db/migrate';
 import { moveDiskFiles } from './files/legacy';
+import { publicPagesListener, type PublicPagesListener } from './http/page-cache-listen';
 import { DEMO_IBAN, initialiseDatabase } from './demo';
 import { JobRunner, type JobDefinition } from './jobs/runner';
 import { log, setLogLevel } from './log';
@@ -28,6 +29,8 @@ export interface Runtime {
 	embedded: EmbeddedDatabase | undefined;
 	jobs: JobRunner | undefined;
 	demo: boolean;
+	/** keeps the public page cache (scripts/serve.js) told of every change to what public pages show */
+	publicPages?: PublicPagesListener;
 }
 
 const holder = globalThis as unknown as { __spolu?: { runtime?: Runtime; starting?: Promise<Runtime> } };
@@ -61,8 +64,13 @@ async function start({ config, dev, migrations, jobs }: StartOptions): Promise<R
 		url = embedded.url;
 		log.info('embedded database started', { dir: config.dataDir });
 	}
-	// The embedded server serves exactly one connection: one client, one connection.
-	const sql = createClient(url, { max: embedded ? 1 : config.databasePoolMax });
+	// The embedded server serves exactly one connection: one client, one connection. That connection
+	// also listens for changes of the public pages (a server gets a listening connection of its own).
+	const publicPages = publicPagesListener();
+	const sql = createClient(url, {
+		max: embedded ? 1 : config.databasePoolMax,
+		...(embedded ? publicPages.sameConnection : {})
+	});
 	try {
 		const applied = await migrate(sql, migrations);
 		if (applied.length) log.info('migrations applied', { count: applied.length, last: applied.at(-1) });
@@ -74,17 +82,25 @@ async function start({ config, dev, migrations, jobs }: StartOptions): Promise<R
 			origin
 		});
 		const environment: Environment = { origin, keys, bankIban: config.bankIban ?? (demo ? DEMO_IBAN : null) };
+		// after migrations (0024 adds the triggers) and demo data: the cache starts empty and then listens
+		await publicPages.start(
+			sql,
+			embedded
+				? { sameConnection: true }
+				: { sameConnection: false, connect: (listening) => createClient(url, { max: 1, ...listening }) }
+		);
 		const runner = config.jobs.enabled
 			? new JobRunner(systemContext(sql, environment), { pollMs: config.jobs.pollMs })
 			: undefined;
 		// Published before the first job runs: jobs read the runtime (configuration, keys).
-		slot.runtime = { config, keys, environment, sql, embedded, jobs: runner, demo };
+		slot.runtime = { config, keys, environment, sql, embedded, jobs: runner, demo, publicPages };
 		if (runner) {
 			for (const definition of jobs) runner.register(definition);
 			await runner.start();
 		}
 		return slot.runtime;
 	} catch (e) {
+		await publicPages.stop();
 		await sql.end({ timeout: 5 });
 		await embedded?.close();
 		throw e;
@@ -147,6 +163,7 @@ export async function stopRuntime() {
 	await r.jobs?.stop();
 	slot.runtime = undefined;
 	slot.starting = undefined;
+	await r.publicPages?.stop();
 	await r.sql.end({ timeout: 5 });
 	await r.embedded?.close();
 	log.info('stopped');

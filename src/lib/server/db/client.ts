@@ -26,6 +26,10 @@ export interface ClientOptions {
 	max?: number;
 	/** Seconds to wait for a connection before a query fails. */
 	connectTimeout?: number;
+	/** Notifications of a LISTEN on this client's own connection (the embedded database's one connection). */
+	onnotify?: (channel: string, payload: string) => void;
+	/** A connection closed (with it, any LISTEN it had). */
+	onclose?: () => void;
 }
 
 export function createClient(url: string, options: ClientOptions = {}): Db {
@@ -34,6 +38,8 @@ export function createClient(url: string, options: ClientOptions = {}): Db {
 		connect_timeout: options.connectTimeout ?? 10,
 		idle_timeout: 0,
 		onnotice: () => {},
+		...(options.onnotify ? { onnotify: options.onnotify } : {}),
+		...(options.onclose ? { onclose: options.onclose } : {}),
 		types: { int8 }
 	}) as unknown as Db;
 }

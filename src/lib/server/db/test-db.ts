@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inject } from 'vitest';
-import { createClient, type Db } from './client';
+import { createClient, type ClientOptions, type Db } from './client';
 import { startEmbedded } from './embedded';
 import { migrate, readMigrations } from './migrate';
 
@@ -20,7 +20,7 @@ export interface TestDatabase {
 	 * Another client of the same database. On a server it has its own connections; on PGlite, which
 	 * serves one connection, it is the same client (its queue interleaves the callers' queries).
 	 */
-	connect(options?: { max?: number }): Db;
+	connect(options?: Pick<ClientOptions, 'max' | 'onnotify' | 'onclose'>): Db;
 	/**
 	 * Everything the database holds, as the bytes an operator would copy: `pg_dump` output on a server,
 	 * PGlite's whole data directory (uncompressed) on the embedded database.
@@ -61,8 +61,8 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
 		const url = new URL(adminUrl);
 		url.pathname = `/${name}`;
 		const clients: Db[] = [];
-		const connect = (o: { max?: number } = {}) => {
-			const c = createClient(url.toString(), { max: o.max ?? 4 });
+		const connect = (o: Pick<ClientOptions, 'max' | 'onnotify' | 'onclose'> = {}) => {
+			const c = createClient(url.toString(), { ...o, max: o.max ?? 4 });
 			clients.push(c);
 			return c;
 		};

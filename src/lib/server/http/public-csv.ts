@@ -1,5 +1,5 @@
 import { contentDisposition } from '$lib/server/files/cleaning';
-import { isAnonymous } from './cache';
+import { isAnonymous, publicCacheHeaders } from './cache';
 
 /**
  * A public CSV download (aggregates only): a cache may keep it for anonymous visitors for five minutes
@@ -19,7 +19,7 @@ export function publicCsv(
 			'content-disposition': contentDisposition(fileName),
 			'x-content-type-options': 'nosniff',
 			...(isAnonymous(event)
-				? { 'cache-control': 'public, max-age=300', vary: 'cookie' }
+				? { ...publicCacheHeaders(300), vary: 'cookie' }
 				: { 'cache-control': 'private, no-store' })
 		}
 	});

@@ -2,6 +2,7 @@ import { categoryName } from '$lib/needs';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { db } from '$lib/server/runtime';
+import { publicCacheHeaders } from '$lib/server/http/cache';
 import { listPublicStories } from '$lib/server/stories/public';
 import { excerpt } from '../_stories';
 import { buildAtomFeed } from './_atom';
@@ -30,8 +31,8 @@ export const GET: RequestHandler = async ({ url }) => {
 	return new Response(body, {
 		headers: {
 			'content-type': 'application/atom+xml; charset=utf-8',
-			// a withdrawn story leaves feed readers' caches within a minute, as it leaves the pages
-			'cache-control': 'public, max-age=60',
+			// a withdrawn story leaves the feed at once, as it leaves the pages (see http/cache.ts)
+			...publicCacheHeaders(),
 			vary: 'cookie'
 		}
 	});

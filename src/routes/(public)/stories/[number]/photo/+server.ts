@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { attachmentStore, db } from '$lib/server/runtime';
 import { readPublicStoryPhoto } from '$lib/server/stories/public';
+import { publicCacheHeaders } from '$lib/server/http/cache';
 import { audienceOf, parseNumber } from '../../_stories';
 import type { RequestHandler } from './$types';
 
@@ -13,8 +14,8 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 		headers: {
 			'content-type': photo.mediaType,
 			'content-length': String(photo.size),
-			// a withdrawn consent must take the photo off the web soon: caches keep it a minute at most, as the page
-			'cache-control': audience === 'public' ? 'public, max-age=60' : 'private, no-store'
+			// a withdrawn consent takes the photo off the web at once, as the page (see http/cache.ts)
+			...(audience === 'public' ? publicCacheHeaders() : { 'cache-control': 'private, no-store' })
 		}
 	});
 };
