@@ -85,7 +85,11 @@ export interface LedgerEntryRow {
 /** Where a slice of the ledger export ended: the sort key of its last row. */
 interface LedgerKey {
 	occurredOn: string;
-	/** the recording time as PostgreSQL's text: a JavaScript Date would lose its microseconds */
+	/**
+	 * the recording time as PostgreSQL's text: a JavaScript Date would lose its microseconds. It goes back
+	 * as `::text::timestamptz`: with `::timestamptz` alone a server types the parameter and postgres.js
+	 * sends it through a Date, losing them after all (and the export repeats rows forever).
+	 */
 	recordedAt: string;
 	transactionId: string;
 	entryId: number;
@@ -114,7 +118,7 @@ async function ledgerSlice(
 			${
 				after
 					? db`and (t.occurred_on, t.recorded_at, t.id, e.id) >
-						(${after.occurredOn}::date, ${after.recordedAt}::timestamptz, ${after.transactionId}::uuid, ${after.entryId})`
+						(${after.occurredOn}::date, ${after.recordedAt}::text::timestamptz, ${after.transactionId}::uuid, ${after.entryId})`
 					: db``
 			}
 		order by t.occurred_on, t.recorded_at, t.id, e.id
