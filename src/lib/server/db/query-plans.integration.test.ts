@@ -6,8 +6,7 @@
 // still in the plan means that no index serves the query. `npm run bench:scale -- --plans` does the same
 // at the real volume, with the planner's own choice.
 //
-// Table-driven so that a changed signature is one line to update. Cases marked `fails` do not pass yet
-// (see the comment on each); remove the mark when an index serves them.
+// Table-driven so that a changed signature is one line to update.
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPeople } from '../accounts/people';
@@ -95,8 +94,6 @@ const laterPage = { page: 3, size: 50, offset: 100 };
 interface Case {
 	name: string;
 	run: (db: Db) => Promise<unknown>;
-	/** why it does not pass yet; the case then must fail (it.fails) until an index serves it */
-	fails?: string;
 }
 
 const cases: Case[] = [
@@ -194,7 +191,7 @@ describe('the pages of issue 20 read growing tables through indexes', () => {
 	});
 
 	for (const c of cases) {
-		(c.fails ? it.fails : it)(c.name, async () => {
+		it(c.name, async () => {
 			expect(await scansOf(c.run)).toEqual([]);
 		});
 	}
